@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# kvm-arm-irq-conformance: build the suite, run it, check the project.
+#
+#   make              build the static arm64 test binaries
+#   make run_tests    run the suite (natively on arm64 with /dev/kvm, else on
+#                     an emulated arm64 KVM host: HOST=<config>, KERNEL=<Image>)
+#   make check        the project's own tests
+#   make hosts        list the emulated host configurations
+#
+# kvm_util and the kselftest harness come from the Linux 6.1 LTS source
+# (Debian's linux-source-6.1), extracted into $(O) and built unmodified.
+
+O		?= build
+KSRC		?=
+KTARBALL	?= /usr/src/linux-source-6.1.tar.xz
+HOST		?= 6.12-gicv3-vhe
+KERNEL		?=
+T		?=
+
+BUILD_ARCH	:= $(shell uname -m)
+ifeq ($(BUILD_ARCH),aarch64)
+CROSS_COMPILE	?=
+else
+CROSS_COMPILE	?= aarch64-linux-gnu-
+endif
+CC		:= $(CROSS_COMPILE)gcc
+AR		:= $(CROSS_COMPILE)ar
+HOSTCC		?= gcc
+
+include mk/kvm_util.mk
+include mk/suite.mk
+include mk/check.mk
+
+.DEFAULT_GOAL := all
+
+.PHONY: all deps run_tests hosts clean distclean
+
+all: deps-build $(SUITE_BINS)
+
+# Install (as root) or name what the build and the emulated host need.
+deps-build:
+	@sh emuhost/deps.sh build
+
+run_tests: all
+	@if [ "$(BUILD_ARCH)" = aarch64 ] && [ -c /dev/kvm ] && [ -z "$(KERNEL)" ]; then \
+		./run_tests.sh --bindir $(O)/tests $(if $(T),--tests "$(T)"); \
+	else \
+		sh emuhost/deps.sh host && \
+		emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) \
+			--bindir $(O)/tests --out $(O)/runs $(if $(T),--tests "$(T)"); \
+	fi
+
+hosts:
+	@emuhost/hosts.sh list
+
+clean:
+	rm -rf $(O)/tests $(O)/lib $(O)/guest_code $(O)/native $(O)/runs $(O)/initramfs
+
+distclean:
+	rm -rf $(O) cache

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the host offers, probed once in main() before the harness runs (so
+ * that no kvm_util skip helper ever prints inside a test), and what the
+ * host configuration promises (environment, set by run_tests.sh).
+ */
+#ifndef HOST_H
+#define HOST_H
+
+#include <stdbool.h>
+
+struct host_facts {
+	bool kvm;		/* /dev/kvm opens and KVM_CREATE_VM works */
+	int user_irq;		/* KVM_CHECK_EXTENSION(KVM_CAP_ARM_USER_IRQ) */
+	int user_irq_vm;	/* the same on a VM fd */
+	int layout_2;		/* KVM_CAP_ARM_IRQ_LINE_LAYOUT_2 */
+	int irqchip;		/* KVM_CAP_IRQCHIP */
+	int nr_vcpus;		/* KVM_CAP_NR_VCPUS */
+	int max_vcpus;		/* KVM_CAP_MAX_VCPUS */
+	bool vgic_v2;		/* KVM_DEV_TYPE_ARM_VGIC_V2 can be created */
+	bool vgic_v3;		/* KVM_DEV_TYPE_ARM_VGIC_V3 can be created */
+	const char *mode;	/* vhe, nvhe, protected, or NULL (log gone) */
+};
+
+/* What the host configuration says the machine is; NULL/0 if unknown. */
+struct host_promise {
+	int gic;		/* KVM_IRQ_HOST_GIC: 2 or 3 */
+	const char *mode;	/* KVM_IRQ_HOST_MODE */
+	int cpus;		/* KVM_IRQ_HOST_CPUS */
+};
+
+extern struct host_facts host;
+extern struct host_promise promise;
+
+void host_probe(void);
+
+/* The vgic version to use when any will do: 3 if there is one, else 2. */
+int host_any_vgic(void);
+
+#endif /* HOST_H */

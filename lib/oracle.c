@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The KVM_IRQ_LINE oracle for arm64.
+ *
+ * Sources: seed 000 (the field layout, the three irq types and their
+ * ranges), api.rst 4.25 KVM_IRQ_LINE (LAYOUT_2, "vcpu2_index must be zero"
+ * without it, "level ... 0 or 1").  SPIs end at the vgic's configured
+ * nr_irqs as well as at 1019.
+ *
+ * api.rst only says "-1 on error".  The errno the suite requires follows
+ * the ioctl(2) convention the KVM API uses throughout:
+ *   ENXIO  - the irq_type addresses an interrupt controller the VM does not
+ *            have (SPI/PPI without an in-kernel GIC, the CPU lines when the
+ *            GIC is in the kernel): "no such device or address";
+ *   EINVAL - a field holds a value outside its documented range, or names a
+ *            vcpu that does not exist.
+ * When a field is bad in several ways the controller mismatch is reported
+ * first: which controller is addressed decides what the other fields mean.
+ *
+ * Rule ids name the assertions a result was checked against.
+ */
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "abi.h"
+#include "oracle.h"
+
+static struct abi_verdict accept(const char *rule)
+{
+	return (struct abi_verdict){ ABI_ACCEPT, 0, rule };
+}
+
+static struct abi_verdict reject(int err, const char *rule)
+{
+	return (struct abi_verdict){ ABI_REJECT, err, rule };
+}
+
+static struct abi_verdict unspecified(const char *rule)
+{
+	return (struct abi_verdict){ ABI_UNSPECIFIED, 0, rule };
+}
+
+struct abi_irq_field abi_decode(const struct abi_vm *vm, uint32_t irq)
+{
+	struct abi_irq_field f = {
+		.vcpu = (irq >> ABI_IRQ_VCPU_SHIFT) & ABI_IRQ_VCPU_MASK,
+		.num = (irq >> ABI_IRQ_NUM_SHIFT) & ABI_IRQ_NUM_MASK,
+	};
+
+	if (vm->layout_2) {
+		f.type = (irq >> ABI_IRQ_TYPE_SHIFT) & ABI_IRQ_TYPE_MASK;
+		f.vcpu += 256 * ((irq >> ABI_IRQ_VCPU2_SHIFT) & ABI_IRQ_VCPU2_MASK);
+	} else {
+		/* seed 000: an 8-bit irq_type; vcpu2_index must be zero */
+		f.type = (irq >> ABI_IRQ_TYPE_SHIFT) & ABI_IRQ_TYPE_MASK_V1;
+	}
+	return f;
+}
+
+static struct abi_verdict cpu_line(const struct abi_vm *vm,
+				   const struct abi_irq_field *f)
+{
+	if (vm->in_kernel_gic)
+		return reject(ENXIO, "IRQ-CPU-USER-GIC");
+	if (f->vcpu >= vm->nr_vcpus)
+		return reject(EINVAL, "IRQ-VCPU-EXISTS");
+	if (f->num != ABI_CPU_IRQ && f->num != ABI_CPU_FIQ)
+		return reject(EINVAL, "IRQ-CPU-NUM");
+	return accept("IRQ-CPU-ACCEPT");
+}
+
+static struct abi_verdict ppi(const struct abi_vm *vm,
+			      const struct abi_irq_field *f)
+{
+	if (!vm->in_kernel_gic)
+		return reject(ENXIO, "IRQ-GIC-NEEDS-VGIC");
+	if (!vm->gic_ready)
+		return unspecified("IRQ-VGIC-UNINIT");
+	if (f->vcpu >= vm->nr_vcpus)
+		return reject(EINVAL, "IRQ-VCPU-EXISTS");
+	if (f->num < ABI_PPI_FIRST || f->num > ABI_PPI_LAST)
+		return reject(EINVAL, "IRQ-PPI-NUM");
+	return accept("IRQ-PPI-ACCEPT");
+}
+
+/* SPIs ignore vcpu_index (and so vcpu2_index, part of the same number). */
+static struct abi_verdict spi(const struct abi_vm *vm,
+			      const struct abi_irq_field *f)
+{
+	if (!vm->in_kernel_gic)
+		return reject(ENXIO, "IRQ-GIC-NEEDS-VGIC");
+	if (!vm->gic_ready)
+		return unspecified("IRQ-VGIC-UNINIT");
+	if (f->num < ABI_SPI_FIRST || f->num > ABI_SPI_LAST ||
+	    f->num >= vm->nr_irqs)
+		return reject(EINVAL, "IRQ-SPI-NUM");
+	return accept("IRQ-SPI-ACCEPT");
+}
+
+struct abi_verdict abi_irq_line(const struct abi_vm *vm, uint32_t irq,
+				uint32_t level)
+{
+	struct abi_irq_field f = abi_decode(vm, irq);
+	struct abi_verdict v;
+
+	switch (f.type) {
+	case ABI_IRQ_TYPE_CPU:
+		v = cpu_line(vm, &f);
+		break;
+	case ABI_IRQ_TYPE_SPI:
+		v = spi(vm, &f);
+		break;
+	case ABI_IRQ_TYPE_PPI:
+		v = ppi(vm, &f);
+		break;
+	default:
+		if (!vm->layout_2 && (irq >> ABI_IRQ_VCPU2_SHIFT))
+			return reject(EINVAL, "IRQ-VCPU2-ZERO");
+		return reject(EINVAL, "IRQ-TYPE");
+	}
+
+	/* "level ... 0 or 1": what other values do is not written down. */
+	if (v.outcome == ABI_ACCEPT && level > 1)
+		return unspecified("IRQ-LEVEL");
+	return v;
+}
+
+const char *abi_errno_name(int err)
+{
+	static char other[16];
+
+	switch (err) {
+	case 0:
+		return "0";
+	case EINVAL:
+		return "EINVAL";
+	case ENXIO:
+		return "ENXIO";
+	case EBUSY:
+		return "EBUSY";
+	case ENODEV:
+		return "ENODEV";
+	case EFAULT:
+		return "EFAULT";
+	case ENOENT:
+		return "ENOENT";
+	}
+	snprintf(other, sizeof(other), "errno %d", err);
+	return other;
+}
+
+const char *abi_outcome_name(enum abi_outcome outcome)
+{
+	switch (outcome) {
+	case ABI_ACCEPT:
+		return "accept";
+	case ABI_REJECT:
+		return "reject";
+	case ABI_UNSPECIFIED:
+		return "unspecified";
+	}
+	return "?";
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The main() of every test binary, in place of TEST_HARNESS_MAIN:
+ *   --list   print the names of the tests, one per line, and exit
+ *            (run_tests.sh checks expected/ against them);
+ *   else     probe the host, then run the 6.1 kselftest harness.
+ * Include it after the tests, in the file that defines them: the harness
+ * keeps its test list in static variables.
+ */
+#ifndef SUITE_MAIN_H
+#define SUITE_MAIN_H
+
+#include <stdio.h>
+#include <string.h>
+
+#include "host.h"
+
+static int suite_list_tests(void)
+{
+	struct __fixture_variant_metadata no_variant = { .name = "", };
+	struct __fixture_variant_metadata *v;
+	struct __fixture_metadata *f;
+	struct __test_metadata *t;
+
+	for (f = __fixture_list; f; f = f->next)
+		for (v = f->variant ?: &no_variant; v; v = v->next)
+			for (t = f->tests; t; t = t->next)
+				printf("%s%s%s.%s\n", f->name, v->name[0] ? "." : "",
+				       v->name, t->name);
+	return 0;
+}
+
+#define SUITE_MAIN()							\
+int main(int argc, char **argv)						\
+{									\
+	if (argc == 2 && !strcmp(argv[1], "--list"))			\
+		return suite_list_tests();				\
+	if (argc > 1) {							\
+		fprintf(stderr, "%s: unknown option '%s' (only --list)\n", \
+			argv[0], argv[1]);				\
+		return 2;						\
+	}								\
+	host_probe();							\
+	return test_harness_run(argc, argv);				\
+}
+
+#endif /* SUITE_MAIN_H */

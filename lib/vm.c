@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <string.h>
+
+#include "kvm_util.h"
+#include "processor.h"
+#include "vgic.h"
+
+#include "abi.h"
+#include "host.h"
+#include "vm.h"
+
+/* Enough to see a pattern, not enough to drown the log. */
+#define MISMATCHES_SHOWN	16
+
+void irq_vm_create(struct irq_vm *v, unsigned int nr_vcpus, void *guest_code)
+{
+	unsigned int i;
+
+	TEST_ASSERT(nr_vcpus && nr_vcpus <= IRQ_VM_MAX_VCPUS,
+		    "%u vcpus: this library handles 1..%d", nr_vcpus,
+		    IRQ_VM_MAX_VCPUS);
+	memset(v, 0, sizeof(*v));
+	v->vm = vm_create_with_vcpus(nr_vcpus, guest_code, v->vcpus);
+	v->nr_vcpus = nr_vcpus;
+	v->gic_fd = -1;
+	ucall_init(v->vm, NULL);
+	vm_init_descriptor_tables(v->vm);
+	for (i = 0; i < nr_vcpus; i++)
+		vcpu_init_descriptor_tables(v->vcpus[i]);
+
+	v->abi.nr_vcpus = nr_vcpus;
+	v->abi.layout_2 = host.layout_2 > 0;
+}
+
+static int vgic_v2_setup(struct kvm_vm *vm, uint32_t nr_irqs)
+{
+	uint64_t dist = GICD_BASE_GPA, cpu = GICC_BASE_GPA;
+	int fd = __kvm_create_device(vm, KVM_DEV_TYPE_ARM_VGIC_V2);
+
+	if (fd < 0)
+		return fd;
+	kvm_device_attr_set(fd, KVM_DEV_ARM_VGIC_GRP_NR_IRQS, 0, &nr_irqs);
+	kvm_device_attr_set(fd, KVM_DEV_ARM_VGIC_GRP_ADDR,
+			    KVM_VGIC_V2_ADDR_TYPE_DIST, &dist);
+	kvm_device_attr_set(fd, KVM_DEV_ARM_VGIC_GRP_ADDR,
+			    KVM_VGIC_V2_ADDR_TYPE_CPU, &cpu);
+	virt_map(vm, dist, dist, vm_calc_num_guest_pages(vm->mode,
+						KVM_VGIC_V2_DIST_SIZE));
+	virt_map(vm, cpu, cpu, vm_calc_num_guest_pages(vm->mode,
+						KVM_VGIC_V2_CPU_SIZE));
+	kvm_device_attr_set(fd, KVM_DEV_ARM_VGIC_GRP_CTRL,
+			    KVM_DEV_ARM_VGIC_CTRL_INIT, NULL);
+	return fd;
+}
+
+void irq_vm_add_vgic(struct irq_vm *v, int version, unsigned int nr_irqs)
+{
+	if (version == 3)
+		v->gic_fd = vgic_v3_setup(v->vm, v->nr_vcpus, nr_irqs,
+					  GICD_BASE_GPA, GICR_BASE_GPA);
+	else
+		v->gic_fd = vgic_v2_setup(v->vm, nr_irqs);
+	TEST_ASSERT(v->gic_fd >= 0, "vgic-v%d with %u irqs: %s", version,
+		    nr_irqs, strerror(-v->gic_fd));
+	v->gic_version = version;
+	v->abi.in_kernel_gic = true;
+	v->abi.gic_ready = true;
+	v->abi.nr_irqs = nr_irqs;
+}
+
+void irq_vm_destroy(struct irq_vm *v)
+{
+	if (v->gic_fd >= 0)
+		close(v->gic_fd);
+	kvm_vm_free(v->vm);
+	memset(v, 0, sizeof(*v));
+}
+
+int irq_line(struct irq_vm *v, uint32_t irq, uint32_t level)
+{
+	struct kvm_irq_level irq_level = { .irq = irq, .level = level };
+
+	return __vm_ioctl(v->vm, KVM_IRQ_LINE, &irq_level) ? errno : 0;
+}
+
+static const char *describe(enum abi_outcome outcome, int err)
+{
+	return outcome == ABI_ACCEPT ? "0" : abi_errno_name(err);
+}
+
+bool irq_check_one(struct irq_check *c, struct irq_vm *v, uint32_t irq,
+		   uint32_t level)
+{
+	struct abi_verdict want = abi_irq_line(&v->abi, irq, level);
+	int err = irq_line(v, irq, level);
+	bool match;
+
+	c->tried++;
+	if (!err && level)
+		irq_line(v, irq, 0);	/* leave no line high */
+
+	if (want.outcome == ABI_UNSPECIFIED) {
+		c->unspecified++;
+		return true;
+	}
+	match = want.outcome == ABI_ACCEPT ? !err : err == want.err;
+	if (match)
+		return true;
+
+	if (c->mismatches++ < MISMATCHES_SHOWN) {
+		ksft_print_msg("%s: irq=0x%08x level=%u: expected %s, observed %s [%s]\n",
+			       c->what, irq, level,
+			       describe(want.outcome, want.err),
+			       describe(err ? ABI_REJECT : ABI_ACCEPT, err),
+			       want.rule);
+	}
+	return false;
+}
+
+void irq_check_report(const struct irq_check *c)
+{
+	if (c->mismatches > MISMATCHES_SHOWN)
+		ksft_print_msg("%s: %lu more mismatches not shown\n", c->what,
+			       c->mismatches - MISMATCHES_SHOWN);
+	ksft_print_msg("%s: %lu irq values tried, %lu mismatches, %lu unspecified\n",
+		       c->what, c->tried, c->mismatches, c->unspecified);
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Test VMs: kvm_util VMs with N vcpus, with or without an in-kernel vgic,
+ * described for the oracle, and KVM_IRQ_LINE checked against it.
+ */
+#ifndef VM_H
+#define VM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "oracle.h"
+
+#define IRQ_VM_MAX_VCPUS	8
+
+/* Guest physical addresses of the vgic, as in upstream vgic_irq.c. */
+#define GICD_BASE_GPA		0x08000000ULL
+#define GICR_BASE_GPA		0x080A0000ULL	/* v3 redistributors */
+#define GICC_BASE_GPA		0x08010000ULL	/* v2 CPU interface */
+
+struct kvm_vm;
+struct kvm_vcpu;
+
+struct irq_vm {
+	struct kvm_vm *vm;
+	struct kvm_vcpu *vcpus[IRQ_VM_MAX_VCPUS];
+	unsigned int nr_vcpus;
+	int gic_version;	/* 0 without an in-kernel GIC */
+	int gic_fd;
+	struct abi_vm abi;	/* the VM as the oracle sees it */
+};
+
+/* A VM with nr_vcpus vcpus running guest_code, no in-kernel irqchip. */
+void irq_vm_create(struct irq_vm *v, unsigned int nr_vcpus, void *guest_code);
+
+/* Add an initialised vgic (version 2 or 3) with nr_irqs interrupts. */
+void irq_vm_add_vgic(struct irq_vm *v, int version, unsigned int nr_irqs);
+
+void irq_vm_destroy(struct irq_vm *v);
+
+/* KVM_IRQ_LINE: 0, or the errno it failed with. */
+int irq_line(struct irq_vm *v, uint32_t irq, uint32_t level);
+
+/*
+ * A run of KVM_IRQ_LINE calls, each compared with the oracle.  Accepted
+ * assertions are lowered again, so that no line is left high.  The first
+ * mismatches are printed with the irq field in hex.
+ */
+struct irq_check {
+	const char *what;
+	unsigned long tried;
+	unsigned long mismatches;
+	unsigned long unspecified;	/* the documents say nothing */
+};
+
+bool irq_check_one(struct irq_check *c, struct irq_vm *v, uint32_t irq,
+		   uint32_t level);
+void irq_check_report(const struct irq_check *c);
+
+#endif /* VM_H */

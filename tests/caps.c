@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What the host says it offers: the capabilities that KVM_IRQ_LINE and
+ * KVM_CAP_ARM_USER_IRQ are built on, the vgic models it can create and the
+ * KVM mode it runs in, each checked against the documents and against what
+ * the host configuration promises, and printed for the log.
+ */
+#define TH_LOG_STREAM stdout
+#include "kselftest_harness.h"
+
+#include "host.h"
+#include "suite_main.h"
+
+FIXTURE(caps) {
+};
+
+FIXTURE_SETUP(caps)
+{
+}
+
+FIXTURE_TEARDOWN(caps)
+{
+}
+
+#define REQUIRE_KVM() do {						\
+	if (!host.kvm)							\
+		SKIP(return, "no usable /dev/kvm on this host");	\
+} while (0)
+
+/* seed 002: "returns a number larger than 0 indicating the version" */
+TEST_F(caps, user_irq_version)
+{
+	REQUIRE_KVM();
+	TH_LOG("KVM_CAP_ARM_USER_IRQ = %d", host.user_irq);
+	EXPECT_GE(host.user_irq, 1);
+}
+
+/* The VM fd answers KVM_CHECK_EXTENSION with the same version. */
+TEST_F(caps, user_irq_version_on_vm_fd)
+{
+	REQUIRE_KVM();
+	TH_LOG("KVM_CAP_ARM_USER_IRQ on a VM fd = %d", host.user_irq_vm);
+	EXPECT_EQ(host.user_irq, host.user_irq_vm);
+}
+
+/* api.rst 4.25: LAYOUT_2 gives vcpu2_index in bits 28..31 (since 5.4). */
+TEST_F(caps, irq_line_layout_2)
+{
+	REQUIRE_KVM();
+	TH_LOG("KVM_CAP_ARM_IRQ_LINE_LAYOUT_2 = %d", host.layout_2);
+	EXPECT_GE(host.layout_2, 1);
+}
+
+/* api.rst 4.25: KVM_IRQ_LINE's capability is KVM_CAP_IRQCHIP. */
+TEST_F(caps, irqchip)
+{
+	REQUIRE_KVM();
+	TH_LOG("KVM_CAP_IRQCHIP = %d", host.irqchip);
+	EXPECT_GE(host.irqchip, 1);
+}
+
+/*
+ * A GICv3 host can always emulate vgic-v3 (and vgic-v2 only with the
+ * GICv2 compatibility interface); a GICv2 host only vgic-v2.
+ */
+TEST_F(caps, vgic_models)
+{
+	REQUIRE_KVM();
+	TH_LOG("vgic-v2 %s, vgic-v3 %s; host configuration promises GICv%d",
+	       host.vgic_v2 ? "yes" : "no", host.vgic_v3 ? "yes" : "no",
+	       promise.gic);
+	switch (promise.gic) {
+	case 3:
+		EXPECT_TRUE(host.vgic_v3);
+		break;
+	case 2:
+		EXPECT_TRUE(host.vgic_v2);
+		EXPECT_FALSE(host.vgic_v3);
+		break;
+	default:
+		EXPECT_TRUE(host.vgic_v2 || host.vgic_v3);
+	}
+}
+
+/* api.rst: NR_VCPUS is the recommended maximum, MAX_VCPUS the hard one. */
+TEST_F(caps, max_vcpus)
+{
+	REQUIRE_KVM();
+	TH_LOG("KVM_CAP_NR_VCPUS = %d, KVM_CAP_MAX_VCPUS = %d, host CPUs promised %d",
+	       host.nr_vcpus, host.max_vcpus, promise.cpus);
+	EXPECT_GE(host.nr_vcpus, 1);
+	EXPECT_GE(host.max_vcpus, host.nr_vcpus);
+	if (promise.cpus)
+		EXPECT_EQ(promise.cpus, host.nr_vcpus);
+}
+
+/* The KVM mode the kernel announced is the one the configuration asked for. */
+TEST_F(caps, kvm_mode)
+{
+	REQUIRE_KVM();
+	TH_LOG("KVM mode: %s; host configuration promises %s",
+	       host.mode ?: "unknown", promise.mode ?: "nothing");
+	if (!host.mode)
+		SKIP(return, "the kernel log no longer holds KVM's init banner");
+	if (promise.mode)
+		EXPECT_STREQ(promise.mode, host.mode);
+}
+
+SUITE_MAIN()

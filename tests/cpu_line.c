@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KVM_IRQ_LINE with irq_type CPU, on VMs with no in-kernel irqchip
+ * (seed 000: "out-of-kernel GIC: irq_number 0 is IRQ, irq_number 1 is
+ * FIQ").  Raising a line must make exactly the addressed vcpu take exactly
+ * that exception, for as long as the line is high and no longer; every
+ * other value of the field must be refused with the oracle's errno.
+ *
+ * The vcpus run one at a time from this thread: each run is one window in
+ * which the guest unmasks IRQ and FIQ and counts what it takes, so no
+ * result depends on timing.
+ */
+#define TH_LOG_STREAM stdout
+#include "kselftest_harness.h"
+
+#include "kvm_util.h"
+#include "processor.h"
+
+#include "abi.h"
+#include "cpu_line.h"
+#include "host.h"
+#include "suite_main.h"
+#include "vm.h"
+
+/* Generous: the emulated host runs 10-100x slower than a board. */
+#define TEST_SECONDS	900
+
+struct taken {
+	uint64_t irq, fiq;
+};
+
+static struct taken run_window(struct kvm_vcpu *vcpu)
+{
+	struct ucall uc;
+
+	vcpu_run(vcpu);
+	switch (get_ucall(vcpu, &uc)) {
+	case UCALL_SYNC:
+		break;
+	case UCALL_ABORT:
+		REPORT_GUEST_ASSERT(uc);
+		break;
+	default:
+		TEST_FAIL("vcpu %u: unexpected ucall %lu", vcpu->id, uc.cmd);
+	}
+	TEST_ASSERT(uc.args[1] == CPU_LINE_WINDOW && uc.args[2] == vcpu->id,
+		    "vcpu %u: unexpected report %lu from vcpu %lu", vcpu->id,
+		    uc.args[1], uc.args[2]);
+	return (struct taken){ .irq = uc.args[3], .fiq = uc.args[4] };
+}
+
+FIXTURE(cpu_line) {
+	struct irq_vm v;
+};
+
+FIXTURE_VARIANT(cpu_line) {
+	unsigned int nr_vcpus;
+};
+
+FIXTURE_VARIANT_ADD(cpu_line, vcpus_1) {
+	.nr_vcpus = 1,
+};
+
+FIXTURE_VARIANT_ADD(cpu_line, vcpus_4) {
+	.nr_vcpus = 4,
+};
+
+FIXTURE_SETUP(cpu_line)
+{
+	if (!host.kvm)
+		return;
+	irq_vm_create(&self->v, variant->nr_vcpus, cpu_line_guest_main);
+	cpu_line_install_handlers(self->v.vm);
+}
+
+FIXTURE_TEARDOWN(cpu_line)
+{
+	if (self->v.vm)
+		irq_vm_destroy(&self->v);
+}
+
+#define REQUIRE_KVM() do {						\
+	if (!host.kvm)							\
+		SKIP(return, "no usable /dev/kvm on this host");	\
+} while (0)
+
+/*
+ * Run one window on every vcpu and compare with what should be taken:
+ * `want` on vcpu `target`, nothing anywhere else.  Returns the number of
+ * vcpus that took something else.
+ */
+static int windows_differ(struct __test_metadata *_metadata,
+			  struct irq_vm *v, unsigned int target,
+			  struct taken want, const char *when)
+{
+	unsigned int i;
+	int wrong = 0;
+
+	for (i = 0; i < v->nr_vcpus; i++) {
+		struct taken got = run_window(v->vcpus[i]);
+		struct taken exp = i == target ? want : (struct taken){ 0, 0 };
+
+		if (got.irq == exp.irq && got.fiq == exp.fiq)
+			continue;
+		TH_LOG("%s: vcpu %u took %lu IRQ and %lu FIQ, expected %lu and %lu",
+		       when, i, got.irq, got.fiq, exp.irq, exp.fiq);
+		wrong++;
+	}
+	return wrong;
+}
+
+static void raise_checked(struct __test_metadata *_metadata,
+			  struct irq_vm *v, uint32_t irq, uint32_t level)
+{
+	int err = irq_line(v, irq, level);
+
+	if (err)
+		TH_LOG("KVM_IRQ_LINE irq=0x%08x level=%u: %s", irq, level,
+		       abi_errno_name(err));
+	ASSERT_EQ(0, err);
+}
+
+/*
+ * Raise one line on one vcpu: exactly that vcpu takes exactly that
+ * exception, once per window, as long as the line stays high.
+ */
+static void check_line(struct __test_metadata *_metadata, struct irq_vm *v,
+		       unsigned int line)
+{
+	struct taken one = line == ABI_CPU_IRQ ? (struct taken){ 1, 0 } :
+						 (struct taken){ 0, 1 };
+	unsigned int target;
+
+	for (target = 0; target < v->nr_vcpus; target++) {
+		uint32_t irq = abi_irq(ABI_IRQ_TYPE_CPU, target, line);
+
+		raise_checked(_metadata, v, irq, 1);
+		EXPECT_EQ(0, windows_differ(_metadata, v, target, one, "raised"));
+		raise_checked(_metadata, v, irq, 0);
+		EXPECT_EQ(0, windows_differ(_metadata, v, target,
+					    (struct taken){ 0, 0 }, "lowered"));
+	}
+}
+
+TEST_F_TIMEOUT(cpu_line, irq_taken_by_target_vcpu_only, TEST_SECONDS)
+{
+	REQUIRE_KVM();
+	check_line(_metadata, &self->v, ABI_CPU_IRQ);
+}
+
+TEST_F_TIMEOUT(cpu_line, fiq_taken_by_target_vcpu_only, TEST_SECONDS)
+{
+	REQUIRE_KVM();
+	check_line(_metadata, &self->v, ABI_CPU_FIQ);
+}
+
+/* A level: taken again in every window until lowered, then never. */
+TEST_F_TIMEOUT(cpu_line, held_line_retaken_until_lowered, TEST_SECONDS)
+{
+	struct irq_vm *v = &self->v;
+	unsigned int target = v->nr_vcpus - 1, window;
+	uint32_t irq = abi_irq(ABI_IRQ_TYPE_CPU, target, ABI_CPU_IRQ);
+	uint32_t fiq = abi_irq(ABI_IRQ_TYPE_CPU, target, ABI_CPU_FIQ);
+
+	REQUIRE_KVM();
+	raise_checked(_metadata, v, irq, 1);
+	raise_checked(_metadata, v, fiq, 1);
+	for (window = 0; window < 3; window++)
+		EXPECT_EQ(0, windows_differ(_metadata, v, target,
+					    (struct taken){ 1, 1 }, "held"));
+	raise_checked(_metadata, v, irq, 0);
+	EXPECT_EQ(0, windows_differ(_metadata, v, target,
+				    (struct taken){ 0, 1 }, "IRQ lowered"));
+	raise_checked(_metadata, v, fiq, 0);
+	EXPECT_EQ(0, windows_differ(_metadata, v, target,
+				    (struct taken){ 0, 0 }, "both lowered"));
+}
+
+/* Raised and lowered while the vcpu is out: a level leaves nothing behind. */
+TEST_F_TIMEOUT(cpu_line, pulse_while_stopped_leaves_nothing, TEST_SECONDS)
+{
+	struct irq_vm *v = &self->v;
+	unsigned int target, line;
+
+	REQUIRE_KVM();
+	for (target = 0; target < v->nr_vcpus; target++) {
+		for (line = ABI_CPU_IRQ; line <= ABI_CPU_FIQ; line++) {
+			uint32_t irq = abi_irq(ABI_IRQ_TYPE_CPU, target, line);
+
+			raise_checked(_metadata, v, irq, 1);
+			raise_checked(_metadata, v, irq, 0);
+		}
+	}
+	EXPECT_EQ(0, windows_differ(_metadata, v, 0, (struct taken){ 0, 0 },
+				    "pulsed"));
+}
+
+static unsigned long check_range(struct irq_vm *v, const char *what,
+				 unsigned int type, unsigned int vcpu,
+				 unsigned int first, unsigned int last)
+{
+	struct irq_check c = { .what = what };
+	unsigned int num;
+
+	for (num = first; num <= last; num++) {
+		irq_check_one(&c, v, abi_irq(type, vcpu, num), 1);
+		irq_check_one(&c, v, abi_irq(type, vcpu, num), 0);
+	}
+	irq_check_report(&c);
+	return c.mismatches;
+}
+
+/* irq_number 2..0xffff name no CPU line, on every vcpu. */
+TEST_F_TIMEOUT(cpu_line, rejects_irq_number_above_fiq, TEST_SECONDS)
+{
+	struct irq_vm *v = &self->v;
+	unsigned long wrong = 0;
+	unsigned int vcpu;
+
+	REQUIRE_KVM();
+	for (vcpu = 0; vcpu < v->nr_vcpus; vcpu++)
+		wrong += check_range(v, "CPU irq_number 2..0xffff",
+				     ABI_IRQ_TYPE_CPU, vcpu, 2, ABI_IRQ_NUM_MASK);
+	EXPECT_EQ(0, wrong);
+}
+
+/*
+ * vcpu_index past the last vcpu, up to 255, and with LAYOUT_2 every
+ * vcpu2_index (vcpus 256 and up): no such vcpu.
+ */
+TEST_F_TIMEOUT(cpu_line, rejects_missing_vcpu, TEST_SECONDS)
+{
+	struct irq_vm *v = &self->v;
+	struct irq_check c = { .what = "CPU type, missing vcpu" };
+	unsigned int vcpu, line, vcpu2;
+
+	REQUIRE_KVM();
+	for (vcpu = v->nr_vcpus; vcpu <= ABI_IRQ_VCPU_MASK; vcpu++)
+		for (line = ABI_CPU_IRQ; line <= ABI_CPU_FIQ; line++)
+			irq_check_one(&c, v, abi_irq(ABI_IRQ_TYPE_CPU, vcpu, line), 1);
+	for (vcpu2 = 1; vcpu2 <= ABI_IRQ_VCPU2_MASK; vcpu2++)
+		for (vcpu = 0; vcpu < v->nr_vcpus; vcpu++)
+			irq_check_one(&c, v, abi_irq(ABI_IRQ_TYPE_CPU,
+						     vcpu2 << 8 | vcpu, 0), 1);
+	irq_check_report(&c);
+	EXPECT_EQ(0, c.mismatches);
+}
+
+/*
+ * irq_type values other than 0, 1 and 2 mean nothing; with LAYOUT_2 the
+ * top nibble is vcpu2_index, which then names a missing vcpu (CPU type) or
+ * a GIC type the VM lacks: each is refused.
+ */
+TEST_F_TIMEOUT(cpu_line, rejects_irq_type_3_to_255, TEST_SECONDS)
+{
+	struct irq_vm *v = &self->v;
+	struct irq_check c = { .what = "irq_type 3..255" };
+	uint32_t type, vcpu;
+
+	REQUIRE_KVM();
+	for (type = 3; type <= 0xff; type++)
+		for (vcpu = 0; vcpu < v->nr_vcpus; vcpu++)
+			irq_check_one(&c, v, type << ABI_IRQ_TYPE_SHIFT |
+					     vcpu << ABI_IRQ_VCPU_SHIFT, 1);
+	irq_check_report(&c);
+	EXPECT_EQ(0, c.mismatches);
+}
+
+/* SPI and PPI need an in-kernel GIC: without one, ENXIO for every number. */
+TEST_F_TIMEOUT(cpu_line, rejects_gic_types_without_vgic, TEST_SECONDS)
+{
+	struct irq_vm *v = &self->v;
+	unsigned long wrong = 0;
+
+	REQUIRE_KVM();
+	wrong += check_range(v, "SPI without vgic", ABI_IRQ_TYPE_SPI, 0, 0, 1023);
+	wrong += check_range(v, "PPI without vgic", ABI_IRQ_TYPE_PPI, 0, 0, 1023);
+	wrong += check_range(v, "SPI without vgic, top", ABI_IRQ_TYPE_SPI,
+			     v->nr_vcpus - 1, 0xfff0, 0xffff);
+	EXPECT_EQ(0, wrong);
+}
+
+/* With the GIC in the kernel, the CPU lines are not userspace's: ENXIO. */
+TEST_F_TIMEOUT(cpu_line, rejects_cpu_type_with_vgic, TEST_SECONDS)
+{
+	struct irq_vm gic_vm;
+	unsigned long wrong;
+	int version = host_any_vgic();
+
+	REQUIRE_KVM();
+	if (!version)
+		SKIP(return, "the host can create neither vgic-v2 nor vgic-v3");
+	irq_vm_create(&gic_vm, self->v.nr_vcpus, cpu_line_guest_main);
+	irq_vm_add_vgic(&gic_vm, version, 64);
+	TH_LOG("VM with %u vcpus and vgic-v%d", gic_vm.nr_vcpus, version);
+	wrong = check_range(&gic_vm, "CPU type with vgic", ABI_IRQ_TYPE_CPU,
+			    0, 0, 3);
+	wrong += check_range(&gic_vm, "CPU type with vgic, last vcpu",
+			     ABI_IRQ_TYPE_CPU, gic_vm.nr_vcpus - 1, 0, 1);
+	irq_vm_destroy(&gic_vm);
+	EXPECT_EQ(0, wrong);
+}
+
+SUITE_MAIN()
