@@ -1,0 +1,133 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# fetch.sh kernel 5.10|6.1|6.12   print the path of that series' newest
+#                                 Debian arm64 kernel Image, fetched into
+#                                 the cache on first use
+# fetch.sh busybox                the same for busybox-static:arm64
+#
+# Packages are downloaded with apt-get download and unpacked with dpkg-deb
+# into $CACHE (default: cache/ at the top of the tree, ignored by git);
+# nothing is installed.  5.10 comes from bullseye through a private apt
+# configuration inside the cache: the machine's apt sources stay as they are.
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cache=${CACHE:-$top/cache}
+prog=fetch.sh
+
+die() {
+	echo "$prog: $*" >&2
+	exit 2
+}
+
+# arm64 packages need the foreign architecture; that much apt setup we may do.
+ensure_arm64() {
+	dpkg --print-foreign-architectures | grep -qx arm64 && return
+	[ "$(id -u)" = 0 ] || die "as root run: dpkg --add-architecture arm64 && apt-get update"
+	dpkg --add-architecture arm64
+	apt-get update -qq >/dev/null
+}
+
+# The machine's Debian archive URIs, for the private bullseye configuration.
+debian_uris() {
+	{
+		cat /etc/apt/sources.list 2>/dev/null | awk '$1 == "deb" { print $2, $3 }'
+		for f in /etc/apt/sources.list.d/*.sources; do
+			[ -f "$f" ] || continue
+			awk '/^URIs:/ { u = $2 } /^Suites:/ { for (i = 2; i <= NF; i++) print u, $i }' "$f"
+		done
+		for f in /etc/apt/sources.list.d/*.list; do
+			[ -f "$f" ] || continue
+			awk '$1 == "deb" { print $2, $3 }' "$f"
+		done
+	} | awk '$2 ~ /^bookworm/' | sort -u
+}
+
+# apt-get/apt-cache with the private bullseye configuration.
+bullseye_apt() {
+	cmd=$1
+	shift
+	"$cmd" -o Dir::Etc::SourceList="$cache/apt-bullseye/sources.list" \
+		-o Dir::Etc::SourceParts=/nonexistent \
+		-o Dir::State::Lists="$cache/apt-bullseye/lists" \
+		-o Dir::Cache="$cache/apt-bullseye/cache" \
+		-o APT::Architecture=arm64 -o APT::Architectures=arm64 \
+		-o APT::Sandbox::User=root "$@"
+}
+
+setup_bullseye() {
+	d=$cache/apt-bullseye
+	[ -f "$d/.updated" ] && return
+	mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
+	debian_uris | while read -r uri suite; do
+		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri $(echo "$suite" | sed 's/bookworm/bullseye/') main"
+	done > "$d/sources.list"
+	[ -s "$d/sources.list" ] || die "no Debian bookworm entry in the machine's apt sources to derive bullseye from"
+	bullseye_apt apt-get update -qq >/dev/null 2>&1 || die "apt-get update of the private bullseye configuration failed"
+	touch "$d/.updated"
+}
+
+# Packages whose name matches the regex, newest first; $1 = apt flavour.
+candidates() {
+	if [ "$1" = bullseye ]; then
+		bullseye_apt apt-cache search --names-only "$2"
+	else
+		apt-cache search --names-only "$2"
+	fi | awk '{ print $1 }' | sort -rV
+}
+
+# Download and unpack one package into $cache/pkg/<name>; print that path.
+unpack() {
+	flavour=$1 pkg=$2
+	dest=$cache/pkg/$pkg
+	if [ ! -f "$dest/.unpacked" ]; then
+		rm -rf "$dest" "$dest.tmp" && mkdir -p "$dest.tmp" "$cache/debs"
+		(
+			cd "$cache/debs" && rm -f "${pkg%%:*}"_*.deb
+			if [ "$flavour" = bullseye ]; then
+				bullseye_apt apt-get download -qq "$pkg:arm64"
+			else
+				apt-get -o APT::Sandbox::User=root download -qq "$pkg:arm64"
+			fi
+		) >&2 || return 1
+		dpkg-deb -x "$cache/debs/${pkg}"_*.deb "$dest.tmp"
+		touch "$dest.tmp/.unpacked"
+		mv "$dest.tmp" "$dest"
+	fi
+	echo "$dest"
+}
+
+case "${1:-}" in
+kernel)
+	[ $# -eq 2 ] || die "usage: fetch.sh kernel 5.10|6.1|6.12"
+	ensure_arm64
+	case "$2" in
+	6.12) flavour=bookworm re='^linux-image-6\.12\.[0-9]+\+deb12-arm64-unsigned$' ;;
+	6.1) flavour=bookworm re='^linux-image-6\.1\.0-[0-9]+-arm64-unsigned$' ;;
+	5.10) flavour=bullseye re='^linux-image-5\.10\.0-[0-9]+-arm64-unsigned$'; setup_bullseye ;;
+	*) die "unknown kernel series '$2' (5.10, 6.1 or 6.12)" ;;
+	esac
+	# The index can list a version the mirror no longer holds: then the
+	# next newest will do.
+	dir=
+	for pkg in $(candidates "$flavour" "$re" | head -n 8); do
+		dir=$(unpack "$flavour" "$pkg") && break
+		echo "$prog: $pkg:arm64 could not be downloaded, trying an older one" >&2
+		dir=
+	done
+	[ -n "$dir" ] || die "no package matching $re could be downloaded"
+	img=$(ls "$dir"/boot/vmlinuz-* 2>/dev/null | head -n 1)
+	[ -n "$img" ] || die "$pkg holds no /boot/vmlinuz-*"
+	echo "$img"
+	;;
+busybox)
+	ensure_arm64
+	dir=$(unpack bookworm busybox-static) || die "apt-get download busybox-static:arm64 failed"
+	[ -x "$dir/bin/busybox" ] || die "busybox-static:arm64 holds no /bin/busybox"
+	echo "$dir/bin/busybox"
+	;;
+*)
+	die "usage: fetch.sh kernel 5.10|6.1|6.12 | busybox"
+	;;
+esac

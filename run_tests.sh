@@ -1,0 +1,313 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# run_tests.sh: run the suite's test binaries on this arm64 KVM host, nest
+# each binary's TAP as the kselftest runner does, and compare every test's
+# result with expected/ for this host (kernel version, GIC, KVM mode).
+# POSIX sh: runs unchanged under busybox ash and on arm64 distros.
+#
+# Exit status: 0 when every result is what expected/ says, 1 otherwise,
+# 2 for bad input (options, expected files).
+set -u
+
+prog=run_tests.sh
+here=$(cd "$(dirname "$0")" && pwd)
+bindir=
+expdir=$here/expected
+select=
+kver=
+gic=${KVM_IRQ_HOST_GIC:-}
+mode=${KVM_IRQ_HOST_MODE:-}
+cpus=${KVM_IRQ_HOST_CPUS:-}
+timeout=1800
+list_only=
+
+die() {
+	echo "$prog: $*" >&2
+	exit 2
+}
+
+usage() {
+	cat <<EOF
+usage: $prog [options]
+  --bindir DIR      test binaries (default: ./tests or ./build/tests beside this script)
+  --expected DIR    expected results (default: expected/ beside this script)
+  --tests "A B"     run only these binaries
+  --kernel X.Y      kernel version for expected/ (default: from uname -r)
+  --gic 2|3         host GIC; also promised to the tests (default: detected)
+  --mode vhe|nvhe|protected
+                    KVM mode; also promised to the tests (default: detected)
+  --cpus N          host CPUs promised to the tests
+  --timeout SECS    per binary (default: $timeout)
+  --list            print every known test name and exit
+EOF
+}
+
+need_arg() {
+	[ $# -ge 2 ] && [ -n "$2" ] || die "option $1 needs a value"
+}
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--bindir) need_arg "$@"; bindir=$2; shift ;;
+	--expected) need_arg "$@"; expdir=$2; shift ;;
+	--tests) need_arg "$@"; select=$2; shift ;;
+	--kernel) need_arg "$@"; kver=$2; shift ;;
+	--gic) need_arg "$@"; gic=$2; shift ;;
+	--mode) need_arg "$@"; mode=$2; shift ;;
+	--cpus) need_arg "$@"; cpus=$2; shift ;;
+	--timeout) need_arg "$@"; timeout=$2; shift ;;
+	--list) list_only=1 ;;
+	-h|--help) usage; exit 0 ;;
+	*) die "unknown option '$1' (see --help)" ;;
+	esac
+	shift
+done
+
+case "$gic" in ''|2|3) ;; *) die "--gic must be 2 or 3, not '$gic'" ;; esac
+case "$mode" in ''|vhe|nvhe|protected) ;; *) die "--mode must be vhe, nvhe or protected, not '$mode'" ;; esac
+case "$timeout" in ''|*[!0-9]*) die "--timeout must be a number of seconds, not '$timeout'" ;; esac
+case "$cpus" in *[!0-9]*) die "--cpus must be a number, not '$cpus'" ;; esac
+
+if [ -z "$bindir" ]; then
+	for d in "$here/tests" "$here/build/tests"; do
+		[ -d "$d" ] && ls "$d" | grep -qv '\.' && bindir=$d && break
+	done
+	[ -n "$bindir" ] || die "no test binaries beside this script: build them (make) or pass --bindir"
+fi
+[ -d "$bindir" ] || die "--bindir $bindir: no such directory"
+[ -d "$expdir" ] || die "--expected $expdir: no such directory"
+bindir=$(cd "$bindir" && pwd)
+
+# The test binaries: executables without a dot in their name.
+all_bins=
+for f in "$bindir"/*; do
+	case "${f##*/}" in *.*) continue ;; esac
+	[ -f "$f" ] && [ -x "$f" ] && all_bins="$all_bins ${f##*/}"
+done
+[ -n "$all_bins" ] || die "no test binaries in $bindir"
+
+bins=$all_bins
+if [ -n "$select" ]; then
+	for b in $select; do
+		case " $all_bins " in *" $b "*) ;; *) die "unknown test '$b' (have:$all_bins)" ;; esac
+	done
+	bins=$select
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq.XXXXXX") || die "cannot make a temporary directory"
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+
+# Every test name, from each binary's --list: expected/ may name only these.
+: > "$work/names"
+for b in $all_bins; do
+	if ! "$bindir/$b" --list > "$work/$b.names" 2> "$work/$b.listerr"; then
+		die "$bindir/$b --list failed: $(head -n 1 "$work/$b.listerr")"
+	fi
+	cat "$work/$b.names" >> "$work/names"
+done
+
+if [ -n "$list_only" ]; then
+	cat "$work/names"
+	exit 0
+fi
+
+# --- which host this is -----------------------------------------------------
+[ -n "$kver" ] || kver=$(uname -r | sed -n 's/^\([0-9]*\.[0-9]*\).*/\1/p')
+case "$kver" in [0-9]*.[0-9]*) ;; *) die "--kernel must look like 6.12, not '$kver'" ;; esac
+detected_gic=$gic
+if [ -z "$detected_gic" ] && [ -r /proc/interrupts ]; then
+	if grep -q GICv3 /proc/interrupts; then
+		detected_gic=3
+	elif grep -q 'GIC-' /proc/interrupts; then
+		detected_gic=2
+	fi
+fi
+detected_mode=$mode
+if [ -z "$detected_mode" ]; then
+	log=$(dmesg 2>/dev/null)
+	case "$log" in
+	*"Protected nVHE mode initialized successfully"*) detected_mode=protected ;;
+	*"VHE mode initialized successfully"*) detected_mode=vhe ;;
+	*"Hyp mode initialized successfully"*) detected_mode=nvhe ;;
+	esac
+fi
+
+# --- expected/ ----------------------------------------------------------------
+# Applied in this order; a later file's entry overrides an earlier one's.
+g=gicv${detected_gic:-?}
+m=${detected_mode:-?}
+exp_files=
+for name in all "$g" "$m" "$kver" "$kver-$g" "$kver-$m" "$kver-$g-$m"; do
+	case "$name" in *'?'*) continue ;; esac
+	[ -f "$expdir/$name" ] && exp_files="$exp_files $expdir/$name"
+done
+
+# One table: regex <TAB> verdict <TAB> reason <TAB> where, later wins.
+# Malformed lines and names that match no test are errors, found before
+# anything is printed.
+awk -v names="$work/names" -v prog="$prog" '
+function glob2re(p,    r, i, c) {
+	r = "^"
+	for (i = 1; i <= length(p); i++) {
+		c = substr(p, i, 1)
+		if (c == "*") r = r ".*"
+		else if (c == "?") r = r "."
+		else if (c ~ /[.\[\]()+^$|\\{}]/) r = r "\\" c
+		else r = r c
+	}
+	return r "$"
+}
+function fail(msg) {
+	printf "%s: %s:%d: %s\n", prog, FILENAME, FNR, msg | "cat 1>&2"
+	bad = 1
+	exit 2
+}
+BEGIN {
+	while ((getline n < names) > 0)
+		known[n] = 1
+}
+/^[ \t]*(#|$)/ { next }
+{
+	name = $1; verdict = $2
+	if (NF < 2)
+		fail("want \"<test> <pass|skip|xfail> <reason>\", got \"" $0 "\"")
+	if (name !~ /^[A-Za-z0-9_.*?-]+$/)
+		fail("bad test name \"" name "\"")
+	if (verdict != "pass" && verdict != "skip" && verdict != "xfail")
+		fail("unknown verdict \"" verdict "\" (pass, skip or xfail)")
+	reason = $0
+	sub(/^[ \t]*[^ \t]+[ \t]+[^ \t]+[ \t]*/, "", reason)
+	if (verdict != "pass" && reason == "")
+		fail(verdict " needs a reason")
+	re = glob2re(name); hit = 0
+	for (n in known)
+		if (n ~ re) { hit = 1; break }
+	if (!hit)
+		fail("unknown test \"" name "\"")
+	printf "%s\t%s\t%s\t%s:%d\n", re, verdict, reason, FILENAME, FNR
+}
+END { if (bad) exit 2 }
+' $exp_files < /dev/null > "$work/expected" || exit 2
+
+# --- run ----------------------------------------------------------------------
+# Promises to the tests (lib/host.c): only what was configured, not guessed.
+export KVM_IRQ_HOST_GIC="$gic" KVM_IRQ_HOST_MODE="$mode" KVM_IRQ_HOST_CPUS="$cpus"
+
+nested() {
+	while IFS= read -r line; do
+		printf '# %s%s\n' "$1" "$line"
+	done
+}
+
+# Compare one binary's results with expected/; prints the verdict lines and
+# a last line "counts <pass> <xfail> <skip> <unexpected>".
+compare() {
+	awk -v bin="$1" -v rc="$2" -v tmo="$timeout" -v listf="$work/$1.names" \
+	    -v expf="$work/expected" '
+	BEGIN {
+		FS = "\t"
+		while ((getline line < expf) > 0) {
+			split(line, e, "\t")
+			ne++; ere[ne] = e[1]; ever[ne] = e[2]; ewhy[ne] = e[3]; ewhere[ne] = e[4]
+		}
+		while ((getline line < listf) > 0)
+			order[++nl] = line
+		FS = " "
+	}
+	/^#  RUN  / { running = $3; next }
+	/^(not )?ok [0-9]+/ {
+		ok = $1 == "ok"
+		num = ok ? $2 : $3
+		rest = $0
+		sub(/^(not )?ok [0-9]+ ?/, "", rest)
+		skip = rest ~ /# [Ss][Kk][Ii][Pp]/
+		why = rest
+		if (skip) sub(/.*# [Ss][Kk][Ii][Pp] ?/, "", why); else why = ""
+		name = rest
+		sub(/ *#.*$/, "", name)
+		if (name == "") name = running
+		if (name == "") name = order[num + 0]
+		got[name] = skip ? "skip" : ok ? "pass" : "fail"
+		skipwhy[name] = why
+		running = ""
+		next
+	}
+	function expect(n,    i, v) {
+		v = "pass"; because = ""
+		for (i = 1; i <= ne; i++)
+			if (n ~ ere[i]) { v = ever[i]; because = ewhy[i] " (" ewhere[i] ")" }
+		return v
+	}
+	END {
+		for (i = 1; i <= nl; i++) {
+			n = order[i]
+			want = expect(n)
+			have = (n in got) ? got[n] : "missing"
+			if (want == "xfail" && have == "fail") {
+				count["xfail"]++
+				printf "# xfail: %s: %s\n", n, because
+				continue
+			}
+			if (want == have) {
+				count[want]++
+				if (want == "skip")
+					printf "# skip: %s: %s\n", n, skipwhy[n]
+				continue
+			}
+			printf "# unexpected: %s: expected %s, got %s%s\n", n, want, have, \
+				have == "skip" ? " (" skipwhy[n] ")" : ""
+			count["unexpected"]++
+		}
+		if (rc == 124 || rc == 137 || rc == 143) {
+			printf "# unexpected: %s: killed after the %ss timeout\n", bin, tmo
+			count["unexpected"]++
+		} else if (rc != 0 && rc != 1 && rc != 4) {
+			printf "# unexpected: %s: exited with status %s\n", bin, rc
+			count["unexpected"]++
+		}
+		printf "counts %d %d %d %d\n", count["pass"], count["xfail"], \
+			count["skip"], count["unexpected"]
+	}' "$work/$1.tap"
+}
+
+nbins=$(echo $bins | wc -w)
+echo "TAP version 13"
+echo "1..$nbins"
+echo "# kvm-irq: kernel $(uname -r), GIC ${detected_gic:-unknown}, KVM mode ${detected_mode:-unknown}"
+echo "# kvm-irq: expected files:${exp_files:- none (every test expected to pass)}"
+
+i=0
+tpass=0 txfail=0 tskip=0 tbad=0
+: > "$work/unexpected"
+for b in $bins; do
+	i=$((i + 1))
+	echo "# selftests: kvm-irq: $b"
+	# The exit status survives the pipe through a file; timeout(1) kills a
+	# binary that hangs so that the run goes on.
+	{ timeout -s KILL "$timeout" "$bindir/$b" 2> "$work/$b.err"
+	  echo $? > "$work/$b.rc"; } | tee "$work/$b.tap" | nested ""
+	nested "stderr: " < "$work/$b.err"
+	rc=$(cat "$work/$b.rc")
+	[ "$rc" = 137 ] && rc=124
+	compare "$b" "$rc" > "$work/$b.verdict"
+	grep -v '^counts ' "$work/$b.verdict"
+	grep '^# unexpected: ' "$work/$b.verdict" >> "$work/unexpected"
+	set -- $(grep '^counts ' "$work/$b.verdict")
+	tpass=$((tpass + $2)) txfail=$((txfail + $3)) tskip=$((tskip + $4)) tbad=$((tbad + $5))
+	echo "# tally: pass=$tpass xfail=$txfail skip=$tskip unexpected=$tbad"
+	if [ "$5" = 0 ]; then
+		echo "ok $i selftests: kvm-irq: $b"
+	else
+		echo "not ok $i selftests: kvm-irq: $b"
+	fi
+done
+
+if [ -s "$work/unexpected" ]; then
+	echo "# Unexpected results:"
+	cat "$work/unexpected"
+fi
+echo "# kvm-irq: $tpass pass, $txfail xfail, $tskip skip as expected; $tbad unexpected"
+echo "$((tpass + txfail)) passed, $tbad failed, $tskip skipped"
+[ "$tbad" = 0 ]
