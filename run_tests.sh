@@ -154,7 +154,7 @@ function glob2re(p,    r, i, c) {
 		c = substr(p, i, 1)
 		if (c == "*") r = r ".*"
 		else if (c == "?") r = r "."
-		else if (c ~ /[.\[\]()+^$|\\{}]/) r = r "\\" c
+		else if (index(".[]()+^$|\\{}", c)) r = r "\\" c
 		else r = r c
 	}
 	return r "$"

@@ -40,6 +40,8 @@ int main(int argc, char **argv)						\
 			argv[0], argv[1]);				\
 		return 2;						\
 	}								\
+	/* Tests end in _exit(): a buffered line would be lost. */	\
+	setvbuf(stdout, NULL, _IOLBF, 0);				\
 	host_probe();							\
 	return test_harness_run(argc, argv);				\
 }

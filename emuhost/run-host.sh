@@ -1,0 +1,196 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# run-host.sh: boot an emulated arm64 KVM host (qemu-system-aarch64 with
+# virtualization=on) that runs the suite, stream its KTAP to stdout, and
+# turn whatever stops it early (kernel panic, a host that goes silent, qemu
+# killed or failing) into failing results.  The console log is kept.
+#
+# Exit status: 0 when the suite's results match expected/, 1 otherwise,
+# 2 for bad input.
+set -u
+
+prog=run-host.sh
+here=$(cd "$(dirname "$0")" && pwd)
+host=
+kernel=
+bindir=
+out=
+tests=
+smp=${SMP:-2}
+mem=${MEM:-2048}
+# A test can be silent for its harness timeout (900 s): wait longer.
+idle=${IDLE_SECONDS:-1000}
+limit=${LIMIT_SECONDS:-5400}
+
+die() {
+	echo "$prog: $*" >&2
+	exit 2
+}
+
+usage() {
+	cat <<EOF
+usage: $prog --host NAME --bindir DIR --out DIR [options]
+  --host NAME       host configuration (emuhost/hosts.sh list)
+  --kernel IMAGE    boot this arm64 kernel Image instead of Debian's
+  --bindir DIR      the test binaries
+  --out DIR         where the console log and the results go
+  --tests "A B"     run only these binaries
+  --smp N           vcpus of the emulated host (default $smp)
+  --idle SECS       give up after this long without console output ($idle)
+  --limit SECS      give up after this long in all ($limit)
+EOF
+}
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--host|--kernel|--bindir|--out|--tests|--smp|--idle|--limit)
+		[ $# -ge 2 ] && [ -n "$2" ] || die "option $1 needs a value" ;;
+	esac
+	case "$1" in
+	--host) host=$2; shift ;;
+	--kernel) kernel=$2; shift ;;
+	--bindir) bindir=$2; shift ;;
+	--out) out=$2; shift ;;
+	--tests) tests=$2; shift ;;
+	--smp) smp=$2; shift ;;
+	--idle) idle=$2; shift ;;
+	--limit) limit=$2; shift ;;
+	-h|--help) usage; exit 0 ;;
+	*) die "unknown option '$1' (see --help)" ;;
+	esac
+	shift
+done
+[ -n "$host" ] || die "--host is required (emuhost/hosts.sh list)"
+[ -n "$bindir" ] && [ -d "$bindir" ] || die "--bindir: no such directory '$bindir'"
+[ -n "$out" ] || die "--out is required"
+for n in "$smp" "$idle" "$limit"; do
+	case "$n" in ''|*[!0-9]*) die "'$n' is not a number" ;; esac
+done
+[ -z "$kernel" ] || [ -r "$kernel" ] || die "--kernel $kernel: no such file"
+command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 missing: apt-get install qemu-system-arm"
+
+conf=$("$here/hosts.sh" show "$host") || exit 2
+set -- $conf
+kver=$1 gic=$2 mode=$3 cpu=$4 extra=$5
+[ "$extra" = - ] && extra=
+
+# The binaries in run_tests.sh's order, to name the results a dead host
+# never printed.
+if [ -n "$tests" ]; then
+	bins=$tests
+else
+	bins=
+	for f in "$bindir"/*; do
+		case "${f##*/}" in *.*) continue ;; esac
+		[ -f "$f" ] && [ -x "$f" ] && bins="$bins ${f##*/}"
+	done
+fi
+[ -n "$bins" ] || die "no test binaries in $bindir"
+
+if [ -z "$kernel" ]; then
+	kernel=$("$here/fetch.sh" kernel "$kver") || exit 2
+fi
+busybox=$("$here/fetch.sh" busybox) || exit 2
+
+run=$out/$host
+mkdir -p "$run" || die "cannot create $run"
+run=$(cd "$run" && pwd)
+console=$run/console.log
+results=$run/results.tap
+rm -f "$console" "$results" "$run/reason" "$run/state"
+"$here/mkinitramfs.sh" "$run/initramfs.cpio.gz" "$busybox" "$bindir" || exit 2
+
+echo "# kvm-irq: emulated host $host: $(basename "$kernel"), GICv$gic, $mode, -cpu $cpu, -smp $smp" >&2
+echo "# kvm-irq: console log: $console" >&2
+
+append="console=ttyAMA0 panic=-1 loglevel=1 kvmirq_gic=$gic kvmirq_mode=$mode"
+append="$append kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) $extra"
+qemu-system-aarch64 -M "virt,virtualization=on,gic-version=$gic" \
+	-cpu "$cpu" -smp "$smp" -m "$mem" -nographic -no-reboot \
+	-kernel "$kernel" -initrd "$run/initramfs.cpio.gz" -append "$append" \
+	< /dev/null > "$console" 2>&1 &
+qpid=$!
+trap 'kill $qpid 2>/dev/null; exit 130' INT TERM
+
+# The watchdog: a host that prints nothing for $idle s, or runs past
+# $limit s, is stopped, and says why.
+(
+	last=-1 quiet=0 spent=0
+	while kill -0 $qpid 2>/dev/null; do
+		sleep 5
+		spent=$((spent + 5))
+		size=$(wc -c < "$console")
+		if [ "$size" = "$last" ]; then
+			quiet=$((quiet + 5))
+		else
+			quiet=0 last=$size
+		fi
+		if [ $quiet -ge "$idle" ]; then
+			echo "the emulated host printed nothing for ${idle}s" > "$run/reason"
+		elif [ $spent -ge "$limit" ]; then
+			echo "the emulated host was still running after ${limit}s" > "$run/reason"
+		else
+			continue
+		fi
+		kill $qpid 2>/dev/null
+		break
+	done
+) &
+wpid=$!
+
+# Stream the suite's output: what lies between the markers, without the
+# kernel's own console lines.
+tail -n +1 -f --pid=$qpid "$console" 2>/dev/null | tr -d '\r' |
+	awk -v state="$run/state" -v results="$results" '
+	/^KVMIRQ-BEGIN/ { inside = 1; next }
+	/^KVMIRQ-END rc=/ { sub(/^KVMIRQ-END rc=/, ""); end_rc = $0; inside = 0; next }
+	!inside { next }
+	/^\[ *[0-9]+\.[0-9]+\]/ { next }
+	{ print; print > results; fflush() }
+	/^TAP version/ { tap = 1 }
+	/^(not )?ok [0-9]+ / { last = ($1 == "ok") ? $2 : $3 }
+	/^# tally: / { tally = $0 }
+	END {
+		printf "tap=%d\nlast=%d\nend_rc=%s\ntally=\"%s\"\n", tap, last, end_rc, tally > state
+	}'
+wait $qpid
+qrc=$?
+kill $wpid 2>/dev/null
+wait $wpid 2>/dev/null
+
+tap=0 last=0 end_rc= tally=
+[ -f "$run/state" ] && . "$run/state"
+if [ -n "$end_rc" ]; then
+	[ "$end_rc" = 0 ]
+	exit $?
+fi
+
+# The host stopped before the suite finished: say why, as results.
+if [ -f "$run/reason" ]; then
+	reason=$(cat "$run/reason")
+elif grep -q 'Kernel panic' "$console"; then
+	reason="kernel panic: $(grep -m1 'Kernel panic' "$console" | tr -d '\r' | sed 's/^\[[^]]*\] *//')"
+else
+	reason="the emulated host stopped before the suite finished (qemu exit status $qrc)"
+fi
+{
+	n=$(echo $bins | wc -w)
+	if [ "$tap" = 0 ]; then
+		echo "TAP version 13"
+		echo "1..$n"
+	fi
+	i=0 missing=0
+	for b in $bins; do
+		i=$((i + 1))
+		[ $i -le "$last" ] && continue
+		echo "not ok $i selftests: kvm-irq: $b # $reason; console log: $console"
+		missing=$((missing + 1))
+	done
+	set -- $(echo "$tally" | sed 's/[^0-9 ]//g')
+	p=${1:-0} x=${2:-0} s=${3:-0} u=${4:-0}
+	echo "# kvm-irq: $reason"
+	echo "# kvm-irq: $p pass, $x xfail, $s skip as expected; $((u + missing)) unexpected (binaries without results count once)"
+	echo "$((p + x)) passed, $((u + missing)) failed, $s skipped"
+} | tee -a "$results"
+exit 1
