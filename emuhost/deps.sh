@@ -26,7 +26,7 @@ host)
 	want qemu-system-arm cpio gzip ca-certificates
 	;;
 check)
-	want perl python3 python3-tap
+	want perl python3 python3-tap busybox
 	;;
 *)
 	echo "usage: deps.sh build|host|check" >&2

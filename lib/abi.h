@@ -48,13 +48,16 @@
 #define ABI_DEV_BITS_V1		(ABI_DEV_EL1_VTIMER | ABI_DEV_EL1_PTIMER | ABI_DEV_PMU)
 
 /* Build an irq field; vcpu may exceed 255 (LAYOUT_2's vcpu2_index). */
+#define ABI_IRQ(type, vcpu, num)					\
+	((uint32_t)((((vcpu) >> 8) & ABI_IRQ_VCPU2_MASK) << ABI_IRQ_VCPU2_SHIFT | \
+		    ((type) & ABI_IRQ_TYPE_MASK) << ABI_IRQ_TYPE_SHIFT |	\
+		    ((vcpu) & ABI_IRQ_VCPU_MASK) << ABI_IRQ_VCPU_SHIFT |	\
+		    ((num) & ABI_IRQ_NUM_MASK) << ABI_IRQ_NUM_SHIFT))
+
 static inline uint32_t abi_irq(unsigned int type, unsigned int vcpu,
 			       unsigned int num)
 {
-	return ((vcpu >> 8) & ABI_IRQ_VCPU2_MASK) << ABI_IRQ_VCPU2_SHIFT |
-	       (type & ABI_IRQ_TYPE_MASK) << ABI_IRQ_TYPE_SHIFT |
-	       (vcpu & ABI_IRQ_VCPU_MASK) << ABI_IRQ_VCPU_SHIFT |
-	       (num & ABI_IRQ_NUM_MASK) << ABI_IRQ_NUM_SHIFT;
+	return ABI_IRQ(type, vcpu, num);
 }
 
 #endif /* ABI_H */

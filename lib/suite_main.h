@@ -10,8 +10,11 @@
 #ifndef SUITE_MAIN_H
 #define SUITE_MAIN_H
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 #include "host.h"
 
@@ -28,6 +31,20 @@ static int suite_list_tests(void)
 				printf("%s%s%s.%s\n", f->name, v->name[0] ? "." : "",
 				       v->name, t->name);
 	return 0;
+}
+
+/*
+ * Call first in every FIXTURE_SETUP: it runs in the harness's child.  If
+ * the harness is killed (run_tests.sh's timeout), the child, in a process
+ * group of its own, must not live on with a hung vcpu and the output pipe.
+ */
+static inline void suite_die_with_harness(void)
+{
+	pid_t harness = getppid();
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != harness)
+		_exit(KSFT_FAIL);
 }
 
 #define SUITE_MAIN()							\

@@ -16,6 +16,7 @@ FIXTURE(caps) {
 
 FIXTURE_SETUP(caps)
 {
+	suite_die_with_harness();
 }
 
 FIXTURE_TEARDOWN(caps)

@@ -1,0 +1,245 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# tools_test.sh: the project's tools on bad input and on broken runs, with
+# fake test binaries and a fake qemu, natively; TAP on stdout.
+#   run_tests.sh  under this machine's sh and under busybox sh with only
+#                 busybox's applets, as in the emulated host;
+#   run-host.sh, hosts.sh, fetch.sh: bad input, and a host that dies, goes
+#                 silent or panics.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq-tools.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+n=0
+failed=0
+
+t() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+		[ -f "$work/out" ] && sed 's/^/# out: /' "$work/out" | tail -n 15
+		[ -f "$work/err" ] && sed 's/^/# err: /' "$work/err" | tail -n 5
+	fi
+}
+
+# fake NAME: a test binary that lists "NAME.a NAME.b NAME.c" and runs
+# the shell snippet given on stdin as its test run.
+fake() {
+	{
+		echo '#!/bin/sh'
+		echo "if [ \"\${1:-}\" = --list ]; then printf '$1.a\\n$1.b\\n$1.c\\n'; exit 0; fi"
+		echo 'echo "TAP version 13"; echo "1..3"'
+		cat
+	} > "$work/bin/$1"
+	chmod +x "$work/bin/$1"
+}
+
+mkdir -p "$work/bin" "$work/exp" "$work/bb"
+fake good <<'EOF'
+echo "#  RUN           good.a ..."; echo "ok 1 good.a"
+echo "#  RUN           good.b ..."; echo "ok 2 good.b"
+echo "#  RUN           good.c ..."; echo "#      SKIP      no such device"; echo "ok 3 # SKIP no such device"
+EOF
+fake bad <<'EOF'
+echo "ok 1 bad.a"; echo "not ok 2 bad.b"; echo "ok 3 bad.c"; exit 1
+EOF
+fake dies <<'EOF'
+echo "ok 1 dies.a"; kill -SEGV $$
+EOF
+fake hangs <<'EOF'
+echo "#  RUN           hangs.a ..."; exec sleep 600
+EOF
+
+# run SHELL ARGS...: run_tests.sh with fakes; $work/out, $work/err, $rc.
+run() {
+	sh_=$1
+	shift
+	if [ "$sh_" = busybox ]; then
+		PATH=$work/bb busybox sh "$top/run_tests.sh" --bindir "$work/bin" \
+			--expected "$work/exp" --kernel 6.1 "$@" > "$work/out" 2> "$work/err"
+	else
+		"$sh_" "$top/run_tests.sh" --bindir "$work/bin" --expected "$work/exp" \
+			--kernel 6.1 "$@" > "$work/out" 2> "$work/err"
+	fi
+	rc=$?
+}
+
+has() {
+	grep -q -- "$1" "$work/out"
+}
+
+one_error_line() {
+	[ "$rc" = 2 ] && [ ! -s "$work/out" ] && [ "$(wc -l < "$work/err")" = 1 ] &&
+		grep -q -- "$1" "$work/err"
+}
+
+shells=sh
+if command -v busybox >/dev/null; then
+	for a in busybox $(busybox --list); do ln -sf "$(command -v busybox)" "$work/bb/$a"; done
+	shells="sh busybox"
+else
+	echo "# busybox missing: run_tests.sh is checked under sh only (apt-get install busybox)"
+fi
+
+for s in $shells; do
+	: > "$work/exp/all"
+	run "$s" --tests good
+	t $((rc != 1)) "$s: an unexpected skip fails the run"
+	has "# unexpected: good.c: expected pass, got skip (no such device)"
+	t $? "$s: the unexpected skip is named with its reason"
+
+	echo "good.c skip the fake has no device" > "$work/exp/all"
+	run "$s" --tests good
+	t "$rc" "$s: results as expected exit 0"
+	tail -n 1 "$work/out" | grep -qx "2 passed, 0 failed, 1 skipped"
+	t $? "$s: the summary line counts passes and skips"
+	[ "$(head -n 1 "$work/out")" = "TAP version 13" ] && sed -n 2p "$work/out" | grep -qx "1..1"
+	t $? "$s: output starts with the TAP 13 header and plan"
+	has "^# ok 2 good.b$" && has "^ok 1 selftests: kvm-irq: good$"
+	t $? "$s: child TAP nested under '# ', one result line per binary"
+
+	run "$s" --tests "good bad"
+	t $((rc != 1)) "$s: an unexpected failure fails the run"
+	has "# unexpected: bad.b: expected pass, got fail" && has "^not ok 2 selftests: kvm-irq: bad$"
+	t $? "$s: the failing test is named, its binary's result is not ok"
+
+	printf 'good.c skip no device\nbad.b xfail known bug, fixed in 9.9\n' > "$work/exp/all"
+	run "$s" --tests "good bad"
+	t "$rc" "$s: an expected failure (xfail) passes the run"
+	has "# xfail: bad.b: known bug, fixed in 9.9" && tail -n 1 "$work/out" | grep -qx "5 passed, 0 failed, 1 skipped"
+	t $? "$s: the xfail is reported with its reason and counted"
+
+	printf 'good.b xfail was broken\ngood.c skip no device\n' > "$work/exp/all"
+	run "$s" --tests good
+	t $((rc != 1)) "$s: an xfail that passes is unexpected"
+
+	# Layering: the kernel's file overrides the general one.
+	printf 'good.c skip no device\n' > "$work/exp/all"
+	printf 'good.c pass the 6.1 fake has it\n' > "$work/exp/6.1"
+	run "$s" --tests good
+	t $((rc != 1)) "$s: expected/<kernel> overrides expected/all"
+	rm -f "$work/exp/6.1"
+
+	printf 'good.c skip no device\n' > "$work/exp/all"
+	run "$s" --tests "dies good"
+	t $((rc != 1)) "$s: a binary that dies fails the run"
+	has "# unexpected: dies.b: expected pass, got missing" && has "dies: exited with status 139" &&
+		has "^ok 2 selftests: kvm-irq: good$"
+	t $? "$s: its missing results are failures and the run goes on"
+
+	run "$s" --tests "hangs good" --timeout 2
+	t $((rc != 1)) "$s: a binary that hangs fails the run"
+	has "hangs: killed after the 2s timeout" && has "^ok 2 selftests: kvm-irq: good$"
+	t $? "$s: it is killed after --timeout and the run goes on"
+
+	printf 'good.c skpi no device\n' > "$work/exp/all"
+	run "$s"
+	one_error_line "exp/all:1: unknown verdict"
+	t $? "$s: an unknown verdict is one error line naming file:line, nothing printed"
+
+	printf 'good.c pass\ngood.d skip typo\n' > "$work/exp/all"
+	run "$s"
+	one_error_line "exp/all:2: unknown test \"good.d\""
+	t $? "$s: an unknown test name in expected/ is an error"
+
+	printf 'good.c skip\n' > "$work/exp/all"
+	run "$s"
+	one_error_line "exp/all:1: skip needs a reason"
+	t $? "$s: skip and xfail need a reason"
+
+	printf 'good.c\n' > "$work/exp/all"
+	run "$s"
+	one_error_line "exp/all:1: want"
+	t $? "$s: a line without a verdict is an error"
+
+	: > "$work/exp/all"
+	run "$s" --frobnicate
+	one_error_line "unknown option '--frobnicate'"
+	t $? "$s: an unknown option is one error line"
+
+	run "$s" --tests nosuch
+	one_error_line "unknown test 'nosuch'"
+	t $? "$s: an unknown binary in --tests is an error"
+
+	run "$s" --gic 4
+	one_error_line "--gic must be 2 or 3"
+	t $? "$s: a bad --gic is an error"
+
+	run "$s" --list
+	[ "$rc" = 0 ] && grep -qx "hangs.c" "$work/out"
+	t $? "$s: --list prints every test name"
+done
+rm -f "$work/exp/all"
+
+# --- hosts.sh, fetch.sh, run-host.sh ---------------------------------------
+"$top/emuhost/hosts.sh" show 9.9-gicv7-vhe > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "unknown host configuration '9.9-gicv7-vhe'"
+t $? "hosts.sh: an unknown host configuration is an error"
+
+"$top/emuhost/fetch.sh" kernel 4.19 > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "unknown kernel series '4.19'"
+t $? "fetch.sh: an unknown kernel series is an error"
+
+"$top/emuhost/run-host.sh" --host nosuch --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "unknown host configuration 'nosuch'"
+t $? "run-host.sh: an unknown host is an error"
+
+"$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --frob > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "unknown option '--frob'"
+t $? "run-host.sh: an unknown option is an error"
+
+"$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --kernel /nonexistent/Image --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "no such file"
+t $? "run-host.sh: a missing --kernel is an error"
+
+# A fake qemu-system-aarch64 first in PATH: it plays an emulated host that
+# dies in one of three ways, as FAKE_QEMU says.
+mkdir -p "$work/fakeqemu"
+cat > "$work/fakeqemu/qemu-system-aarch64" <<'EOF'
+#!/bin/sh
+echo "[    0.000000] Booting Linux"
+echo "KVMIRQ-BEGIN"
+printf 'TAP version 13\r\n1..3\r\n# selftests: kvm-irq: good\r\n# ok 1 good.a\r\n'
+echo "# tally: pass=3 xfail=0 skip=1 unexpected=0"
+echo "ok 1 selftests: kvm-irq: good"
+case "$FAKE_QEMU" in
+panic) echo "[   42.000000] Kernel panic - not syncing: fake"; exit 0 ;;
+silent) exec sleep 600 ;;
+exits) exit 1 ;;
+esac
+EOF
+chmod +x "$work/fakeqemu/qemu-system-aarch64"
+: > "$work/Image"
+rm -f "$work/bin/bad" "$work/bin/dies"
+for how in panic silent exits; do
+	start=$(date +%s)
+	FAKE_QEMU=$how PATH="$work/fakeqemu:$PATH" "$top/emuhost/run-host.sh" \
+		--host 6.12-gicv3-vhe --kernel "$work/Image" --bindir "$work/bin" \
+		--out "$work/runs" --idle 10 > "$work/out" 2> "$work/err"
+	rc=$?
+	spent=$(($(date +%s) - start))
+	case $how in
+	panic) why="kernel panic: Kernel panic - not syncing: fake" ;;
+	silent) why="the emulated host printed nothing for 10s" ;;
+	exits) why="the emulated host stopped before the suite finished (qemu exit status 1)" ;;
+	esac
+	[ "$rc" = 1 ] && has "^ok 1 selftests: kvm-irq: good$" &&
+		has "^not ok 2 selftests: kvm-irq: hangs # $why; console log: " &&
+		tail -n 1 "$work/out" | grep -qx "3 passed, 1 failed, 1 skipped" &&
+		! grep -q "Booting Linux" "$work/out" && [ "$spent" -lt 60 ]
+	t $? "run-host.sh: a host that $how gives failing results with the reason (${spent}s)"
+done
+
+echo "1..$n"
+echo "tools: $((n - failed)) passed, $failed failed"
+[ "$failed" = 0 ]
