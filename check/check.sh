@@ -1,0 +1,86 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# check.sh --build DIR --hosts "A B": the project's own tests (make check).
+#   1. the oracle's unit tests (native);
+#   2. the tools' tests (native, fake binaries and a fake qemu);
+#   3. for each emulated host: the whole suite, which must match expected/;
+#      its document read by tappy, every binary's TAP by prove in strict mode.
+# TAP on stdout, one result per check, then "N passed, N failed".
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=
+hosts=
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--build) build=$2; shift ;;
+	--hosts) hosts=$2; shift ;;
+	*) echo "check.sh: unknown option '$1'" >&2; exit 2 ;;
+	esac
+	shift
+done
+[ -n "$build" ] && [ -d "$build/tests" ] || { echo "check.sh: --build DIR with DIR/tests needed (run make)" >&2; exit 2; }
+out=$build/check
+rm -rf "$out"
+mkdir -p "$out"
+
+n=0
+failed=0
+t() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+# prove reads a saved TAP file in strict mode; only its parse errors
+# count here: the results themselves are judged against expected/.
+strict_tap() {
+	prove --ignore-exit -e "$top/check/strict-tap.sh" "$1" > "$1.prove" 2>&1
+	! grep -q "Parse errors" "$1.prove"
+}
+
+echo "TAP version 13"
+
+"$build/native/oracle_test" > "$out/oracle.tap"
+t $? "oracle unit tests ($(grep -c '^ok' "$out/oracle.tap") passed, see $out/oracle.tap)"
+grep '^not ok' "$out/oracle.tap" | sed 's/^/# /'
+strict_tap "$out/oracle.tap"
+t $? "oracle unit tests: strict TAP 13"
+
+"$top/check/tools_test.sh" > "$out/tools.tap" 2>&1
+t $? "tools tests ($(grep -c '^ok' "$out/tools.tap") passed, see $out/tools.tap)"
+grep '^not ok' "$out/tools.tap" | sed 's/^/# /'
+
+for h in $hosts; do
+	echo "# booting emulated host $h"
+	# Progress: the per-binary results as they come.
+	"$top/emuhost/run-host.sh" --host "$h" --bindir "$build/tests" \
+		--out "$out/runs" > "$out/$h.ktap" 2> "$out/$h.err" &
+	pid=$!
+	tail -f --pid=$pid "$out/$h.ktap" 2>/dev/null | grep --line-buffered -E '^(not )?ok |^# unexpected' | sed -u 's/^/#   /'
+	wait $pid
+	rc=$?
+	t $rc "$h: suite results match expected/ ($(tail -n 1 "$out/$h.ktap"))"
+	[ $rc = 0 ] || sed 's/^/# /' "$out/$h.err" | tail -n 5
+
+	/usr/bin/python3 "$top/check/tap_check.py" "$out/$h.ktap" "$out/$h" > "$out/$h.tapcheck" 2>&1
+	t $? "$h: run_tests.sh output read by tappy; $(tail -n 1 "$out/$h.tapcheck" | sed 's/^# //')"
+	grep -v '^#' "$out/$h.tapcheck" | sed 's/^/# /'
+
+	bad=
+	for f in "$out/$h"/*.tap; do
+		[ -f "$f" ] || { bad=" (no binary TAP found)"; break; }
+		strict_tap "$f" || bad="$bad ${f##*/}"
+	done
+	[ -z "$bad" ]
+	t $? "$h: every binary's TAP passes prove in strict mode${bad:+: parse errors in$bad}"
+done
+
+echo "1..$n"
+echo "check: $((n - failed)) passed, $failed failed"
+[ "$failed" = 0 ]

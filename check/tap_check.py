@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0
+"""tap_check.py KTAP OUTDIR: read a run_tests.sh document with tappy
+(python3-tap) the way a TAP consumer would, split out each binary's nested
+TAP into OUTDIR/<binary>.tap, and write OUTDIR/names.txt: the result names
+a LAVA/KernelCI style farm sees, "kvm-irq.<binary>.<test> <result>".
+
+Fails (exit 1, one line per problem) on: a line that is not TAP other than
+the closing summary, a plan that does not match the results, a nested
+document that tappy cannot read the same way."""
+
+import os
+import re
+import sys
+
+from tap.parser import Parser
+
+SUMMARY = re.compile(r"^\d+ passed, \d+ failed, \d+ skipped$")
+BLOCK = re.compile(r"^# selftests: kvm-irq: (\S+)$")
+TOP_RESULT = re.compile(r"^(not )?ok \d+ selftests: kvm-irq: (\S+)")
+ANNOTATION = re.compile(r"^# (stderr|xfail|skip|unexpected|tally): ")
+RUN = re.compile(r"^#  RUN +(\S+) ")
+
+
+def results(lines):
+    """tappy's view of every line: (kind, line object, text)."""
+    parser = Parser()
+    return [(l.category, l, text) for l, text in
+            ((parser.parse_line(text), text) for text in lines)]
+
+
+def check_document(name, lines, problems, allow_summary=False):
+    parsed = results(lines)
+    plan = [l for k, l, _ in parsed if k == "plan"]
+    tests = [l for k, l, _ in parsed if k == "test"]
+    for k, l, text in parsed:
+        if k == "unknown" and not (allow_summary and SUMMARY.match(text)):
+            problems.append("%s: not TAP: %r" % (name, text))
+    if len(plan) != 1:
+        problems.append("%s: %d plans" % (name, len(plan)))
+    elif plan[0].expected_tests != len(tests):
+        problems.append("%s: plan 1..%d but %d results" %
+                        (name, plan[0].expected_tests, len(tests)))
+    return tests
+
+
+def child_names(binary, lines):
+    """Name each child result; the 6.1 harness prints skips without one."""
+    names, running = [], None
+    for kind, l, _ in results(lines):
+        if kind == "diagnostic":
+            m = RUN.match(l.text)
+            running = m.group(1) if m else running
+        elif kind == "test":
+            desc = l.description.strip() or running or "test%d" % l.number
+            state = "skip" if l.skip else "pass" if l.ok else "fail"
+            names.append("kvm-irq.%s.%s %s" % (binary, desc, state))
+            running = None
+    return names
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: tap_check.py KTAP OUTDIR")
+    with open(sys.argv[1]) as f:
+        lines = f.read().splitlines()
+    os.makedirs(sys.argv[2], exist_ok=True)
+    problems = []
+    top = check_document("run_tests.sh", lines, problems, allow_summary=True)
+    if lines and lines[-1] and not SUMMARY.match(lines[-1]):
+        problems.append("run_tests.sh: last line is not the summary: %r" % lines[-1])
+
+    names, child, binary = [], None, None
+    for line in lines:
+        m = BLOCK.match(line)
+        if m:
+            binary, child = m.group(1), []
+            continue
+        if binary is None:
+            continue
+        m = TOP_RESULT.match(line)
+        if m:
+            if m.group(2) != binary:
+                problems.append("result for %s closes the block of %s" % (m.group(2), binary))
+            with open(os.path.join(sys.argv[2], binary + ".tap"), "w") as f:
+                f.write("\n".join(child) + "\n")
+            check_document(binary, child, problems)
+            names += child_names(binary, child)
+            binary = None
+        elif line.startswith("# ") and not ANNOTATION.match(line):
+            child.append(line[2:])
+    if binary is not None:
+        problems.append("%s: no result line" % binary)
+
+    with open(os.path.join(sys.argv[2], "names.txt"), "w") as f:
+        f.write("\n".join(names) + "\n")
+    for p in problems:
+        print(p)
+    print("# %d binaries, %d test results named" % (len(top), len(names)))
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
