@@ -126,11 +126,13 @@ if [ -z "$detected_gic" ] && [ -r /proc/interrupts ]; then
 fi
 detected_mode=$mode
 if [ -z "$detected_mode" ]; then
-	log=$(dmesg 2>/dev/null)
-	case "$log" in
-	*"Protected nVHE mode initialized successfully"*) detected_mode=protected ;;
-	*"VHE mode initialized successfully"*) detected_mode=vhe ;;
-	*"Hyp mode initialized successfully"*) detected_mode=nvhe ;;
+	# arch/arm64/kvm/arm.c: "VHE mode", "Hyp [nh]VHE mode" (nvhe),
+	# "Protected [nh]VHE mode" ... "initialized successfully".
+	banner=$(dmesg 2>/dev/null | grep -m 1 'mode initialized successfully')
+	case "$banner" in
+	*Protected*) detected_mode=protected ;;
+	*Hyp*) detected_mode=nvhe ;;
+	*"VHE mode"*) detected_mode=vhe ;;
 	esac
 fi
 

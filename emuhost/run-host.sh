@@ -19,8 +19,8 @@ out=
 tests=
 smp=${SMP:-2}
 mem=${MEM:-2048}
-# A test can be silent for its harness timeout (900 s): wait longer.
-idle=${IDLE_SECONDS:-1000}
+# A test can be silent for its harness timeout (300 s): wait longer.
+idle=${IDLE_SECONDS:-400}
 limit=${LIMIT_SECONDS:-5400}
 
 die() {

@@ -34,20 +34,27 @@ static bool device_creatable(int vm_fd, __u32 type)
 }
 
 /*
- * arch/arm64/kvm/arm.c announces how it initialised.  The log may have
- * wrapped on a long-running board: then the mode stays unknown.
+ * arch/arm64/kvm/arm.c announces how it initialised, in one line ending
+ * "mode initialized successfully": "VHE", "Hyp mode" (5.10, 6.1) or
+ * "Hyp nVHE/hVHE mode" (6.12) for nvhe, "Protected nVHE/hVHE mode".
+ * The log may have wrapped on a long-running board: then it is unknown.
  */
+static const char *mode_of_banner(const char *line)
+{
+	if (strstr(line, "Protected"))
+		return "protected";
+	if (strstr(line, "Hyp"))
+		return "nvhe";
+	if (strstr(line, "VHE mode"))
+		return "vhe";
+	return NULL;
+}
+
 static const char *probe_mode(void)
 {
-	static const struct { const char *msg, *mode; } banners[] = {
-		{ "Protected nVHE mode initialized successfully", "protected" },
-		{ "VHE mode initialized successfully", "vhe" },
-		{ "Hyp mode initialized successfully", "nvhe" },
-	};
 	int len = klogctl(10 /* SYSLOG_ACTION_SIZE_BUFFER */, NULL, 0);
 	const char *mode = NULL;
-	char *log;
-	size_t i;
+	char *log, *line, *end;
 
 	if (len <= 0)
 		return NULL;
@@ -55,11 +62,11 @@ static const char *probe_mode(void)
 	if (!log)
 		return NULL;
 	len = klogctl(3 /* SYSLOG_ACTION_READ_ALL */, log, len);
-	for (i = 0; len > 0 && i < sizeof(banners) / sizeof(banners[0]); i++) {
-		if (strstr(log, banners[i].msg)) {
-			mode = banners[i].mode;
-			break;
-		}
+	end = len > 0 ? strstr(log, "mode initialized successfully") : NULL;
+	if (end) {
+		*end = '\0';
+		line = strrchr(log, '\n');
+		mode = mode_of_banner(line ? line : log);
 	}
 	free(log);
 	return mode;

@@ -18,6 +18,12 @@
 
 #include "host.h"
 
+/*
+ * Per test, for TEST_F_TIMEOUT: a test takes seconds even on the emulated
+ * host, which runs 10-100x slower than a board; past this it is hung.
+ */
+#define SUITE_TEST_SECONDS	300
+
 static int suite_list_tests(void)
 {
 	struct __fixture_variant_metadata no_variant = { .name = "", };

@@ -22,9 +22,6 @@
 #include "suite_main.h"
 #include "vm.h"
 
-/* Generous: the emulated host runs 10-100x slower than a board. */
-#define TEST_SECONDS	900
-
 struct taken {
 	uint64_t irq, fiq;
 };
@@ -143,20 +140,20 @@ static void check_line(struct __test_metadata *_metadata, struct irq_vm *v,
 	}
 }
 
-TEST_F_TIMEOUT(cpu_line, irq_taken_by_target_vcpu_only, TEST_SECONDS)
+TEST_F_TIMEOUT(cpu_line, irq_taken_by_target_vcpu_only, SUITE_TEST_SECONDS)
 {
 	REQUIRE_KVM();
 	check_line(_metadata, &self->v, ABI_CPU_IRQ);
 }
 
-TEST_F_TIMEOUT(cpu_line, fiq_taken_by_target_vcpu_only, TEST_SECONDS)
+TEST_F_TIMEOUT(cpu_line, fiq_taken_by_target_vcpu_only, SUITE_TEST_SECONDS)
 {
 	REQUIRE_KVM();
 	check_line(_metadata, &self->v, ABI_CPU_FIQ);
 }
 
 /* A level: taken again in every window until lowered, then never. */
-TEST_F_TIMEOUT(cpu_line, held_line_retaken_until_lowered, TEST_SECONDS)
+TEST_F_TIMEOUT(cpu_line, held_line_retaken_until_lowered, SUITE_TEST_SECONDS)
 {
 	struct irq_vm *v = &self->v;
 	unsigned int target = v->nr_vcpus - 1, window;
@@ -178,7 +175,7 @@ TEST_F_TIMEOUT(cpu_line, held_line_retaken_until_lowered, TEST_SECONDS)
 }
 
 /* Raised and lowered while the vcpu is out: a level leaves nothing behind. */
-TEST_F_TIMEOUT(cpu_line, pulse_while_stopped_leaves_nothing, TEST_SECONDS)
+TEST_F_TIMEOUT(cpu_line, pulse_while_stopped_leaves_nothing, SUITE_TEST_SECONDS)
 {
 	struct irq_vm *v = &self->v;
 	unsigned int target, line;
@@ -212,7 +209,7 @@ static unsigned long check_range(struct irq_vm *v, const char *what,
 }
 
 /* irq_number 2..0xffff name no CPU line, on every vcpu. */
-TEST_F_TIMEOUT(cpu_line, rejects_irq_number_above_fiq, TEST_SECONDS)
+TEST_F_TIMEOUT(cpu_line, rejects_irq_number_above_fiq, SUITE_TEST_SECONDS)
 {
 	struct irq_vm *v = &self->v;
 	unsigned long wrong = 0;
@@ -229,7 +226,7 @@ TEST_F_TIMEOUT(cpu_line, rejects_irq_number_above_fiq, TEST_SECONDS)
  * vcpu_index past the last vcpu, up to 255, and with LAYOUT_2 every
  * vcpu2_index (vcpus 256 and up): no such vcpu.
  */
-TEST_F_TIMEOUT(cpu_line, rejects_missing_vcpu, TEST_SECONDS)
+TEST_F_TIMEOUT(cpu_line, rejects_missing_vcpu, SUITE_TEST_SECONDS)
 {
 	struct irq_vm *v = &self->v;
 	struct irq_check c = { .what = "CPU type, missing vcpu" };
@@ -252,7 +249,7 @@ TEST_F_TIMEOUT(cpu_line, rejects_missing_vcpu, TEST_SECONDS)
  * top nibble is vcpu2_index, which then names a missing vcpu (CPU type) or
  * a GIC type the VM lacks: each is refused.
  */
-TEST_F_TIMEOUT(cpu_line, rejects_irq_type_3_to_255, TEST_SECONDS)
+TEST_F_TIMEOUT(cpu_line, rejects_irq_type_3_to_255, SUITE_TEST_SECONDS)
 {
 	struct irq_vm *v = &self->v;
 	struct irq_check c = { .what = "irq_type 3..255" };
@@ -268,7 +265,7 @@ TEST_F_TIMEOUT(cpu_line, rejects_irq_type_3_to_255, TEST_SECONDS)
 }
 
 /* SPI and PPI need an in-kernel GIC: without one, ENXIO for every number. */
-TEST_F_TIMEOUT(cpu_line, rejects_gic_types_without_vgic, TEST_SECONDS)
+TEST_F_TIMEOUT(cpu_line, rejects_gic_types_without_vgic, SUITE_TEST_SECONDS)
 {
 	struct irq_vm *v = &self->v;
 	unsigned long wrong = 0;
@@ -282,7 +279,7 @@ TEST_F_TIMEOUT(cpu_line, rejects_gic_types_without_vgic, TEST_SECONDS)
 }
 
 /* With the GIC in the kernel, the CPU lines are not userspace's: ENXIO. */
-TEST_F_TIMEOUT(cpu_line, rejects_cpu_type_with_vgic, TEST_SECONDS)
+TEST_F_TIMEOUT(cpu_line, rejects_cpu_type_with_vgic, SUITE_TEST_SECONDS)
 {
 	struct irq_vm gic_vm;
 	unsigned long wrong;
