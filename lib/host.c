@@ -39,13 +39,14 @@ static bool device_creatable(int vm_fd, __u32 type)
  * "Hyp nVHE/hVHE mode" (6.12) for nvhe, "Protected nVHE/hVHE mode".
  * The log may have wrapped on a long-running board: then it is unknown.
  */
+/* line: the banner up to "mode initialized successfully" */
 static const char *mode_of_banner(const char *line)
 {
 	if (strstr(line, "Protected"))
 		return "protected";
 	if (strstr(line, "Hyp"))
 		return "nvhe";
-	if (strstr(line, "VHE mode"))
+	if (strstr(line, "VHE"))
 		return "vhe";
 	return NULL;
 }
