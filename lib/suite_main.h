@@ -40,17 +40,47 @@ static int suite_list_tests(void)
 }
 
 /*
- * Call first in every FIXTURE_SETUP: it runs in the harness's child.  If
- * the harness is killed (run_tests.sh's timeout), the child, in a process
- * group of its own, must not live on with a hung vcpu and the output pipe.
+ * What the test is doing now, for the watchdog below: set it before a
+ * step that could hang (a KVM_RUN, say).
  */
-static inline void suite_die_with_harness(void)
+static const char *suite_step_what = "setting up";
+static unsigned long suite_step_arg;
+
+static inline void suite_step(const char *what, unsigned long arg)
+{
+	suite_step_what = what;
+	suite_step_arg = arg;
+}
+
+static void suite_hung(int sig)
+{
+	char line[160];
+	int len;
+
+	(void)sig;
+	len = snprintf(line, sizeof(line), "# hung for %ds while %s %lu: giving up\n",
+		       SUITE_TEST_SECONDS - 30, suite_step_what, suite_step_arg);
+	if (write(STDOUT_FILENO, line, len) < 0)
+		_exit(KSFT_FAIL);
+	_exit(KSFT_FAIL);
+}
+
+/*
+ * Call first in every FIXTURE_SETUP: it runs in the harness's child.
+ * - If the harness is killed (run_tests.sh's timeout), the child, in a
+ *   process group of its own, must not live on with a hung vcpu and the
+ *   output pipe: it dies with its parent.
+ * - Before the harness's own timeout kills it silently, say where it hung.
+ */
+static inline void suite_test_start(void)
 {
 	pid_t harness = getppid();
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != harness)
 		_exit(KSFT_FAIL);
+	signal(SIGALRM, suite_hung);
+	alarm(SUITE_TEST_SECONDS - 30);
 }
 
 #define SUITE_MAIN()							\

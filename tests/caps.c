@@ -16,7 +16,7 @@ FIXTURE(caps) {
 
 FIXTURE_SETUP(caps)
 {
-	suite_die_with_harness();
+	suite_test_start();
 }
 
 FIXTURE_TEARDOWN(caps)

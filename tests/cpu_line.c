@@ -30,6 +30,7 @@ static struct taken run_window(struct kvm_vcpu *vcpu)
 {
 	struct ucall uc;
 
+	suite_step("in KVM_RUN of vcpu", vcpu->id);
 	vcpu_run(vcpu);
 	switch (get_ucall(vcpu, &uc)) {
 	case UCALL_SYNC:
@@ -64,7 +65,7 @@ FIXTURE_VARIANT_ADD(cpu_line, vcpus_4) {
 
 FIXTURE_SETUP(cpu_line)
 {
-	suite_die_with_harness();
+	suite_test_start();
 	if (!host.kvm)
 		return;
 	irq_vm_create(&self->v, variant->nr_vcpus, cpu_line_guest_main);
