@@ -14,6 +14,7 @@ prog=run_tests.sh
 here=$(cd "$(dirname "$0")" && pwd)
 bindir=
 expdir=$here/expected
+catalog=$here/lib/assertions.txt
 select=
 kver=
 gic=${KVM_IRQ_HOST_GIC:-}
@@ -32,6 +33,7 @@ usage() {
 usage: $prog [options]
   --bindir DIR      test binaries (default: ./tests or ./build/tests beside this script)
   --expected DIR    expected results (default: expected/ beside this script)
+  --catalog FILE    the assertion catalog (default: lib/assertions.txt beside this script)
   --tests "A B"     run only these binaries
   --kernel X.Y      kernel version for expected/ (default: from uname -r)
   --gic 2|3         host GIC; also promised to the tests (default: detected)
@@ -51,6 +53,7 @@ while [ $# -gt 0 ]; do
 	case "$1" in
 	--bindir) need_arg "$@"; bindir=$2; shift ;;
 	--expected) need_arg "$@"; expdir=$2; shift ;;
+	--catalog) need_arg "$@"; catalog=$2; shift ;;
 	--tests) need_arg "$@"; select=$2; shift ;;
 	--kernel) need_arg "$@"; kver=$2; shift ;;
 	--gic) need_arg "$@"; gic=$2; shift ;;
@@ -172,15 +175,21 @@ BEGIN {
 }
 /^[ \t]*(#|$)/ { next }
 {
-	name = $1; verdict = $2
+	name = $1; verdict = $2; value = "-"
 	if (NF < 2)
-		fail("want \"<test> <pass|skip|xfail> <reason>\", got \"" $0 "\"")
+		fail("want \"<test> <pass|skip|xfail|behaviour VALUE> <reason>\", got \"" $0 "\"")
 	if (name !~ /^[A-Za-z0-9_.*?-]+$/)
 		fail("bad test name \"" name "\"")
-	if (verdict != "pass" && verdict != "skip" && verdict != "xfail")
-		fail("unknown verdict \"" verdict "\" (pass, skip or xfail)")
+	if (verdict != "pass" && verdict != "skip" && verdict != "xfail" && verdict != "behaviour")
+		fail("unknown verdict \"" verdict "\" (pass, skip, xfail or behaviour)")
 	reason = $0
 	sub(/^[ \t]*[^ \t]+[ \t]+[^ \t]+[ \t]*/, "", reason)
+	if (verdict == "behaviour") {
+		value = $3
+		if (NF < 3)
+			fail("behaviour needs the value the kernel shows")
+		sub(/^[^ \t]+[ \t]*/, "", reason)
+	}
 	if (verdict != "pass" && reason == "")
 		fail(verdict " needs a reason")
 	re = glob2re(name); hit = 0
@@ -188,7 +197,7 @@ BEGIN {
 		if (n ~ re) { hit = 1; break }
 	if (!hit)
 		fail("unknown test \"" name "\"")
-	printf "%s\t%s\t%s\t%s:%d\n", re, verdict, reason, FILENAME, FNR
+	printf "%s\t%s\t%s\t%s\t%s:%d\n", re, verdict, value, reason, FILENAME, FNR
 }
 END { if (bad) exit 2 }
 ' $exp_files < /dev/null > "$work/expected" || exit 2
@@ -212,13 +221,15 @@ compare() {
 		FS = "\t"
 		while ((getline line < expf) > 0) {
 			split(line, e, "\t")
-			ne++; ere[ne] = e[1]; ever[ne] = e[2]; ewhy[ne] = e[3]; ewhere[ne] = e[4]
+			ne++; ere[ne] = e[1]; ever[ne] = e[2]; eval[ne] = e[3]
+			ewhy[ne] = e[4]; ewhere[ne] = e[5]
 		}
 		while ((getline line < listf) > 0)
 			order[++nl] = line
 		FS = " "
 	}
 	/^#  RUN  / { running = $3; next }
+	/^# behaviour: / { if (running != "") behaviour[running] = $3; next }
 	/^(not )?ok [0-9]+/ {
 		ok = $1 == "ok"
 		num = ok ? $2 : $3
@@ -237,9 +248,9 @@ compare() {
 		next
 	}
 	function expect(n,    i, v) {
-		v = "pass"; because = ""
+		v = "pass"; because = ""; pinned = ""
 		for (i = 1; i <= ne; i++)
-			if (n ~ ere[i]) { v = ever[i]; because = ewhy[i] " (" ewhere[i] ")" }
+			if (n ~ ere[i]) { v = ever[i]; pinned = eval[i]; because = ewhy[i] " (" ewhere[i] ")" }
 		return v
 	}
 	END {
@@ -247,9 +258,34 @@ compare() {
 			n = order[i]
 			want = expect(n)
 			have = (n in got) ? got[n] : "missing"
+			seen = (n in behaviour) ? behaviour[n] : ""
+			# A behaviour passes when the kernel still does what
+			# expected/ pinned for it.
+			if (want == "behaviour" && have == "pass") {
+				if (seen == pinned) {
+					count["pass"]++
+					printf "# behaviour: %s = %s as pinned: %s\n", n, seen, because
+				} else {
+					printf "# unexpected: %s: behaviour changed: pinned %s, observed %s (%s)\n", \
+						n, pinned, seen == "" ? "nothing" : seen, because
+					count["unexpected"]++
+				}
+				continue
+			}
+			if (want == "behaviour")
+				want = "pass (behaviour " pinned ")"
+			if (want == "pass" && have == "pass" && seen != "")
+				printf "# behaviour: %s = %s (not pinned in expected/)\n", n, seen
 			if (want == "xfail" && have == "fail") {
 				count["xfail"]++
 				printf "# xfail: %s: %s\n", n, because
+				continue
+			}
+			# "skip" says a feature may be absent: where it is
+			# there after all, the test must pass.
+			if (want == "skip" && have == "pass") {
+				count["pass"]++
+				printf "# note: %s passed where expected/ allows a skip\n", n
 				continue
 			}
 			if (want == have) {
@@ -305,6 +341,41 @@ for b in $bins; do
 		echo "not ok $i selftests: kvm-irq: $b"
 	fi
 done
+
+# Per assertion: the results that checked it and the irq values they
+# tried; the catalog's rules that nothing checked are uncovered.
+cat "$work"/*.tap 2>/dev/null | awk -v catalog="$catalog" '
+/^# assert: / {
+	id = $3; rule[id] = $4
+	for (i = 5; i <= NF; i++) {
+		split($i, kv, "=")
+		sum[id, kv[1]] += kv[2]
+	}
+	results[id]++
+}
+END {
+	print "# Assertion totals (results, values tried, mismatches, unspecified):"
+	while ((getline line < catalog) > 0) {
+		if (line ~ /^[ \t]*(#|$)/)
+			continue
+		split(line, f, "|")
+		id = f[1]; gsub(/[ \t]/, "", id)
+		name = f[2]; gsub(/[ \t]/, "", name)
+		kind = f[3]; gsub(/[ \t]/, "", kind)
+		listed[id] = 1
+		if (id in results)
+			printf "#   %s %-20s %-10s %4d results %10d tried %6d mismatches %8d unspecified\n", \
+				id, name, kind, results[id], sum[id, "tried"], \
+				sum[id, "mismatches"], sum[id, "unspecified"]
+		else
+			uncovered = uncovered sprintf("#   uncovered: %s %s (%s)\n", id, name, kind)
+	}
+	for (id in results)
+		if (!(id in listed))
+			printf "#   %s %s: not in the catalog\n", id, rule[id]
+	printf "%s", uncovered
+}'
+echo "# kvm-irq: $(cat "$work"/*.tap | awk '/^# assert: / { split($5, t, "="); n += t[2] } END { print n + 0 }') irq-field values checked in all"
 
 if [ -s "$work/unexpected" ]; then
 	echo "# Unexpected results:"

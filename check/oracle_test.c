@@ -42,7 +42,7 @@ struct irq_case {
 	uint32_t irq, level;
 	enum abi_outcome outcome;
 	int err;
-	const char *rule;
+	enum abi_rule rule;
 };
 
 #define CPU(v, n)	ABI_IRQ(ABI_IRQ_TYPE_CPU, v, n)
@@ -51,56 +51,79 @@ struct irq_case {
 
 static const struct irq_case cases[] = {
 	/* seed 000: "irq_number 0 is IRQ, irq_number 1 is FIQ" */
-	{ "CPU IRQ raised", &no_gic_1, CPU(0, 0), 1, ACCEPT, "IRQ-CPU-ACCEPT" },
-	{ "CPU IRQ lowered", &no_gic_1, CPU(0, 0), 0, ACCEPT, "IRQ-CPU-ACCEPT" },
-	{ "CPU FIQ raised", &no_gic_1, CPU(0, 1), 1, ACCEPT, "IRQ-CPU-ACCEPT" },
-	{ "CPU line 2", &no_gic_1, CPU(0, 2), 1, REJECT(EINVAL), "IRQ-CPU-NUM" },
-	{ "CPU line 0xffff", &no_gic_1, CPU(0, 0xffff), 1, REJECT(EINVAL), "IRQ-CPU-NUM" },
-	{ "CPU line on last vcpu", &no_gic_4_v1, CPU(3, 1), 1, ACCEPT, "IRQ-CPU-ACCEPT" },
-	{ "CPU line, first missing vcpu", &no_gic_4_v1, CPU(4, 0), 1, REJECT(EINVAL), "IRQ-VCPU-EXISTS" },
-	{ "CPU line, vcpu 255", &no_gic_1, CPU(255, 0), 1, REJECT(EINVAL), "IRQ-VCPU-EXISTS" },
-	{ "CPU line, vcpu2_index 1 (vcpu 256)", &no_gic_1, CPU(256, 0), 1, REJECT(EINVAL), "IRQ-VCPU-EXISTS" },
+	{ "CPU IRQ raised", &no_gic_1, CPU(0, 0), 1, ACCEPT, RULE_CPU_ACCEPT },
+	{ "CPU IRQ lowered", &no_gic_1, CPU(0, 0), 0, ACCEPT, RULE_CPU_ACCEPT },
+	{ "CPU FIQ raised", &no_gic_1, CPU(0, 1), 1, ACCEPT, RULE_CPU_ACCEPT },
+	{ "CPU line 2", &no_gic_1, CPU(0, 2), 1, REJECT(EINVAL), RULE_CPU_NUM },
+	{ "CPU line 0xffff", &no_gic_1, CPU(0, 0xffff), 1, REJECT(EINVAL), RULE_CPU_NUM },
+	{ "CPU line on last vcpu", &no_gic_4_v1, CPU(3, 1), 1, ACCEPT, RULE_CPU_ACCEPT },
+	{ "CPU line, first missing vcpu", &no_gic_4_v1, CPU(4, 0), 1, REJECT(EINVAL), RULE_VCPU_EXISTS },
+	{ "CPU line, vcpu 255", &no_gic_1, CPU(255, 0), 1, REJECT(EINVAL), RULE_VCPU_EXISTS },
+	{ "CPU line, vcpu2_index 1 (vcpu 256)", &no_gic_1, CPU(256, 0), 1, REJECT(EINVAL), RULE_VCPU_EXISTS },
 	/* "out-of-kernel GIC": the CPU lines are not userspace's with a vgic */
-	{ "CPU line with vgic", &gic64_4, CPU(0, 0), 1, REJECT(ENXIO), "IRQ-CPU-USER-GIC" },
-	{ "CPU line with uninitialised vgic", &gic_uninit, CPU(0, 1), 1, REJECT(ENXIO), "IRQ-CPU-USER-GIC" },
-	{ "CPU line with vgic beats bad number", &gic64_4, CPU(9, 7), 1, REJECT(ENXIO), "IRQ-CPU-USER-GIC" },
+	{ "CPU line with vgic", &gic64_4, CPU(0, 0), 1, REJECT(ENXIO), RULE_CPU_USER_GIC },
+	{ "CPU line with uninitialised vgic", &gic_uninit, CPU(0, 1), 1, REJECT(ENXIO), RULE_CPU_USER_GIC },
+	{ "CPU line with vgic beats bad number", &gic64_4, CPU(9, 7), 1, REJECT(ENXIO), RULE_CPU_USER_GIC },
 	/* "in-kernel GIC: SPI" / "in-kernel GIC: PPI" */
-	{ "SPI without vgic", &no_gic_1, SPI(0, 32), 1, REJECT(ENXIO), "IRQ-GIC-NEEDS-VGIC" },
-	{ "PPI without vgic", &no_gic_1, PPI(0, 16), 1, REJECT(ENXIO), "IRQ-GIC-NEEDS-VGIC" },
-	{ "SPI 31 is not an SPI", &gic64_4, SPI(0, 31), 1, REJECT(EINVAL), "IRQ-SPI-NUM" },
-	{ "SPI 32", &gic64_4, SPI(0, 32), 1, ACCEPT, "IRQ-SPI-ACCEPT" },
-	{ "SPI nr_irqs-1", &gic64_4, SPI(0, 63), 1, ACCEPT, "IRQ-SPI-ACCEPT" },
-	{ "SPI nr_irqs", &gic64_4, SPI(0, 64), 1, REJECT(EINVAL), "IRQ-SPI-NUM" },
-	{ "SPI 1019", &gic1024_1, SPI(0, 1019), 1, ACCEPT, "IRQ-SPI-ACCEPT" },
-	{ "SPI 1020", &gic1024_1, SPI(0, 1020), 1, REJECT(EINVAL), "IRQ-SPI-NUM" },
-	{ "SPI 0xffff", &gic1024_1, SPI(0, 0xffff), 1, REJECT(EINVAL), "IRQ-SPI-NUM" },
+	{ "SPI without vgic", &no_gic_1, SPI(0, 32), 1, REJECT(ENXIO), RULE_GIC_NEEDS_VGIC },
+	{ "PPI without vgic", &no_gic_1, PPI(0, 16), 1, REJECT(ENXIO), RULE_GIC_NEEDS_VGIC },
+	{ "SPI 31 is not an SPI", &gic64_4, SPI(0, 31), 1, REJECT(EINVAL), RULE_SPI_NUM },
+	{ "SPI 32", &gic64_4, SPI(0, 32), 1, ACCEPT, RULE_SPI_ACCEPT },
+	{ "SPI nr_irqs-1", &gic64_4, SPI(0, 63), 1, ACCEPT, RULE_SPI_ACCEPT },
+	{ "SPI nr_irqs", &gic64_4, SPI(0, 64), 1, REJECT(EINVAL), RULE_SPI_NUM },
+	{ "SPI 1019", &gic1024_1, SPI(0, 1019), 1, ACCEPT, RULE_SPI_ACCEPT },
+	{ "SPI 1020", &gic1024_1, SPI(0, 1020), 1, REJECT(EINVAL), RULE_SPI_NUM },
+	{ "SPI 0xffff", &gic1024_1, SPI(0, 0xffff), 1, REJECT(EINVAL), RULE_SPI_NUM },
 	/* "(the vcpu_index field is ignored)" */
-	{ "SPI ignores vcpu_index", &gic64_4, SPI(200, 40), 1, ACCEPT, "IRQ-SPI-ACCEPT" },
-	{ "SPI ignores vcpu2_index", &gic64_4, SPI(0xfff, 40), 1, ACCEPT, "IRQ-SPI-ACCEPT" },
-	{ "PPI 15", &gic64_4, PPI(0, 15), 1, REJECT(EINVAL), "IRQ-PPI-NUM" },
-	{ "PPI 16", &gic64_4, PPI(0, 16), 1, ACCEPT, "IRQ-PPI-ACCEPT" },
-	{ "PPI 31 on last vcpu", &gic64_4, PPI(3, 31), 1, ACCEPT, "IRQ-PPI-ACCEPT" },
-	{ "PPI 32", &gic64_4, PPI(0, 32), 1, REJECT(EINVAL), "IRQ-PPI-NUM" },
-	{ "PPI to missing vcpu", &gic64_4, PPI(4, 16), 1, REJECT(EINVAL), "IRQ-VCPU-EXISTS" },
+	{ "SPI ignores vcpu_index", &gic64_4, SPI(200, 40), 1, ACCEPT, RULE_SPI_ACCEPT },
+	{ "SPI ignores vcpu2_index", &gic64_4, SPI(0xfff, 40), 1, ACCEPT, RULE_SPI_ACCEPT },
+	{ "PPI 15", &gic64_4, PPI(0, 15), 1, REJECT(EINVAL), RULE_PPI_NUM },
+	{ "PPI 16", &gic64_4, PPI(0, 16), 1, ACCEPT, RULE_PPI_ACCEPT },
+	{ "PPI 31 on last vcpu", &gic64_4, PPI(3, 31), 1, ACCEPT, RULE_PPI_ACCEPT },
+	{ "PPI 32", &gic64_4, PPI(0, 32), 1, REJECT(EINVAL), RULE_PPI_NUM },
+	{ "PPI to missing vcpu", &gic64_4, PPI(4, 16), 1, REJECT(EINVAL), RULE_VCPU_EXISTS },
 	/* LAYOUT_2: "the target vcpu is identified as (256 * vcpu2_index + vcpu_index)" */
-	{ "PPI to vcpu 299 via vcpu2_index", &gic_300_vcpus, PPI(299, 20), 1, ACCEPT, "IRQ-PPI-ACCEPT" },
-	{ "PPI to vcpu 300", &gic_300_vcpus, PPI(300, 20), 1, REJECT(EINVAL), "IRQ-VCPU-EXISTS" },
+	{ "PPI to vcpu 299 via vcpu2_index", &gic_300_vcpus, PPI(299, 20), 1, ACCEPT, RULE_PPI_ACCEPT },
+	{ "PPI to vcpu 300", &gic_300_vcpus, PPI(300, 20), 1, REJECT(EINVAL), RULE_VCPU_EXISTS },
 	/* without LAYOUT_2 "vcpu2_index must be zero" */
-	{ "no LAYOUT_2: bits 28..31 set", &gic64_v1, 0x11000028, 1, REJECT(EINVAL), "IRQ-VCPU2-ZERO" },
-	{ "no LAYOUT_2: CPU type, bit 28", &no_gic_4_v1, 0x10000000, 1, REJECT(EINVAL), "IRQ-VCPU2-ZERO" },
+	{ "no LAYOUT_2: bits 28..31 set", &gic64_v1, 0x11000028, 1, REJECT(EINVAL), RULE_VCPU2_ZERO },
+	{ "no LAYOUT_2: CPU type, bit 28", &no_gic_4_v1, 0x10000000, 1, REJECT(EINVAL), RULE_VCPU2_ZERO },
 	/* "The irq_type field has the following values": 0, 1, 2 */
-	{ "irq_type 3", &gic64_4, 0x03000020, 1, REJECT(EINVAL), "IRQ-TYPE" },
-	{ "irq_type 15", &no_gic_1, 0x0f000000, 1, REJECT(EINVAL), "IRQ-TYPE" },
-	{ "irq_type 0x80 without LAYOUT_2", &no_gic_4_v1, 0x80000000, 1, REJECT(EINVAL), "IRQ-VCPU2-ZERO" },
+	{ "irq_type 3", &gic64_4, 0x03000020, 1, REJECT(EINVAL), RULE_TYPE },
+	{ "irq_type 15", &no_gic_1, 0x0f000000, 1, REJECT(EINVAL), RULE_TYPE },
+	{ "irq_type 0x80 without LAYOUT_2", &no_gic_4_v1, 0x80000000, 1, REJECT(EINVAL), RULE_VCPU2_ZERO },
 	/* "level ... 0 or 1": other values are not described */
-	{ "level 2 on an accepted line", &no_gic_1, CPU(0, 0), 2, UNSPEC, "IRQ-LEVEL" },
-	{ "level 2 on a rejected line", &no_gic_1, CPU(0, 5), 2, REJECT(EINVAL), "IRQ-CPU-NUM" },
+	{ "level 2 on an accepted line", &no_gic_1, CPU(0, 0), 2, UNSPEC, RULE_LEVEL },
+	{ "level 2 on a rejected line", &no_gic_1, CPU(0, 5), 2, REJECT(EINVAL), RULE_CPU_NUM },
 	/* nothing says what an uninitialised vgic does with injections */
-	{ "SPI into uninitialised vgic", &gic_uninit, SPI(0, 40), 1, UNSPEC, "IRQ-VGIC-UNINIT" },
-	{ "PPI into uninitialised vgic", &gic_uninit, PPI(0, 16), 1, UNSPEC, "IRQ-VGIC-UNINIT" },
+	{ "SPI into uninitialised vgic", &gic_uninit, SPI(0, 40), 1, UNSPEC, RULE_VGIC_UNINIT },
+	{ "PPI into uninitialised vgic", &gic_uninit, PPI(0, 16), 1, UNSPEC, RULE_VGIC_UNINIT },
 };
 
 static int test_nr;
+
+struct nr_irqs_case {
+	uint32_t nr_irqs;
+	bool already_set;
+	enum abi_outcome outcome;
+	int err;
+	enum abi_rule rule;
+};
+
+/* "ranging from 64 to 1024, in increments of 32"; "already be set": EBUSY */
+static const struct nr_irqs_case nr_irqs_cases[] = {
+	{ 0, false, REJECT(EINVAL), RULE_NR_IRQS_RANGE },
+	{ 32, false, REJECT(EINVAL), RULE_NR_IRQS_RANGE },
+	{ 63, false, REJECT(EINVAL), RULE_NR_IRQS_RANGE },
+	{ 64, false, ACCEPT, RULE_NR_IRQS_RANGE },
+	{ 100, false, REJECT(EINVAL), RULE_NR_IRQS_RANGE },
+	{ 992, false, ACCEPT, RULE_NR_IRQS_RANGE },
+	{ 1023, false, REJECT(EINVAL), RULE_NR_IRQS_RANGE },
+	{ 1024, false, ACCEPT, RULE_NR_IRQS_RANGE },
+	{ 1056, false, REJECT(EINVAL), RULE_NR_IRQS_RANGE },
+	{ 0xffffffe0, false, REJECT(EINVAL), RULE_NR_IRQS_RANGE },
+	{ 64, true, REJECT(EBUSY), RULE_NR_IRQS_ONCE },
+};
 
 static void tap(int ok, const char *fmt, const char *what)
 {
@@ -112,16 +135,36 @@ static void tap(int ok, const char *fmt, const char *what)
 static int check_case(const struct irq_case *c)
 {
 	struct abi_verdict v = abi_irq_line(c->vm, c->irq, c->level);
-	int ok = v.outcome == c->outcome && v.err == c->err &&
-		 !strcmp(v.rule, c->rule);
+	int ok = v.outcome == c->outcome && v.err == c->err && v.rule == c->rule;
 
 	tap(ok, "oracle: %s", c->what);
 	if (!ok)
 		printf("# irq=0x%08x level=%u: want %s %s [%s], got %s %s [%s]\n",
 		       c->irq, c->level, abi_outcome_name(c->outcome),
-		       abi_errno_name(c->err), c->rule,
-		       abi_outcome_name(v.outcome), abi_errno_name(v.err), v.rule);
+		       abi_errno_name(c->err), abi_rules[c->rule].name,
+		       abi_outcome_name(v.outcome), abi_errno_name(v.err),
+		       abi_rules[v.rule].name);
 	return ok;
+}
+
+static int check_nr_irqs(void)
+{
+	unsigned int i, n = sizeof(nr_irqs_cases) / sizeof(nr_irqs_cases[0]);
+	int bad = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct nr_irqs_case *c = &nr_irqs_cases[i];
+		struct abi_verdict v = abi_nr_irqs(c->nr_irqs, c->already_set);
+
+		if (v.outcome != c->outcome || v.err != c->err || v.rule != c->rule) {
+			printf("# nr_irqs %u%s: got %s %s\n", c->nr_irqs,
+			       c->already_set ? " (set before)" : "",
+			       abi_outcome_name(v.outcome), abi_errno_name(v.err));
+			bad++;
+		}
+	}
+	tap(!bad, "%s", "oracle: KVM_DEV_ARM_VGIC_GRP_NR_IRQS range and once");
+	return !bad;
 }
 
 /* The decoding the oracle builds on, field by field. */
@@ -169,15 +212,51 @@ static int check_only_named_accepted(void)
 	return !bad;
 }
 
-int main(void)
+/* Every rule the oracle decides by stands in the catalog under its id. */
+static int check_catalog(const char *path)
+{
+	char line[1024], want[64];
+	int found[NR_ABI_RULES] = { 0 }, missing = 0, r;
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		printf("# %s: cannot open\n", path);
+	} else {
+		while (fgets(line, sizeof(line), f)) {
+			for (r = 0; r < NR_ABI_RULES; r++) {
+				snprintf(want, sizeof(want), "%s | %s ",
+					 abi_rules[r].id, abi_rules[r].name);
+				found[r] |= !strncmp(line, want, strlen(want));
+			}
+		}
+		fclose(f);
+	}
+	for (r = 0; r < NR_ABI_RULES; r++) {
+		if (!found[r]) {
+			printf("# %s %s is not in %s\n", abi_rules[r].id,
+			       abi_rules[r].name, path);
+			missing++;
+		}
+	}
+	tap(!missing, "%s", "oracle: every rule is in the assertion catalog");
+	return !missing;
+}
+
+int main(int argc, char **argv)
 {
 	unsigned int i, n = sizeof(cases) / sizeof(cases[0]);
 	int failed = 0;
 
-	printf("TAP version 13\n1..%u\n", n + 2);
+	if (argc != 2) {
+		fprintf(stderr, "usage: oracle_test lib/assertions.txt\n");
+		return 2;
+	}
+	printf("TAP version 13\n1..%u\n", n + 4);
 	for (i = 0; i < n; i++)
 		failed += !check_case(&cases[i]);
 	failed += !check_decode();
 	failed += !check_only_named_accepted();
+	failed += !check_nr_irqs();
+	failed += !check_catalog(argv[1]);
 	return failed ? 1 : 0;
 }

@@ -17,6 +17,7 @@ ln -s busybox "$root/bin/sh"
 cp "$top/emuhost/init" "$root/init"
 cp "$top/run_tests.sh" "$root/suite/"
 cp -r "$top/expected" "$root/suite/expected"
+mkdir -p "$root/suite/lib" && cp "$top/lib/assertions.txt" "$root/suite/lib/"
 for f in "$bindir"/*; do
 	case "${f##*/}" in *.*) continue ;; esac
 	[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$root/suite/tests/"

@@ -17,7 +17,7 @@
  * When a field is bad in several ways the controller mismatch is reported
  * first: which controller is addressed decides what the other fields mean.
  *
- * Rule ids name the assertions a result was checked against.
+ * Rule ids are those of lib/assertions.txt, the assertion catalog.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -26,17 +26,35 @@
 #include "abi.h"
 #include "oracle.h"
 
-static struct abi_verdict accept(const char *rule)
+const struct abi_rule_name abi_rules[NR_ABI_RULES] = {
+	[RULE_TYPE] = { "A01", "IRQ-TYPE" },
+	[RULE_VCPU2_ZERO] = { "A02", "IRQ-VCPU2-ZERO" },
+	[RULE_CPU_USER_GIC] = { "A03", "IRQ-CPU-USER-GIC" },
+	[RULE_CPU_NUM] = { "A04", "IRQ-CPU-NUM" },
+	[RULE_CPU_ACCEPT] = { "A05", "IRQ-CPU-ACCEPT" },
+	[RULE_VCPU_EXISTS] = { "A06", "IRQ-VCPU-EXISTS" },
+	[RULE_GIC_NEEDS_VGIC] = { "A07", "IRQ-GIC-NEEDS-VGIC" },
+	[RULE_SPI_NUM] = { "A08", "IRQ-SPI-NUM" },
+	[RULE_SPI_ACCEPT] = { "A09", "IRQ-SPI-ACCEPT" },
+	[RULE_PPI_NUM] = { "A10", "IRQ-PPI-NUM" },
+	[RULE_PPI_ACCEPT] = { "A11", "IRQ-PPI-ACCEPT" },
+	[RULE_LEVEL] = { "A12", "IRQ-LEVEL" },
+	[RULE_VGIC_UNINIT] = { "A13", "IRQ-VGIC-UNINIT" },
+	[RULE_NR_IRQS_RANGE] = { "A15", "NR-IRQS-RANGE" },
+	[RULE_NR_IRQS_ONCE] = { "A16", "NR-IRQS-ONCE" },
+};
+
+static struct abi_verdict accept(enum abi_rule rule)
 {
 	return (struct abi_verdict){ ABI_ACCEPT, 0, rule };
 }
 
-static struct abi_verdict reject(int err, const char *rule)
+static struct abi_verdict reject(int err, enum abi_rule rule)
 {
 	return (struct abi_verdict){ ABI_REJECT, err, rule };
 }
 
-static struct abi_verdict unspecified(const char *rule)
+static struct abi_verdict unspecified(enum abi_rule rule)
 {
 	return (struct abi_verdict){ ABI_UNSPECIFIED, 0, rule };
 }
@@ -62,26 +80,26 @@ static struct abi_verdict cpu_line(const struct abi_vm *vm,
 				   const struct abi_irq_field *f)
 {
 	if (vm->in_kernel_gic)
-		return reject(ENXIO, "IRQ-CPU-USER-GIC");
+		return reject(ENXIO, RULE_CPU_USER_GIC);
 	if (f->vcpu >= vm->nr_vcpus)
-		return reject(EINVAL, "IRQ-VCPU-EXISTS");
+		return reject(EINVAL, RULE_VCPU_EXISTS);
 	if (f->num != ABI_CPU_IRQ && f->num != ABI_CPU_FIQ)
-		return reject(EINVAL, "IRQ-CPU-NUM");
-	return accept("IRQ-CPU-ACCEPT");
+		return reject(EINVAL, RULE_CPU_NUM);
+	return accept(RULE_CPU_ACCEPT);
 }
 
 static struct abi_verdict ppi(const struct abi_vm *vm,
 			      const struct abi_irq_field *f)
 {
 	if (!vm->in_kernel_gic)
-		return reject(ENXIO, "IRQ-GIC-NEEDS-VGIC");
+		return reject(ENXIO, RULE_GIC_NEEDS_VGIC);
 	if (!vm->gic_ready)
-		return unspecified("IRQ-VGIC-UNINIT");
+		return unspecified(RULE_VGIC_UNINIT);
 	if (f->vcpu >= vm->nr_vcpus)
-		return reject(EINVAL, "IRQ-VCPU-EXISTS");
+		return reject(EINVAL, RULE_VCPU_EXISTS);
 	if (f->num < ABI_PPI_FIRST || f->num > ABI_PPI_LAST)
-		return reject(EINVAL, "IRQ-PPI-NUM");
-	return accept("IRQ-PPI-ACCEPT");
+		return reject(EINVAL, RULE_PPI_NUM);
+	return accept(RULE_PPI_ACCEPT);
 }
 
 /* SPIs ignore vcpu_index (and so vcpu2_index, part of the same number). */
@@ -89,13 +107,13 @@ static struct abi_verdict spi(const struct abi_vm *vm,
 			      const struct abi_irq_field *f)
 {
 	if (!vm->in_kernel_gic)
-		return reject(ENXIO, "IRQ-GIC-NEEDS-VGIC");
+		return reject(ENXIO, RULE_GIC_NEEDS_VGIC);
 	if (!vm->gic_ready)
-		return unspecified("IRQ-VGIC-UNINIT");
+		return unspecified(RULE_VGIC_UNINIT);
 	if (f->num < ABI_SPI_FIRST || f->num > ABI_SPI_LAST ||
 	    f->num >= vm->nr_irqs)
-		return reject(EINVAL, "IRQ-SPI-NUM");
-	return accept("IRQ-SPI-ACCEPT");
+		return reject(EINVAL, RULE_SPI_NUM);
+	return accept(RULE_SPI_ACCEPT);
 }
 
 struct abi_verdict abi_irq_line(const struct abi_vm *vm, uint32_t irq,
@@ -116,14 +134,29 @@ struct abi_verdict abi_irq_line(const struct abi_vm *vm, uint32_t irq,
 		break;
 	default:
 		if (!vm->layout_2 && (irq >> ABI_IRQ_VCPU2_SHIFT))
-			return reject(EINVAL, "IRQ-VCPU2-ZERO");
-		return reject(EINVAL, "IRQ-TYPE");
+			return reject(EINVAL, RULE_VCPU2_ZERO);
+		return reject(EINVAL, RULE_TYPE);
 	}
 
 	/* "level ... 0 or 1": what other values do is not written down. */
 	if (v.outcome == ABI_ACCEPT && level > 1)
-		return unspecified("IRQ-LEVEL");
+		return unspecified(RULE_LEVEL);
 	return v;
+}
+
+/*
+ * arm-vgic.rst and arm-vgic-v3.rst: "the number of interrupts (SGI, PPI and
+ * SPI) for this GIC instance, ranging from 64 to 1024, in increments of
+ * 32"; "-EINVAL Value set is out of the expected range; -EBUSY Value has
+ * already be set".
+ */
+struct abi_verdict abi_nr_irqs(uint32_t nr_irqs, bool already_set)
+{
+	if (already_set)
+		return reject(EBUSY, RULE_NR_IRQS_ONCE);
+	if (nr_irqs < 64 || nr_irqs > 1024 || nr_irqs % 32)
+		return reject(EINVAL, RULE_NR_IRQS_RANGE);
+	return accept(RULE_NR_IRQS_RANGE);
 }
 
 const char *abi_errno_name(int err)

@@ -83,20 +83,29 @@ static inline void suite_test_start(void)
 	alarm(SUITE_TEST_SECONDS - 30);
 }
 
-#define SUITE_MAIN()							\
+/*
+ * extra(argc, argv): a binary's own modes (a benchmark, say); it returns
+ * -1 for options it does not know, else the exit status.
+ */
+#define SUITE_MAIN_WITH(extra)						\
 int main(int argc, char **argv)						\
 {									\
+	int (*extra_mode)(int, char **) = extra;			\
+	int ret;							\
+									\
 	if (argc == 2 && !strcmp(argv[1], "--list"))			\
 		return suite_list_tests();				\
-	if (argc > 1) {							\
-		fprintf(stderr, "%s: unknown option '%s' (only --list)\n", \
-			argv[0], argv[1]);				\
-		return 2;						\
-	}								\
 	/* Tests end in _exit(): a buffered line would be lost. */	\
 	setvbuf(stdout, NULL, _IOLBF, 0);				\
 	host_probe();							\
-	return test_harness_run(argc, argv);				\
+	if (argc == 1)							\
+		return test_harness_run(argc, argv);			\
+	ret = extra_mode ? extra_mode(argc, argv) : -1;			\
+	if (ret < 0)							\
+		fprintf(stderr, "%s: unknown option '%s'\n", argv[0], argv[1]); \
+	return ret < 0 ? 2 : ret;					\
 }
+
+#define SUITE_MAIN() SUITE_MAIN_WITH(((int (*)(int, char **))NULL))
 
 #endif /* SUITE_MAIN_H */

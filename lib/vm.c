@@ -8,6 +8,7 @@
 
 #include "abi.h"
 #include "host.h"
+#include "report.h"
 #include "vm.h"
 
 /* Enough to see a pattern, not enough to drown the log. */
@@ -24,6 +25,7 @@ void irq_vm_create(struct irq_vm *v, unsigned int nr_vcpus, void *guest_code)
 	v->vm = vm_create_with_vcpus(nr_vcpus, guest_code, v->vcpus);
 	v->nr_vcpus = nr_vcpus;
 	v->gic_fd = -1;
+	v->its_fd = -1;
 	ucall_init(v->vm, NULL);
 	vm_init_descriptor_tables(v->vm);
 	for (i = 0; i < nr_vcpus; i++)
@@ -62,7 +64,7 @@ void irq_vm_add_vgic(struct irq_vm *v, int version, unsigned int nr_irqs)
 	else
 		v->gic_fd = vgic_v2_setup(v->vm, nr_irqs);
 	TEST_ASSERT(v->gic_fd >= 0, "vgic-v%d with %u irqs: %s", version,
-		    nr_irqs, strerror(-v->gic_fd));
+		    nr_irqs, strerror(errno));
 	v->gic_version = version;
 	v->abi.in_kernel_gic = true;
 	v->abi.gic_ready = true;
@@ -71,6 +73,8 @@ void irq_vm_add_vgic(struct irq_vm *v, int version, unsigned int nr_irqs)
 
 void irq_vm_destroy(struct irq_vm *v)
 {
+	if (v->its_fd >= 0)
+		close(v->its_fd);
 	if (v->gic_fd >= 0)
 		close(v->gic_fd);
 	kvm_vm_free(v->vm);
@@ -96,33 +100,55 @@ bool irq_check_one(struct irq_check *c, struct irq_vm *v, uint32_t irq,
 	int err = irq_line(v, irq, level);
 	bool match;
 
-	c->tried++;
+	c->err = err;
+	c->tried[want.rule]++;
 	if (!err && level)
 		irq_line(v, irq, 0);	/* leave no line high */
 
 	if (want.outcome == ABI_UNSPECIFIED) {
-		c->unspecified++;
+		c->unspecified[want.rule]++;
 		return true;
 	}
 	match = want.outcome == ABI_ACCEPT ? !err : err == want.err;
 	if (match)
 		return true;
 
-	if (c->mismatches++ < MISMATCHES_SHOWN) {
-		ksft_print_msg("%s: irq=0x%08x level=%u: expected %s, observed %s [%s]\n",
+	c->mismatches[want.rule]++;
+	if (c->shown++ < MISMATCHES_SHOWN)
+		ksft_print_msg("%s: irq=0x%08x level=%u: expected %s, observed %s [%s %s]\n",
 			       c->what, irq, level,
 			       describe(want.outcome, want.err),
 			       describe(err ? ABI_REJECT : ABI_ACCEPT, err),
-			       want.rule);
-	}
+			       abi_rules[want.rule].id, abi_rules[want.rule].name);
 	return false;
+}
+
+unsigned long irq_check_mismatches(const struct irq_check *c)
+{
+	unsigned long sum = 0;
+	int r;
+
+	for (r = 0; r < NR_ABI_RULES; r++)
+		sum += c->mismatches[r];
+	return sum;
 }
 
 void irq_check_report(const struct irq_check *c)
 {
-	if (c->mismatches > MISMATCHES_SHOWN)
+	unsigned long tried = 0, unspecified = 0;
+	int r;
+
+	for (r = 0; r < NR_ABI_RULES; r++) {
+		if (!c->tried[r])
+			continue;
+		report_assert(abi_rules[r].id, abi_rules[r].name, c->tried[r],
+			      c->mismatches[r], c->unspecified[r]);
+		tried += c->tried[r];
+		unspecified += c->unspecified[r];
+	}
+	if (c->shown > MISMATCHES_SHOWN)
 		ksft_print_msg("%s: %lu more mismatches not shown\n", c->what,
-			       c->mismatches - MISMATCHES_SHOWN);
+			       c->shown - MISMATCHES_SHOWN);
 	ksft_print_msg("%s: %lu irq values tried, %lu mismatches, %lu unspecified\n",
-		       c->what, c->tried, c->mismatches, c->unspecified);
+		       c->what, tried, irq_check_mismatches(c), unspecified);
 }

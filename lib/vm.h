@@ -26,7 +26,8 @@ struct irq_vm {
 	struct kvm_vcpu *vcpus[IRQ_VM_MAX_VCPUS];
 	unsigned int nr_vcpus;
 	int gic_version;	/* 0 without an in-kernel GIC */
-	int gic_fd;
+	int gic_fd;		/* -1 without */
+	int its_fd;		/* -1 without a vgic ITS */
 	struct abi_vm abi;	/* the VM as the oracle sees it */
 };
 
@@ -48,13 +49,17 @@ int irq_line(struct irq_vm *v, uint32_t irq, uint32_t level);
  */
 struct irq_check {
 	const char *what;
-	unsigned long tried;
-	unsigned long mismatches;
-	unsigned long unspecified;	/* the documents say nothing */
+	unsigned long tried[NR_ABI_RULES];
+	unsigned long mismatches[NR_ABI_RULES];
+	unsigned long unspecified[NR_ABI_RULES];  /* the documents are silent */
+	unsigned long shown;		/* mismatches printed so far */
+	int err;			/* what the last call returned */
 };
 
 bool irq_check_one(struct irq_check *c, struct irq_vm *v, uint32_t irq,
 		   uint32_t level);
+unsigned long irq_check_mismatches(const struct irq_check *c);
+/* One "# assert:" line per rule checked, and a summary. */
 void irq_check_report(const struct irq_check *c);
 
 #endif /* VM_H */

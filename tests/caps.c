@@ -9,6 +9,7 @@
 #include "kselftest_harness.h"
 
 #include "host.h"
+#include "report.h"
 #include "suite_main.h"
 
 FIXTURE(caps) {
@@ -33,6 +34,7 @@ TEST_F(caps, user_irq_version)
 {
 	REQUIRE_KVM();
 	TH_LOG("KVM_CAP_ARM_USER_IRQ = %d", host.user_irq);
+	report_assert("C01", "CAP-USER-IRQ", 1, host.user_irq < 1, 0);
 	EXPECT_GE(host.user_irq, 1);
 }
 
@@ -41,6 +43,7 @@ TEST_F(caps, user_irq_version_on_vm_fd)
 {
 	REQUIRE_KVM();
 	TH_LOG("KVM_CAP_ARM_USER_IRQ on a VM fd = %d", host.user_irq_vm);
+	report_assert("C01", "CAP-USER-IRQ", 1, host.user_irq != host.user_irq_vm, 0);
 	EXPECT_EQ(host.user_irq, host.user_irq_vm);
 }
 
@@ -49,6 +52,7 @@ TEST_F(caps, irq_line_layout_2)
 {
 	REQUIRE_KVM();
 	TH_LOG("KVM_CAP_ARM_IRQ_LINE_LAYOUT_2 = %d", host.layout_2);
+	report_assert("C02", "CAP-LAYOUT-2", 1, host.layout_2 < 1, 0);
 	EXPECT_GE(host.layout_2, 1);
 }
 
@@ -57,6 +61,7 @@ TEST_F(caps, irqchip)
 {
 	REQUIRE_KVM();
 	TH_LOG("KVM_CAP_IRQCHIP = %d", host.irqchip);
+	report_assert("C03", "CAP-IRQCHIP", 1, host.irqchip < 1, 0);
 	EXPECT_GE(host.irqchip, 1);
 }
 

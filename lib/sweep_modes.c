@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kvm_util.h"
+
+#include "irq_sweep.h"
+#include "report.h"
+#include "sweep_modes.h"
+
+#define BENCH_VALUES	(6 * 2 * 9225)
+#define BENCH_ROUNDS	3
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double bare_rate(struct irq_vm *v, const uint32_t *irqs,
+			const uint32_t *levels, size_t n)
+{
+	double start = now();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		irq_line(v, irqs[i], levels[i]);
+	return n / (now() - start);
+}
+
+static double sweep_rate(struct irq_vm *v, const uint32_t *irqs,
+			 const uint32_t *levels, size_t n,
+			 unsigned long *mismatches)
+{
+	struct irq_check c = { .what = "bench" };
+	double start = now(), rate;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		irq_check_one(&c, v, irqs[i], levels[i]);
+	rate = n / (now() - start);
+	*mismatches = irq_check_mismatches(&c);
+	return rate;
+}
+
+/*
+ * The same values, the same VM, the same thread: the best of a few
+ * alternating rounds of each, so that a slow moment of the host does not
+ * decide the ratio.
+ */
+int bench_sweep(const char *name, const struct sweep_config *c)
+{
+	static uint32_t irqs[BENCH_VALUES], levels[BENCH_VALUES];
+	double bare = 0, sweep = 0, r;
+	unsigned long mismatches = 0;
+	const char *why;
+	struct irq_vm v;
+	size_t n;
+	int round;
+
+	why = sweep_vm_create(&v, c);
+	if (why) {
+		fprintf(stderr, "bench %s: %s\n", name, why);
+		return 4;
+	}
+	n = irq_number_values(&v, SWEEP_SEED, irqs, levels, BENCH_VALUES);
+	for (round = 0; round < BENCH_ROUNDS; round++) {
+		r = bare_rate(&v, irqs, levels, n);
+		bare = r > bare ? r : bare;
+		r = sweep_rate(&v, irqs, levels, n, &mismatches);
+		sweep = r > sweep ? r : sweep;
+	}
+	irq_vm_destroy(&v);
+	printf("bench %s: %zu values x %d rounds, one thread\n", name, n, BENCH_ROUNDS);
+	printf("bench %s: bare KVM_IRQ_LINE loop %.0f calls/s\n", name, bare);
+	printf("bench %s: sweep (oracle + ioctl + compare) %.0f checked values/s\n",
+	       name, sweep);
+	printf("bench %s: ratio sweep/bare %.3f per thread (goal >= 0.9)%s\n", name,
+	       sweep / bare, mismatches ? "; the sweep saw mismatches" : "");
+	return 0;
+}
+
+struct walker {
+	struct irq_vm *v;
+	uint64_t first, count;
+	volatile uint64_t done;
+	struct irq_check c;
+};
+
+static void *walk(void *arg)
+{
+	struct walker *w = arg;
+	uint64_t i;
+
+	for (i = 0; i < w->count; i++) {
+		irq_check_one(&w->c, w->v, (uint32_t)(w->first + i), 1);
+		w->done = i + 1;
+	}
+	return NULL;
+}
+
+static int parse_u64(const char *s, uint64_t *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoull(s, &end, 0);
+	return errno || !*s || *end ? -1 : 0;
+}
+
+static void totals(struct walker *w, int threads, struct irq_check *sum)
+{
+	int t, r;
+
+	memset(sum, 0, sizeof(*sum));
+	sum->what = "exhaustive";
+	for (t = 0; t < threads; t++) {
+		for (r = 0; r < NR_ABI_RULES; r++) {
+			sum->tried[r] += w[t].c.tried[r];
+			sum->mismatches[r] += w[t].c.mismatches[r];
+			sum->unspecified[r] += w[t].c.unspecified[r];
+		}
+		sum->shown += w[t].c.shown;
+	}
+}
+
+/* --threads N --first X --count N: a slice of the 2^32 irq values. */
+int exhaustive_main(const char *name, const struct sweep_config *c,
+		    int argc, char **argv)
+{
+	uint64_t first = 0, count = 1ULL << 32, done, step, next;
+	long threads = sysconf(_SC_NPROCESSORS_ONLN);
+	struct irq_check sum;
+	struct walker *w;
+	pthread_t *tid;
+	struct irq_vm v;
+	const char *why;
+	int i;
+
+	for (i = 0; i < argc; i += 2) {
+		uint64_t val;
+
+		if (i + 1 >= argc || parse_u64(argv[i + 1], &val)) {
+			fprintf(stderr, "exhaustive: '%s' needs a number\n", argv[i]);
+			return 2;
+		}
+		if (!strcmp(argv[i], "--threads") && val > 0 && val <= 256)
+			threads = val;
+		else if (!strcmp(argv[i], "--first") && val < (1ULL << 32))
+			first = val;
+		else if (!strcmp(argv[i], "--count") && val > 0)
+			count = val;
+		else {
+			fprintf(stderr, "exhaustive: bad option '%s %s'\n", argv[i], argv[i + 1]);
+			return 2;
+		}
+	}
+	if (first + count > (1ULL << 32))
+		count = (1ULL << 32) - first;
+	why = sweep_vm_create(&v, c);
+	if (why) {
+		fprintf(stderr, "exhaustive %s: %s\n", name, why);
+		return 4;
+	}
+	w = calloc(threads, sizeof(*w));
+	tid = calloc(threads, sizeof(*tid));
+	TEST_ASSERT(w && tid, "out of memory");
+	printf("# exhaustive %s: irq 0x%08llx + %llu values, level 1, %ld threads\n",
+	       name, (unsigned long long)first, (unsigned long long)count, threads);
+	for (i = 0; i < threads; i++) {
+		w[i].v = &v;
+		w[i].first = first + count * i / threads;
+		w[i].count = first + count * (i + 1) / threads - w[i].first;
+		w[i].c.what = "exhaustive";
+		pthread_create(&tid[i], NULL, walk, &w[i]);
+	}
+	/* Progress at every 1% (the clock only paces the polling). */
+	step = count / 100 ? count / 100 : 1;
+	for (next = step, done = 0; done < count; ) {
+		usleep(200 * 1000);
+		for (done = 0, i = 0; i < threads; i++)
+			done += w[i].done;
+		if (done >= next || done == count) {
+			totals(w, threads, &sum);
+			printf("# exhaustive %s: %3llu%% (%llu values), %lu mismatches\n",
+			       name, (unsigned long long)(done * 100 / count),
+			       (unsigned long long)done, irq_check_mismatches(&sum));
+			next = (done / step + 1) * step;
+		}
+	}
+	for (i = 0; i < threads; i++)
+		pthread_join(tid[i], NULL);
+	totals(w, threads, &sum);
+	irq_check_report(&sum);
+	irq_vm_destroy(&v);
+	free(w);
+	free(tid);
+	return irq_check_mismatches(&sum) ? 1 : 0;
+}

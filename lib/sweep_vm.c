@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <string.h>
+
+#include "kvm_util.h"
+
+#include "host.h"
+#include "sweep_vm.h"
+
+int vgic_create(struct irq_vm *v, int version)
+{
+	return __kvm_create_device(v->vm, version == 3 ? KVM_DEV_TYPE_ARM_VGIC_V3 :
+							 KVM_DEV_TYPE_ARM_VGIC_V2);
+}
+
+int vgic_set_nr_irqs(int gic_fd, uint32_t nr_irqs)
+{
+	return __kvm_device_attr_set(gic_fd, KVM_DEV_ARM_VGIC_GRP_NR_IRQS, 0,
+				     &nr_irqs) ? errno : 0;
+}
+
+/* The documents say 1024; kernels may stop short of it. */
+unsigned int vgic_largest_nr_irqs(int version)
+{
+	static unsigned int largest[4];
+	unsigned int nr;
+	struct irq_vm v;
+	int fd;
+
+	if (largest[version])
+		return largest[version];
+	memset(&v, 0, sizeof(v));
+	v.vm = vm_create_barebones();
+	fd = vgic_create(&v, version);
+	TEST_ASSERT(fd >= 0, "vgic-v%d: %s", version, strerror(errno));
+	for (nr = 1024; nr >= 64; nr -= 32)
+		if (!vgic_set_nr_irqs(fd, nr))
+			break;
+	close(fd);
+	kvm_vm_free(v.vm);
+	TEST_ASSERT(nr >= 64, "vgic-v%d takes no NR_IRQS from 64 to 1024", version);
+	largest[version] = nr;
+	return nr;
+}
+
+uint32_t vcpu_id_of(const struct sweep_config *c, unsigned int index)
+{
+	return c->sparse ? c->ids[index] : index;
+}
+
+static const char *unbuildable(const struct sweep_config *c)
+{
+	static char why[96];
+
+	if (c->gic == 3 && !host.vgic_v3)
+		return "the host cannot create vgic-v3";
+	if (c->gic == 2 && !host.vgic_v2)
+		return "the host cannot create vgic-v2 (a GICv3 without GICv2 compatibility)";
+	if (c->nr_vcpus > (unsigned int)host.max_vcpus) {
+		snprintf(why, sizeof(why), "KVM_CAP_MAX_VCPUS is %d, the VM needs %u",
+			 host.max_vcpus, c->nr_vcpus);
+		return why;
+	}
+	return NULL;
+}
+
+const char *sweep_vm_create(struct irq_vm *v, const struct sweep_config *c)
+{
+	const char *why = unbuildable(c);
+	unsigned int i, nr_irqs;
+
+	memset(v, 0, sizeof(*v));
+	v->gic_fd = -1;
+	v->its_fd = -1;
+	if (why)
+		return why;
+	nr_irqs = c->gic && c->nr_irqs == SWEEP_NR_IRQS_MAX ?
+		  vgic_largest_nr_irqs(c->gic) : c->nr_irqs;
+
+	v->vm = vm_create_barebones();
+	for (i = 0; i < c->nr_vcpus; i++) {
+		struct kvm_vcpu *vcpu = __vm_vcpu_add(v->vm, vcpu_id_of(c, i));
+
+		if (i < IRQ_VM_MAX_VCPUS)
+			v->vcpus[i] = vcpu;
+	}
+	v->nr_vcpus = c->nr_vcpus;
+	v->abi.nr_vcpus = c->nr_vcpus;
+	v->abi.layout_2 = host.layout_2 > 0;
+	if (!c->gic)
+		return NULL;
+
+	v->gic_fd = vgic_create(v, c->gic);
+	TEST_ASSERT(v->gic_fd >= 0, "vgic-v%d: %s", c->gic, strerror(errno));
+	if (nr_irqs != SWEEP_NR_IRQS_UNSET)
+		TEST_ASSERT(!vgic_set_nr_irqs(v->gic_fd, nr_irqs),
+			    "vgic-v%d: NR_IRQS %u: %s", c->gic, nr_irqs,
+			    strerror(errno));
+	if (!c->uninit)
+		kvm_device_attr_set(v->gic_fd, KVM_DEV_ARM_VGIC_GRP_CTRL,
+				    KVM_DEV_ARM_VGIC_CTRL_INIT, NULL);
+	v->gic_version = c->gic;
+	v->abi.in_kernel_gic = true;
+	v->abi.gic_ready = !c->uninit;
+	v->abi.nr_irqs = nr_irqs;
+	return NULL;
+}
