@@ -7,6 +7,8 @@
 #                     an emulated arm64 KVM host: HOST=<config>, KERNEL=<Image>)
 #   make check        the project's own tests
 #   make hosts        list the emulated host configurations
+#   make bench        the sweep's rate against a bare KVM_IRQ_LINE loop
+#   make exhaustive   all 2^32 irq values on CONFIG (default nogic_1)
 #
 # kvm_util and the kselftest harness come from the Linux 6.1 LTS source
 # (Debian's linux-source-6.1), extracted into $(O) and built unmodified.
@@ -34,7 +36,7 @@ include mk/check.mk
 
 .DEFAULT_GOAL := all
 
-.PHONY: all deps run_tests hosts clean distclean
+.PHONY: all deps run_tests bench exhaustive hosts clean distclean
 
 all: deps-build $(SUITE_BINS)
 
@@ -49,6 +51,27 @@ run_tests: all
 		sh emuhost/deps.sh host && \
 		emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) \
 			--bindir $(O)/tests --out $(O)/runs $(if $(T),--tests "$(T)"); \
+	fi
+
+# The sweep against a bare KVM_IRQ_LINE loop (a benchmark, not a test).
+bench: all
+	@if [ "$(BUILD_ARCH)" = aarch64 ] && [ -c /dev/kvm ]; then \
+		for c in nogic_1 v3_64_1 v2_64_1; do $(O)/tests/irq_abi --bench $$c; done; \
+	else \
+		sh emuhost/deps.sh host && \
+		emuhost/run-host.sh --host $(HOST) --run bench --bindir $(O)/tests --out $(O)/runs; \
+	fi
+
+# All 2^32 irq values on one configuration, one thread per CPU; for boards.
+CONFIG		?= nogic_1
+COUNT		?= 4294967296
+exhaustive: all
+	@if [ "$(BUILD_ARCH)" = aarch64 ] && [ -c /dev/kvm ]; then \
+		$(O)/tests/irq_abi --exhaustive $(CONFIG) --count $(COUNT); \
+	else \
+		sh emuhost/deps.sh host && \
+		emuhost/run-host.sh --host $(HOST) --run exhaustive:$(CONFIG):$(COUNT) \
+			--bindir $(O)/tests --out $(O)/runs --limit 86400; \
 	fi
 
 hosts:

@@ -141,10 +141,11 @@ fi
 
 # --- expected/ ----------------------------------------------------------------
 # Applied in this order; a later file's entry overrides an earlier one's.
+# What a GIC or a mode lacks (a skip) outranks what a kernel version does.
 g=gicv${detected_gic:-?}
 m=${detected_mode:-?}
 exp_files=
-for name in all "$g" "$m" "$kver" "$kver-$g" "$kver-$m" "$kver-$g-$m"; do
+for name in all "$kver" "$g" "$m" "$kver-$g" "$kver-$m" "$kver-$g-$m"; do
 	case "$name" in *'?'*) continue ;; esac
 	[ -f "$expdir/$name" ] && exp_files="$exp_files $expdir/$name"
 done

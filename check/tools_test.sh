@@ -42,7 +42,7 @@ fake() {
 mkdir -p "$work/bin" "$work/exp" "$work/bb"
 fake good <<'EOF'
 echo "#  RUN           good.a ..."; echo "ok 1 good.a"
-echo "#  RUN           good.b ..."; echo "ok 2 good.b"
+echo "#  RUN           good.b ..."; echo "# behaviour: EBUSY (what a busy thing says)"; echo "ok 2 good.b"
 echo "#  RUN           good.c ..."; echo "#      SKIP      no such device"; echo "ok 3 # SKIP no such device"
 EOF
 fake bad <<'EOF'
@@ -137,6 +137,34 @@ for s in $shells; do
 	has "hangs: killed after the 2s timeout" && has "^ok 2 selftests: kvm-irq: good$"
 	t $? "$s: it is killed after --timeout and the run goes on"
 
+	printf 'good.c skip no device\ngood.a skip maybe absent\n' > "$work/exp/all"
+	run "$s" --tests good
+	t "$rc" "$s: an expected skip that passes is fine (skip means may skip)"
+	has "# note: good.a passed where expected/ allows a skip"
+	t $? "$s: and it is noted"
+
+	printf 'good.c skip no device\ngood.b behaviour EBUSY refused while busy\n' > "$work/exp/all"
+	run "$s" --tests good
+	t "$rc" "$s: a behaviour the kernel still shows passes"
+	has "# behaviour: good.b = EBUSY as pinned: refused while busy"
+	t $? "$s: the pinned behaviour is reported with its reason"
+
+	printf 'good.c skip no device\ngood.b behaviour ENXIO refused\n' > "$work/exp/all"
+	run "$s" --tests good
+	t $((rc != 1)) "$s: a changed behaviour fails the run"
+	has "# unexpected: good.b: behaviour changed: pinned ENXIO, observed EBUSY"
+	t $? "$s: the change names the pinned and the observed value"
+
+	printf 'good.c skip no device\n' > "$work/exp/all"
+	run "$s" --tests good
+	has "# behaviour: good.b = EBUSY (not pinned in expected/)"
+	t $? "$s: an unpinned behaviour is reported, not judged"
+
+	printf 'good.b behaviour\n' > "$work/exp/all"
+	run "$s"
+	one_error_line "exp/all:1: behaviour needs the value"
+	t $? "$s: behaviour needs a value"
+
 	printf 'good.c skpi no device\n' > "$work/exp/all"
 	run "$s"
 	one_error_line "exp/all:1: unknown verdict"
@@ -197,6 +225,11 @@ rc=$?
 one_error_line "unknown option '--frob'"
 t $? "run-host.sh: an unknown option is an error"
 
+"$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --run everything --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "--run must be suite, bench or exhaustive"
+t $? "run-host.sh: an unknown --run is an error"
+
 "$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --kernel /nonexistent/Image --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
 rc=$?
 one_error_line "no such file"
@@ -239,6 +272,22 @@ for how in panic silent exits; do
 		! grep -q "Booting Linux" "$work/out" && [ "$spent" -lt 60 ]
 	t $? "run-host.sh: a host that $how gives failing results with the reason (${spent}s)"
 done
+
+# --- the validators make check relies on ----------------------------------
+printf 'TAP version 13\n1..1\n# selftests: kvm-irq: x\n# TAP version 13\n# 1..1\n# ok 1 x.a\nok 1 selftests: kvm-irq: x\n1 passed, 0 failed, 0 skipped\n' > "$work/good.ktap"
+/usr/bin/python3 "$top/check/tap_check.py" "$work/good.ktap" "$work/tc" > "$work/out" 2>&1
+t $? "tap_check.py: reads a well-formed document"
+grep -qx "kvm-irq.x.x.a pass" "$work/tc/names.txt"
+t $? "tap_check.py: names results as a farm would"
+sed 's/^# ok 1 x.a$/# ok 1 x.a\ngarbage/' "$work/good.ktap" > "$work/bad.ktap"
+printf 'garbage\n' >> "$work/bad.ktap"
+/usr/bin/python3 "$top/check/tap_check.py" "$work/bad.ktap" "$work/tc" > "$work/out" 2>&1
+[ $? = 1 ] && grep -q "not TAP: 'garbage'" "$work/out"
+t $? "tap_check.py: a line that is not TAP fails"
+printf 'TAP version 13\n1..2\nok 1 a\nstray line\nok 2 b\n' > "$work/stray.tap"
+prove --ignore-exit -e "$top/check/strict-tap.sh" "$work/stray.tap" > "$work/out" 2>&1
+grep -q "Parse errors" "$work/out"
+t $? "strict-tap.sh: prove reports a stray line as a parse error"
 
 echo "1..$n"
 echo "tools: $((n - failed)) passed, $failed failed"

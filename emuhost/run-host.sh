@@ -17,6 +17,7 @@ kernel=
 bindir=
 out=
 tests=
+task=suite
 smp=${SMP:-2}
 mem=${MEM:-2048}
 # A test can be silent for its harness timeout (300 s): wait longer.
@@ -36,6 +37,7 @@ usage: $prog --host NAME --bindir DIR --out DIR [options]
   --bindir DIR      the test binaries
   --out DIR         where the console log and the results go
   --tests "A B"     run only these binaries
+  --run WHAT        suite (default), bench, or exhaustive:CONFIG:COUNT
   --smp N           vcpus of the emulated host (default $smp)
   --idle SECS       give up after this long without console output ($idle)
   --limit SECS      give up after this long in all ($limit)
@@ -44,7 +46,7 @@ EOF
 
 while [ $# -gt 0 ]; do
 	case "$1" in
-	--host|--kernel|--bindir|--out|--tests|--smp|--idle|--limit)
+	--host|--kernel|--bindir|--out|--tests|--run|--smp|--idle|--limit)
 		[ $# -ge 2 ] && [ -n "$2" ] || die "option $1 needs a value" ;;
 	esac
 	case "$1" in
@@ -53,6 +55,7 @@ while [ $# -gt 0 ]; do
 	--bindir) bindir=$2; shift ;;
 	--out) out=$2; shift ;;
 	--tests) tests=$2; shift ;;
+	--run) task=$2; shift ;;
 	--smp) smp=$2; shift ;;
 	--idle) idle=$2; shift ;;
 	--limit) limit=$2; shift ;;
@@ -68,6 +71,10 @@ for n in "$smp" "$idle" "$limit"; do
 	case "$n" in ''|*[!0-9]*) die "'$n' is not a number" ;; esac
 done
 [ -z "$kernel" ] || [ -r "$kernel" ] || die "--kernel $kernel: no such file"
+case "$task" in
+suite|bench|exhaustive:[a-z]*:[0-9]*) ;;
+*) die "--run must be suite, bench or exhaustive:CONFIG:COUNT, not '$task'" ;;
+esac
 command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 missing: apt-get install qemu-system-arm"
 
 conf=$("$here/hosts.sh" show "$host") || exit 2
@@ -105,7 +112,7 @@ echo "# kvm-irq: emulated host $host: $(basename "$kernel"), GICv$gic, $mode, -c
 echo "# kvm-irq: console log: $console" >&2
 
 append="console=ttyAMA0 panic=-1 loglevel=1 kvmirq_gic=$gic kvmirq_mode=$mode"
-append="$append kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) $extra"
+append="$append kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra"
 qemu-system-aarch64 -M "virt,virtualization=on,gic-version=$gic" \
 	-cpu "$cpu" -smp "$smp" -m "$mem" -nographic -no-reboot \
 	-kernel "$kernel" -initrd "$run/initramfs.cpio.gz" -append "$append" \

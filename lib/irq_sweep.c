@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kvm_util.h"
@@ -99,12 +100,10 @@ static size_t irq_numbers(const struct irq_vm *v, uint32_t seed,
 	return n;
 }
 
-#define MAX_NUMBERS	(1024 + 9 + SWEEP_SAMPLE)
-
 size_t irq_number_values(const struct irq_vm *v, uint32_t seed,
 			 uint32_t *irqs, uint32_t *levels, size_t max)
 {
-	static unsigned int nums[MAX_NUMBERS];
+	unsigned int nums[MAX_NUMBERS];
 	unsigned int vcpus[] = { 0, last_vcpu(v) };
 	size_t nr_nums = irq_numbers(v, seed, nums, MAX_NUMBERS), n = 0, i;
 	unsigned int type, k;
@@ -125,12 +124,17 @@ size_t irq_number_values(const struct irq_vm *v, uint32_t seed,
 
 void sweep_irq_number(struct irq_check *c, struct irq_vm *v, uint32_t seed)
 {
-	static uint32_t irqs[6 * 2 * MAX_NUMBERS], levels[6 * 2 * MAX_NUMBERS];
-	size_t n = irq_number_values(v, seed, irqs, levels, ARRAY_LEN(irqs)), i;
+	uint32_t *irqs = calloc(IRQ_NUMBER_VALUES, sizeof(*irqs));
+	uint32_t *levels = calloc(IRQ_NUMBER_VALUES, sizeof(*levels));
+	size_t n, i;
 
+	TEST_ASSERT(irqs && levels, "out of memory");
+	n = irq_number_values(v, seed, irqs, levels, IRQ_NUMBER_VALUES);
 	ksft_print_msg("irq_number: seed 0x%08x, %zu values\n", seed, n);
 	for (i = 0; i < n; i++)
 		irq_check_one(c, v, irqs[i], levels[i]);
+	free(irqs);
+	free(levels);
 }
 
 /* Fields the oracle accepts on this VM, to try odd levels on. */

@@ -21,6 +21,11 @@ void sweep_vcpu_field(struct irq_check *c, struct irq_vm *v,
 		      const struct sweep_config *sparse);
 void sweep_irq_number(struct irq_check *c, struct irq_vm *v, uint32_t seed);
 
+/* irq_numbers per field: 0..1023, 9 boundaries, the sample. */
+#define MAX_NUMBERS		(1024 + 9 + SWEEP_SAMPLE)
+/* 3 types x 2 vcpus x 2 levels of each. */
+#define IRQ_NUMBER_VALUES	(3 * 2 * 2 * MAX_NUMBERS)
+
 /* The irq values sweep_irq_number() checks, in order, for the benchmark. */
 size_t irq_number_values(const struct irq_vm *v, uint32_t seed,
 			 uint32_t *irqs, uint32_t *levels, size_t max);

@@ -12,7 +12,6 @@
 #include "report.h"
 #include "sweep_modes.h"
 
-#define BENCH_VALUES	(6 * 2 * 9225)
 #define BENCH_ROUNDS	3
 
 static double now(void)
@@ -56,7 +55,8 @@ static double sweep_rate(struct irq_vm *v, const uint32_t *irqs,
  */
 int bench_sweep(const char *name, const struct sweep_config *c)
 {
-	static uint32_t irqs[BENCH_VALUES], levels[BENCH_VALUES];
+	uint32_t *irqs = calloc(IRQ_NUMBER_VALUES, sizeof(*irqs));
+	uint32_t *levels = calloc(IRQ_NUMBER_VALUES, sizeof(*levels));
 	double bare = 0, sweep = 0, r;
 	unsigned long mismatches = 0;
 	const char *why;
@@ -64,12 +64,13 @@ int bench_sweep(const char *name, const struct sweep_config *c)
 	size_t n;
 	int round;
 
+	TEST_ASSERT(irqs && levels, "out of memory");
 	why = sweep_vm_create(&v, c);
 	if (why) {
 		fprintf(stderr, "bench %s: %s\n", name, why);
 		return 4;
 	}
-	n = irq_number_values(&v, SWEEP_SEED, irqs, levels, BENCH_VALUES);
+	n = irq_number_values(&v, SWEEP_SEED, irqs, levels, IRQ_NUMBER_VALUES);
 	for (round = 0; round < BENCH_ROUNDS; round++) {
 		r = bare_rate(&v, irqs, levels, n);
 		bare = r > bare ? r : bare;
@@ -77,6 +78,8 @@ int bench_sweep(const char *name, const struct sweep_config *c)
 		sweep = r > sweep ? r : sweep;
 	}
 	irq_vm_destroy(&v);
+	free(irqs);
+	free(levels);
 	printf("bench %s: %zu values x %d rounds, one thread\n", name, n, BENCH_ROUNDS);
 	printf("bench %s: bare KVM_IRQ_LINE loop %.0f calls/s\n", name, bare);
 	printf("bench %s: sweep (oracle + ioctl + compare) %.0f checked values/s\n",

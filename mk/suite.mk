@@ -27,11 +27,17 @@ $(O)/guest_code/%.o: guest_code/%.c | $(HSTAMP)
 	@echo "  CC      $@"
 	@$(CC) $(SUITE_CFLAGS) -MMD -c $< -o $@
 
+# An archive, so that each binary takes only what it uses: kvm_util loads
+# the whole binary into the guest's memory.
+$(O)/libsuite.a: $(SUITE_LIB_OBJS)
+	@echo "  AR      libsuite.a"
+	@rm -f $@ && $(AR) rcs $@ $^
+
 .SECONDEXPANSION:
 $(SUITE_BINS): $(O)/tests/%: $(O)/tests/%.o \
 		$$(addprefix $(O)/,$$(subst .c,.o,$$(wildcard guest_code/$$*.c))) \
-		$(SUITE_LIB_OBJS) $(O)/libkvm.a
+		$(O)/libsuite.a $(O)/libkvm.a
 	@echo "  LD      $@"
-	@$(CC) -static -pthread -o $@ $(filter %.o,$^) $(O)/libkvm.a
+	@$(CC) -static -pthread -o $@ $(filter %.o,$^) $(O)/libsuite.a $(O)/libkvm.a
 
 -include $(wildcard $(O)/lib/*.d $(O)/tests/*.d $(O)/guest_code/*.d)
