@@ -323,6 +323,7 @@ tpass=0 txfail=0 tskip=0 tbad=0
 for b in $bins; do
 	i=$((i + 1))
 	echo "# selftests: kvm-irq: $b"
+	start=$(date +%s)
 	# The exit status survives the pipe through a file; timeout(1) kills a
 	# binary that hangs so that the run goes on.
 	{ timeout -s KILL "$timeout" "$bindir/$b" 2> "$work/$b.err"
@@ -335,7 +336,7 @@ for b in $bins; do
 	grep '^# unexpected: ' "$work/$b.verdict" >> "$work/unexpected"
 	set -- $(grep '^counts ' "$work/$b.verdict")
 	tpass=$((tpass + $2)) txfail=$((txfail + $3)) tskip=$((tskip + $4)) tbad=$((tbad + $5))
-	echo "# tally: pass=$tpass xfail=$txfail skip=$tskip unexpected=$tbad"
+	echo "# tally: pass=$tpass xfail=$txfail skip=$tskip unexpected=$tbad ($b took $(($(date +%s) - start))s)"
 	if [ "$5" = 0 ]; then
 		echo "ok $i selftests: kvm-irq: $b"
 	else

@@ -81,6 +81,13 @@ for h in $hosts; do
 	t $? "$h: every binary's TAP passes prove in strict mode${bad:+: parse errors in$bad}"
 done
 
+names=$(ls "$out"/*/names.txt 2>/dev/null)
+if [ -n "$names" ]; then
+	"$top/check/catalog_check.sh" "$top/lib/assertions.txt" $names > "$out/catalog.txt" 2>&1
+	t $? "assertion catalog: every 'checked by' names a test that ran"
+	sed 's/^/# /' "$out/catalog.txt"
+fi
+
 echo "1..$n"
 echo "check: $((n - failed)) passed, $failed failed"
 [ "$failed" = 0 ]

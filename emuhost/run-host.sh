@@ -194,7 +194,7 @@ fi
 		echo "not ok $i selftests: kvm-irq: $b # $reason; console log: $console"
 		missing=$((missing + 1))
 	done
-	set -- $(echo "$tally" | sed 's/[^0-9 ]//g')
+	set -- $(echo "$tally" | sed -n 's/.*pass=\([0-9]*\) xfail=\([0-9]*\) skip=\([0-9]*\) unexpected=\([0-9]*\).*/\1 \2 \3 \4/p')
 	p=${1:-0} x=${2:-0} s=${3:-0} u=${4:-0}
 	echo "# kvm-irq: $reason"
 	echo "# kvm-irq: $p pass, $x xfail, $s skip as expected; $((u + missing)) unexpected (binaries without results count once)"
