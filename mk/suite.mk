@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# The suite: one static arm64 binary per tests/<area>.c, linked with
-# guest_code/<area>.c (what runs inside its guests), lib/ and libkvm.a.
+# The suite: one static arm64 binary per tests/<area>.c, linked with what
+# it uses of lib/, guest_code/ (what runs inside the guests) and libkvm.a.
 
 SUITE_TESTS	:= $(basename $(notdir $(wildcard tests/*.c)))
 SUITE_BINS	:= $(addprefix $(O)/tests/,$(SUITE_TESTS))
-SUITE_LIB_OBJS	:= $(patsubst %.c,$(O)/%.o,$(wildcard lib/*.c))
+SUITE_LIB_OBJS	:= $(patsubst %.c,$(O)/%.o,$(wildcard lib/*.c guest_code/*.c))
 
 # kvm_util's and the harness's headers are not ours to keep warning-free.
 SUITE_CFLAGS	:= -Wall -Wextra -Werror -O2 -g -std=gnu99 -D_GNU_SOURCE \
@@ -27,17 +27,14 @@ $(O)/guest_code/%.o: guest_code/%.c | $(HSTAMP)
 	@echo "  CC      $@"
 	@$(CC) $(SUITE_CFLAGS) -MMD -c $< -o $@
 
-# An archive, so that each binary takes only what it uses: kvm_util loads
-# the whole binary into the guest's memory.
+# lib/ and guest_code/ as one archive, so that each binary takes only what
+# it uses: kvm_util loads the whole binary into the guest's memory.
 $(O)/libsuite.a: $(SUITE_LIB_OBJS)
 	@echo "  AR      libsuite.a"
 	@rm -f $@ && $(AR) rcs $@ $^
 
-.SECONDEXPANSION:
-$(SUITE_BINS): $(O)/tests/%: $(O)/tests/%.o \
-		$$(addprefix $(O)/,$$(subst .c,.o,$$(wildcard guest_code/$$*.c))) \
-		$(O)/libsuite.a $(O)/libkvm.a
+$(SUITE_BINS): $(O)/tests/%: $(O)/tests/%.o $(O)/libsuite.a $(O)/libkvm.a
 	@echo "  LD      $@"
-	@$(CC) -static -pthread -o $@ $(filter %.o,$^) $(O)/libsuite.a $(O)/libkvm.a
+	@$(CC) -static -pthread -o $@ $< $(O)/libsuite.a $(O)/libkvm.a
 
 -include $(wildcard $(O)/lib/*.d $(O)/tests/*.d $(O)/guest_code/*.d)

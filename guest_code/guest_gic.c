@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Guest GIC back ends.  Register offsets from the GIC architecture
+ * specification (IHI 0048B for v2, IHI 0069 for v3).
+ */
+#include "kvm_util.h"
+#include "processor.h"
+#include "gic.h"		/* kvm_util's GICv3 guest code */
+
+#include "guest_gic.h"
+#include "vm.h"
+
+/* Distributor, both versions */
+#define GICD_CTLR_OFF		0x0000
+#define GICD_ISENABLER_OFF	0x0100
+#define GICD_ICENABLER_OFF	0x0180
+#define GICD_ISPENDR_OFF	0x0200
+#define GICD_IPRIORITYR_OFF	0x0400
+#define GICD_ITARGETSR_OFF	0x0800	/* v2 */
+#define GICD_ICFGR_OFF		0x0c00
+#define GICD_IROUTER_OFF	0x6000	/* v3 */
+
+/* v2 CPU interface */
+#define GICC_CTLR_OFF		0x0000
+#define GICC_PMR_OFF		0x0004
+#define GICC_IAR_OFF		0x000c
+#define GICC_EOIR_OFF		0x0010
+#define GICC_DIR_OFF		0x1000
+#define GICC_CTLR_EOIMODE	(1u << 9)
+
+/* v3 redistributor: two 64K frames per vcpu, SGI/PPI registers in the 2nd */
+#define GICR_STRIDE		0x20000
+#define GICR_SGI_OFF		0x10000
+
+#define PRIORITY		0xa0	/* below kvm_util's and our mask, 0xf0 */
+#define PRIORITY_MASK		0xf0
+
+static int gic_version;
+
+/* ITARGETSR and IPRIORITYR take byte accesses. */
+static void writeb_gic(uint8_t val, volatile void *addr)
+{
+	dsb(st);
+	*(volatile uint8_t *)addr = val;
+}
+
+#define GICD(off)	((volatile void *)(GICD_BASE_GPA + (off)))
+#define GICC(off)	((volatile void *)(GICC_BASE_GPA + (off)))
+
+static volatile void *gicr_sgi(unsigned int off)
+{
+	return (volatile void *)(GICR_BASE_GPA + guest_get_vcpuid() * GICR_STRIDE +
+				 GICR_SGI_OFF + off);
+}
+
+/* Banked (SGI/PPI) registers live in the redistributor on v3. */
+static volatile void *bank_reg(unsigned int off, unsigned int intid)
+{
+	if (gic_version == 3 && intid < 32)
+		return gicr_sgi(off);
+	return GICD(off + 4 * (intid / 32));
+}
+
+static void gicv2_dist_init(void)
+{
+	unsigned int i;
+
+	writel(0, GICD(GICD_CTLR_OFF));
+	for (i = 32; i < 1020; i += 32)
+		writel(~0u, GICD(GICD_ICENABLER_OFF + i / 8));
+	writel(3, GICD(GICD_CTLR_OFF));	/* group 0 and 1 */
+}
+
+static void gicv2_cpu_init(void)
+{
+	unsigned int i;
+
+	/* This vcpu's SGIs and PPIs: disabled, default priority. */
+	writel(~0u, GICD(GICD_ICENABLER_OFF));
+	for (i = 0; i < 32; i += 4)
+		writel(PRIORITY * 0x01010101u, GICD(GICD_IPRIORITYR_OFF + i));
+	writel(PRIORITY_MASK, GICC(GICC_PMR_OFF));
+	writel(3, GICC(GICC_CTLR_OFF));
+}
+
+void guest_gic_init(int version, unsigned int nr_vcpus)
+{
+	unsigned int i;
+
+	gic_version = version;
+	if (version == 3) {
+		gic_init(GIC_V3, nr_vcpus, (void *)GICD_BASE_GPA, (void *)GICR_BASE_GPA);
+		for (i = 0; i < 32; i++)
+			gic_set_priority(i, PRIORITY);
+		return;
+	}
+	if (guest_get_vcpuid() == 0)
+		gicv2_dist_init();
+	gicv2_cpu_init();
+}
+
+void guest_gic_route(unsigned int intid, unsigned int vcpu)
+{
+	uint64_t mpidr_aff = vcpu;	/* KVM: Aff0 = vcpu_id for ids < 16 */
+
+	if (intid < 32)
+		return;
+	if (gic_version == 3)
+		*(volatile uint64_t *)GICD(GICD_IROUTER_OFF + 8 * intid) = mpidr_aff;
+	else
+		writeb_gic(1u << vcpu, GICD(GICD_ITARGETSR_OFF + intid));
+	writeb_gic(PRIORITY, GICD(GICD_IPRIORITYR_OFF + intid));
+}
+
+/* ICFGR: two bits per interrupt, the upper one set for edge. */
+void guest_gic_config(unsigned int intid, bool edge)
+{
+	uint32_t bit = 2u << (2 * (intid % 16));
+	volatile void *reg;
+
+	if (intid < 16)		/* SGIs are always edge */
+		return;
+	reg = gic_version == 3 && intid < 32 ? gicr_sgi(GICD_ICFGR_OFF + 4) :
+					       GICD(GICD_ICFGR_OFF + 4 * (intid / 16));
+	writel(edge ? readl(reg) | bit : readl(reg) & ~bit, reg);
+}
+
+void guest_gic_enable(unsigned int intid, bool on)
+{
+	writel(1u << (intid % 32),
+	       bank_reg(on ? GICD_ISENABLER_OFF : GICD_ICENABLER_OFF, intid));
+}
+
+uint32_t guest_gic_pending_word(unsigned int intid)
+{
+	return readl(bank_reg(GICD_ISPENDR_OFF, intid));
+}
+
+void guest_gic_eoi_split(bool split)
+{
+	uint32_t ctlr;
+
+	if (gic_version == 3) {
+		gic_set_eoi_split(split);
+		return;
+	}
+	ctlr = readl(GICC(GICC_CTLR_OFF));
+	writel(split ? ctlr | GICC_CTLR_EOIMODE : ctlr & ~GICC_CTLR_EOIMODE,
+	       GICC(GICC_CTLR_OFF));
+}
+
+uint32_t guest_gic_ack(void)
+{
+	if (gic_version == 3)
+		return gic_get_and_ack_irq();
+	return readl(GICC(GICC_IAR_OFF)) & 0x3ff;
+}
+
+/* v2: EOIR takes the IAR value; with no SGIs in play, that is the INTID. */
+void guest_gic_eoi(uint32_t intid)
+{
+	if (gic_version == 3)
+		gic_set_eoi(intid);
+	else
+		writel(intid, GICC(GICC_EOIR_OFF));
+}
+
+void guest_gic_dir(uint32_t intid)
+{
+	if (gic_version == 3)
+		gic_set_dir(intid);
+	else
+		writel(intid, GICC(GICC_DIR_OFF));
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The guest's view of its interrupt controller: one small interface, two
+ * back ends.  GICv3 uses kvm_util's guest GIC code for the CPU interface;
+ * GICv2 (distributor and CPU interface through MMIO) is written here.
+ * Addresses are those lib/vm.c gives the vgic (GICD_BASE_GPA, ...).
+ */
+#ifndef GUEST_GIC_H
+#define GUEST_GIC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define GUEST_GIC_SPURIOUS	1023
+
+/* Per vcpu, vcpu 0 first: it also sets up the distributor. */
+void guest_gic_init(int version, unsigned int nr_vcpus);
+void guest_gic_route(unsigned int intid, unsigned int vcpu);
+void guest_gic_config(unsigned int intid, bool edge);
+void guest_gic_enable(unsigned int intid, bool on);
+/* ISPENDR word holding intid: this vcpu's bank for SGIs and PPIs. */
+uint32_t guest_gic_pending_word(unsigned int intid);
+/* Split priority drop (EOI) and deactivation (DIR), or not. */
+void guest_gic_eoi_split(bool split);
+uint32_t guest_gic_ack(void);		/* the INTID, or 1023 */
+void guest_gic_eoi(uint32_t intid);
+void guest_gic_dir(uint32_t intid);
+
+#endif /* GUEST_GIC_H */
