@@ -17,6 +17,7 @@ struct delivery_log delivery_log;
 /* What each vcpu has enabled, one bit per INTID. */
 static uint32_t enabled[DELIVERY_VCPUS][DELIVERY_INTIDS / 32];
 static bool split_eoi[DELIVERY_VCPUS];
+static bool hold_next[DELIVERY_VCPUS];	/* DELIVERY_WINDOW_HOLD under way */
 
 static bool mine(unsigned int intid, unsigned int me, unsigned int nr_vcpus)
 {
@@ -43,7 +44,13 @@ static void guest_irq_handler(struct ex_regs *regs)
 		return;
 	}
 	delivery_log.taken[me][intid]++;
-	set_enabled(me, intid, false);
+	if (hold_next[me]) {
+		/* Edge: nothing storms; the host pulses it while active. */
+		hold_next[me] = false;
+		GUEST_SYNC_ARGS(DELIVERY_ACTIVE, intid, 0, 0, 0);
+	} else {
+		set_enabled(me, intid, false);
+	}
 	guest_gic_eoi(intid);
 	if (split_eoi[me])
 		guest_gic_dir(intid);
@@ -105,6 +112,11 @@ void delivery_guest_main(void)
 			break;
 		case DELIVERY_WINDOW:
 			window(&c, me);
+			break;
+		case DELIVERY_WINDOW_HOLD:
+			hold_next[me] = true;
+			window(&c, me);
+			hold_next[me] = false;
 			break;
 		case DELIVERY_EOI_SPLIT:
 			guest_gic_eoi_split(c.edge);

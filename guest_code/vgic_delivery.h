@@ -16,6 +16,7 @@
 /* ucall stages */
 #define DELIVERY_READY		0xde1
 #define DELIVERY_DONE		0xde2
+#define DELIVERY_ACTIVE		0xde3	/* args: INTID held active */
 
 enum delivery_op {
 	/* Configure [first, last] (trigger, routing: SPI i to vcpu i % n),
@@ -28,6 +29,10 @@ enum delivery_op {
 	DELIVERY_WINDOW,
 	/* EOI mode: split priority drop and deactivation if edge != 0. */
 	DELIVERY_EOI_SPLIT,
+	/* A window for edge interrupts in which the handler reports the
+	 * first INTID it takes while still active (DELIVERY_ACTIVE), then
+	 * EOIs it once resumed, and leaves it enabled. */
+	DELIVERY_WINDOW_HOLD,
 };
 
 struct delivery_cmd {

@@ -411,4 +411,44 @@ TEST_F_TIMEOUT(delivery, edge_one_per_rising_transition, SUITE_TEST_SECONDS)
 	EXPECT_EQ(0, self->wrong);
 }
 
+/*
+ * Edge: a pulse while the guest has the interrupt active (acknowledged, not
+ * yet EOId) makes it pending again: taken once more after the EOI.  SPI
+ * 32 + v is routed to vcpu v (32 is a multiple of every vcpu count here).
+ */
+TEST_F_TIMEOUT(delivery, edge_pulse_while_active_taken_again, SUITE_TEST_SECONDS)
+{
+	struct ucall uc;
+	unsigned int v, spi;
+
+	REQUIRE_VM();
+	on_all(self, DELIVERY_SETUP, 32, 32 + self->v.nr_vcpus - 1, 1);
+	for (v = 0; v < self->v.nr_vcpus; v++) {
+		spi = 32 + v;
+		memset(self->log, 0, sizeof(*self->log));
+		line(_metadata, self, spi_field(spi), 1);
+		line(_metadata, self, spi_field(spi), 0);
+		self->cmd->op = DELIVERY_WINDOW_HOLD;
+		self->cmd->first = self->cmd->last = spi;
+		suite_step("in KVM_RUN of vcpu", v);
+		vcpu_run(self->v.vcpus[v]);
+		ASSERT_EQ(UCALL_SYNC, get_ucall(self->v.vcpus[v], &uc));
+		ASSERT_EQ(DELIVERY_ACTIVE, uc.args[1]);
+		ASSERT_EQ(spi, uc.args[2]);
+		/* Active now: pulse it again. */
+		line(_metadata, self, spi_field(spi), 1);
+		line(_metadata, self, spi_field(spi), 0);
+		run_vcpu(self->v.vcpus[v], DELIVERY_DONE);
+		if (self->log->taken[v][spi] != 2 || self->log->spurious[v] ||
+		    self->log->stuck[v]) {
+			TH_LOG("SPI %u on vcpu %u: taken %u times, expected 2 (%u spurious, %u stuck)",
+			       spi, v, self->log->taken[v][spi],
+			       self->log->spurious[v], self->log->stuck[v]);
+			self->wrong++;
+		}
+	}
+	report(self);
+	EXPECT_EQ(0, self->wrong);
+}
+
 SUITE_MAIN()
