@@ -117,3 +117,14 @@ int host_any_vgic(void)
 		return 3;
 	return host.vgic_v2 ? 2 : 0;
 }
+
+const char *host_lacks_vgic(int version)
+{
+	if (!host.kvm)
+		return "no usable /dev/kvm on this host";
+	if (version == 3 && !host.vgic_v3)
+		return "the host cannot create vgic-v3";
+	if (version == 2 && !host.vgic_v2)
+		return "the host cannot create vgic-v2 (a GICv3 without GICv2 compatibility)";
+	return NULL;
+}

@@ -37,4 +37,7 @@ void host_probe(void);
 /* The vgic version to use when any will do: 3 if there is one, else 2. */
 int host_any_vgic(void);
 
+/* Why a VM with this vgic version cannot be built here (for SKIP), or NULL. */
+const char *host_lacks_vgic(int version);
+
 #endif /* HOST_H */

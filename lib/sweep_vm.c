@@ -52,10 +52,8 @@ static const char *unbuildable(const struct sweep_config *c)
 {
 	static char why[96];
 
-	if (c->gic == 3 && !host.vgic_v3)
-		return "the host cannot create vgic-v3";
-	if (c->gic == 2 && !host.vgic_v2)
-		return "the host cannot create vgic-v2 (a GICv3 without GICv2 compatibility)";
+	if (c->gic && host_lacks_vgic(c->gic))
+		return host_lacks_vgic(c->gic);
 	if (c->nr_vcpus > (unsigned int)host.max_vcpus) {
 		snprintf(why, sizeof(why), "KVM_CAP_MAX_VCPUS is %d, the VM needs %u",
 			 host.max_vcpus, c->nr_vcpus);

@@ -81,6 +81,22 @@ void irq_vm_destroy(struct irq_vm *v)
 	memset(v, 0, sizeof(*v));
 }
 
+void vcpu_run_to_sync(struct kvm_vcpu *vcpu, uint64_t stage, struct ucall *uc)
+{
+	vcpu_run(vcpu);
+	switch (get_ucall(vcpu, uc)) {
+	case UCALL_SYNC:
+		break;
+	case UCALL_ABORT:
+		REPORT_GUEST_ASSERT_1(*uc, "arg %lu");
+		break;
+	default:
+		TEST_FAIL("vcpu %u: unexpected ucall %lu", vcpu->id, uc->cmd);
+	}
+	TEST_ASSERT(uc->args[1] == stage, "vcpu %u: stage 0x%lx, expected 0x%lx",
+		    vcpu->id, uc->args[1], stage);
+}
+
 int irq_line(struct irq_vm *v, uint32_t irq, uint32_t level)
 {
 	struct kvm_irq_level irq_level = { .irq = irq, .level = level };

@@ -39,6 +39,14 @@ void irq_vm_add_vgic(struct irq_vm *v, int version, unsigned int nr_irqs);
 
 void irq_vm_destroy(struct irq_vm *v);
 
+struct ucall;
+
+/*
+ * KVM_RUN until the guest's next GUEST_SYNC, which must be at this stage;
+ * a guest assertion or any other exit fails the test.
+ */
+void vcpu_run_to_sync(struct kvm_vcpu *vcpu, uint64_t stage, struct ucall *uc);
+
 /* KVM_IRQ_LINE: 0, or the errno it failed with. */
 int irq_line(struct irq_vm *v, uint32_t irq, uint32_t level);
 

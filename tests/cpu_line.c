@@ -32,19 +32,9 @@ static struct taken run_window(struct kvm_vcpu *vcpu)
 	struct ucall uc;
 
 	suite_step("in KVM_RUN of vcpu", vcpu->id);
-	vcpu_run(vcpu);
-	switch (get_ucall(vcpu, &uc)) {
-	case UCALL_SYNC:
-		break;
-	case UCALL_ABORT:
-		REPORT_GUEST_ASSERT(uc);
-		break;
-	default:
-		TEST_FAIL("vcpu %u: unexpected ucall %lu", vcpu->id, uc.cmd);
-	}
-	TEST_ASSERT(uc.args[1] == CPU_LINE_WINDOW && uc.args[2] == vcpu->id,
-		    "vcpu %u: unexpected report %lu from vcpu %lu", vcpu->id,
-		    uc.args[1], uc.args[2]);
+	vcpu_run_to_sync(vcpu, CPU_LINE_WINDOW, &uc);
+	TEST_ASSERT(uc.args[2] == vcpu->id, "vcpu %u: report from vcpu %lu",
+		    vcpu->id, uc.args[2]);
 	return (struct taken){ .irq = uc.args[3], .fiq = uc.args[4] };
 }
 

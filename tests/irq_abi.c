@@ -297,12 +297,7 @@ FIXTURE_VARIANT_ADD(vgic_attr, v2) {
 FIXTURE_SETUP(vgic_attr)
 {
 	suite_test_start();
-	if (!host.kvm)
-		self->skip = "no usable /dev/kvm on this host";
-	else if (variant->gic == 3 && !host.vgic_v3)
-		self->skip = "the host cannot create vgic-v3";
-	else if (variant->gic == 2 && !host.vgic_v2)
-		self->skip = "the host cannot create vgic-v2 (a GICv3 without GICv2 compatibility)";
+	self->skip = host_lacks_vgic(variant->gic);
 }
 
 FIXTURE_TEARDOWN(vgic_attr)

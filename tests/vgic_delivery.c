@@ -61,18 +61,7 @@ static void run_vcpu(struct kvm_vcpu *vcpu, uint64_t stage)
 	struct ucall uc;
 
 	suite_step("in KVM_RUN of vcpu", vcpu->id);
-	vcpu_run(vcpu);
-	switch (get_ucall(vcpu, &uc)) {
-	case UCALL_SYNC:
-		break;
-	case UCALL_ABORT:
-		REPORT_GUEST_ASSERT_1(uc, "op %lu");
-		break;
-	default:
-		TEST_FAIL("vcpu %u: unexpected ucall %lu", vcpu->id, uc.cmd);
-	}
-	TEST_ASSERT(uc.args[1] == stage, "vcpu %u: stage 0x%lx, expected 0x%lx",
-		    vcpu->id, uc.args[1], stage);
+	vcpu_run_to_sync(vcpu, stage, &uc);
 }
 
 /* One command on every vcpu, in order. */
@@ -91,20 +80,12 @@ static void on_all(FIXTURE_DATA(delivery) *self, uint32_t op, uint32_t first,
 
 FIXTURE_SETUP(delivery)
 {
-	const char *why = NULL;
 	unsigned int i;
 
 	suite_test_start();
-	if (!host.kvm)
-		why = "no usable /dev/kvm on this host";
-	else if (variant->gic == 3 && !host.vgic_v3)
-		why = "the host cannot create vgic-v3";
-	else if (variant->gic == 2 && !host.vgic_v2)
-		why = "the host cannot create vgic-v2 (a GICv3 without GICv2 compatibility)";
-	if (why) {
-		self->skip = why;
+	self->skip = host_lacks_vgic(variant->gic);
+	if (self->skip)
 		return;
-	}
 	self->nr_irqs = variant->nr_irqs == SWEEP_NR_IRQS_MAX ?
 			vgic_largest_nr_irqs(variant->gic) : variant->nr_irqs;
 	irq_vm_create(&self->v, variant->nr_vcpus, delivery_guest_main);
@@ -431,9 +412,7 @@ TEST_F_TIMEOUT(delivery, edge_pulse_while_active_taken_again, SUITE_TEST_SECONDS
 		self->cmd->op = DELIVERY_WINDOW_HOLD;
 		self->cmd->first = self->cmd->last = spi;
 		suite_step("in KVM_RUN of vcpu", v);
-		vcpu_run(self->v.vcpus[v]);
-		ASSERT_EQ(UCALL_SYNC, get_ucall(self->v.vcpus[v], &uc));
-		ASSERT_EQ(DELIVERY_ACTIVE, uc.args[1]);
+		vcpu_run_to_sync(self->v.vcpus[v], DELIVERY_ACTIVE, &uc);
 		ASSERT_EQ(spi, uc.args[2]);
 		/* Active now: pulse it again. */
 		line(_metadata, self, spi_field(spi), 1);
