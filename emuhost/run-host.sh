@@ -151,8 +151,11 @@ wpid=$!
 
 # Stream the suite's output: what lies between the markers, without the
 # kernel's own console lines.
+# mawk, Debian's awk, reads a pipe in blocks unless told otherwise.
+awk_lines=awk
+awk -W version 2>&1 | grep -q mawk && awk_lines="awk -W interactive"
 tail -n +1 -f --pid=$qpid "$console" 2>/dev/null |
-	awk -v state="$run/state" -v results="$results" '
+	$awk_lines -v state="$run/state" -v results="$results" '
 	{ sub(/\r$/, "") }
 	/^KVMIRQ-BEGIN/ { inside = 1; next }
 	/^KVMIRQ-END rc=/ { sub(/^KVMIRQ-END rc=/, ""); end_rc = $0; inside = 0; next }

@@ -121,7 +121,7 @@ int host_any_vgic(void)
 const char *host_lacks_vgic(int version)
 {
 	if (!host.kvm)
-		return "no usable /dev/kvm on this host";
+		return NO_KVM_REASON;
 	if (version == 3 && !host.vgic_v3)
 		return "the host cannot create vgic-v3";
 	if (version == 2 && !host.vgic_v2)

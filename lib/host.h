@@ -29,6 +29,8 @@ struct host_promise {
 	int cpus;		/* KVM_IRQ_HOST_CPUS */
 };
 
+#define NO_KVM_REASON	"no usable /dev/kvm on this host"
+
 extern struct host_facts host;
 extern struct host_promise promise;
 

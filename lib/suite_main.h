@@ -24,6 +24,14 @@
  */
 #define SUITE_TEST_SECONDS	300
 
+/* In a test: skip, saying why, when setup found the host lacking (reason). */
+#define SKIP_IF(reason) do {						\
+	const char *why_ = (reason);					\
+									\
+	if (why_)							\
+		SKIP(return, "%s", why_);				\
+} while (0)
+
 static int suite_list_tests(void)
 {
 	struct __fixture_variant_metadata no_variant = { .name = "", };

@@ -24,15 +24,10 @@ FIXTURE_TEARDOWN(caps)
 {
 }
 
-#define REQUIRE_KVM() do {						\
-	if (!host.kvm)							\
-		SKIP(return, "no usable /dev/kvm on this host");	\
-} while (0)
-
 /* seed 002: "returns a number larger than 0 indicating the version" */
 TEST_F(caps, user_irq_version)
 {
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	TH_LOG("KVM_CAP_ARM_USER_IRQ = %d", host.user_irq);
 	report_assert("C01", "CAP-USER-IRQ", 1, host.user_irq < 1, 0);
 	EXPECT_GE(host.user_irq, 1);
@@ -41,7 +36,7 @@ TEST_F(caps, user_irq_version)
 /* The VM fd answers KVM_CHECK_EXTENSION with the same version. */
 TEST_F(caps, user_irq_version_on_vm_fd)
 {
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	TH_LOG("KVM_CAP_ARM_USER_IRQ on a VM fd = %d", host.user_irq_vm);
 	report_assert("C01", "CAP-USER-IRQ", 1, host.user_irq != host.user_irq_vm, 0);
 	EXPECT_EQ(host.user_irq, host.user_irq_vm);
@@ -50,7 +45,7 @@ TEST_F(caps, user_irq_version_on_vm_fd)
 /* api.rst 4.25: LAYOUT_2 gives vcpu2_index in bits 28..31 (since 5.4). */
 TEST_F(caps, irq_line_layout_2)
 {
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	TH_LOG("KVM_CAP_ARM_IRQ_LINE_LAYOUT_2 = %d", host.layout_2);
 	report_assert("C02", "CAP-LAYOUT-2", 1, host.layout_2 < 1, 0);
 	EXPECT_GE(host.layout_2, 1);
@@ -59,7 +54,7 @@ TEST_F(caps, irq_line_layout_2)
 /* api.rst 4.25: KVM_IRQ_LINE's capability is KVM_CAP_IRQCHIP. */
 TEST_F(caps, irqchip)
 {
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	TH_LOG("KVM_CAP_IRQCHIP = %d", host.irqchip);
 	report_assert("C03", "CAP-IRQCHIP", 1, host.irqchip < 1, 0);
 	EXPECT_GE(host.irqchip, 1);
@@ -71,7 +66,7 @@ TEST_F(caps, irqchip)
  */
 TEST_F(caps, vgic_models)
 {
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	TH_LOG("vgic-v2 %s, vgic-v3 %s; host configuration promises GICv%d",
 	       host.vgic_v2 ? "yes" : "no", host.vgic_v3 ? "yes" : "no",
 	       promise.gic);
@@ -91,7 +86,7 @@ TEST_F(caps, vgic_models)
 /* api.rst: NR_VCPUS is the recommended maximum, MAX_VCPUS the hard one. */
 TEST_F(caps, max_vcpus)
 {
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	TH_LOG("KVM_CAP_NR_VCPUS = %d, KVM_CAP_MAX_VCPUS = %d, host CPUs promised %d",
 	       host.nr_vcpus, host.max_vcpus, promise.cpus);
 	EXPECT_GE(host.nr_vcpus, 1);
@@ -103,7 +98,7 @@ TEST_F(caps, max_vcpus)
 /* The KVM mode the kernel announced is the one the configuration asked for. */
 TEST_F(caps, kvm_mode)
 {
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	TH_LOG("KVM mode: %s; host configuration promises %s",
 	       host.mode ?: "unknown", promise.mode ?: "nothing");
 	if (!host.mode)

@@ -69,11 +69,6 @@ FIXTURE_TEARDOWN(cpu_line)
 		irq_vm_destroy(&self->v);
 }
 
-#define REQUIRE_KVM() do {						\
-	if (!host.kvm)							\
-		SKIP(return, "no usable /dev/kvm on this host");	\
-} while (0)
-
 /*
  * Run one window on every vcpu and compare with what should be taken:
  * `want` on vcpu `target`, nothing anywhere else.  Returns the number of
@@ -142,13 +137,13 @@ static void check_line(struct __test_metadata *_metadata, struct irq_vm *v,
 
 TEST_F_TIMEOUT(cpu_line, irq_taken_by_target_vcpu_only, SUITE_TEST_SECONDS)
 {
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	check_line(_metadata, &self->v, ABI_CPU_IRQ);
 }
 
 TEST_F_TIMEOUT(cpu_line, fiq_taken_by_target_vcpu_only, SUITE_TEST_SECONDS)
 {
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	check_line(_metadata, &self->v, ABI_CPU_FIQ);
 }
 
@@ -162,7 +157,7 @@ TEST_F_TIMEOUT(cpu_line, held_line_retaken_until_lowered, SUITE_TEST_SECONDS)
 
 	unsigned long wrong = 0;
 
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	raise_checked(_metadata, v, irq, 1);
 	raise_checked(_metadata, v, fiq, 1);
 	for (window = 0; window < 3; window++)
@@ -185,7 +180,7 @@ TEST_F_TIMEOUT(cpu_line, pulse_while_stopped_leaves_nothing, SUITE_TEST_SECONDS)
 	unsigned int target, line;
 	unsigned long wrong;
 
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	for (target = 0; target < v->nr_vcpus; target++) {
 		for (line = ABI_CPU_IRQ; line <= ABI_CPU_FIQ; line++) {
 			uint32_t irq = abi_irq(ABI_IRQ_TYPE_CPU, target, line);
@@ -221,7 +216,7 @@ TEST_F_TIMEOUT(cpu_line, rejects_irq_number_above_fiq, SUITE_TEST_SECONDS)
 	unsigned long wrong = 0;
 	unsigned int vcpu;
 
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	for (vcpu = 0; vcpu < v->nr_vcpus; vcpu++)
 		wrong += check_range(v, "CPU irq_number 2..0xffff",
 				     ABI_IRQ_TYPE_CPU, vcpu, 2, ABI_IRQ_NUM_MASK);
@@ -238,7 +233,7 @@ TEST_F_TIMEOUT(cpu_line, rejects_missing_vcpu, SUITE_TEST_SECONDS)
 	struct irq_check c = { .what = "CPU type, missing vcpu" };
 	unsigned int vcpu, line, vcpu2;
 
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	for (vcpu = v->nr_vcpus; vcpu <= ABI_IRQ_VCPU_MASK; vcpu++)
 		for (line = ABI_CPU_IRQ; line <= ABI_CPU_FIQ; line++)
 			irq_check_one(&c, v, abi_irq(ABI_IRQ_TYPE_CPU, vcpu, line), 1);
@@ -261,7 +256,7 @@ TEST_F_TIMEOUT(cpu_line, rejects_irq_type_3_to_255, SUITE_TEST_SECONDS)
 	struct irq_check c = { .what = "irq_type 3..255" };
 	uint32_t type, vcpu;
 
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	for (type = 3; type <= 0xff; type++)
 		for (vcpu = 0; vcpu < v->nr_vcpus; vcpu++)
 			irq_check_one(&c, v, type << ABI_IRQ_TYPE_SHIFT |
@@ -276,7 +271,7 @@ TEST_F_TIMEOUT(cpu_line, rejects_gic_types_without_vgic, SUITE_TEST_SECONDS)
 	struct irq_vm *v = &self->v;
 	unsigned long wrong = 0;
 
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	wrong += check_range(v, "SPI without vgic", ABI_IRQ_TYPE_SPI, 0, 0, 1023);
 	wrong += check_range(v, "PPI without vgic", ABI_IRQ_TYPE_PPI, 0, 0, 1023);
 	wrong += check_range(v, "SPI without vgic, top", ABI_IRQ_TYPE_SPI,
@@ -291,7 +286,7 @@ TEST_F_TIMEOUT(cpu_line, rejects_cpu_type_with_vgic, SUITE_TEST_SECONDS)
 	unsigned long wrong;
 	int version = host_any_vgic();
 
-	REQUIRE_KVM();
+	SKIP_IF(host.kvm ? NULL : NO_KVM_REASON);
 	if (!version)
 		SKIP(return, "the host can create neither vgic-v2 nor vgic-v3");
 	irq_vm_create(&gic_vm, self->v.nr_vcpus, cpu_line_guest_main);

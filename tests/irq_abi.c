@@ -68,7 +68,7 @@ FIXTURE_SETUP(irq_abi)
 {
 	suite_test_start();
 	self->skip = host.kvm ? sweep_vm_create(&self->v, &variant->c) :
-				"no usable /dev/kvm on this host";
+				NO_KVM_REASON;
 }
 
 FIXTURE_TEARDOWN(irq_abi)
@@ -77,17 +77,12 @@ FIXTURE_TEARDOWN(irq_abi)
 		irq_vm_destroy(&self->v);
 }
 
-#define REQUIRE_VM() do {						\
-	if (self->skip)							\
-		SKIP(return, "%s", self->skip);				\
-} while (0)
-
 /* All 256 values of bits 24..31: irq_type, and vcpu2_index with LAYOUT_2. */
 TEST_F_TIMEOUT(irq_abi, type_byte, SUITE_TEST_SECONDS)
 {
 	struct irq_check c = { .what = "bits 24..31" };
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	sweep_type_byte(&c, &self->v);
 	irq_check_report(&c);
 	EXPECT_EQ(0, irq_check_mismatches(&c));
@@ -98,7 +93,7 @@ TEST_F_TIMEOUT(irq_abi, vcpu_field, SUITE_TEST_SECONDS)
 {
 	struct irq_check c = { .what = "vcpu fields" };
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	sweep_vcpu_field(&c, &self->v, NULL);
 	irq_check_report(&c);
 	EXPECT_EQ(0, irq_check_mismatches(&c));
@@ -109,7 +104,7 @@ TEST_F_TIMEOUT(irq_abi, irq_number, SUITE_TEST_SECONDS)
 {
 	struct irq_check c = { .what = "irq_number" };
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	sweep_irq_number(&c, &self->v, SWEEP_SEED);
 	irq_check_report(&c);
 	EXPECT_EQ(0, irq_check_mismatches(&c));
@@ -123,7 +118,7 @@ TEST_F_TIMEOUT(irq_abi, level_values, SUITE_TEST_SECONDS)
 {
 	char what[128];
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	sweep_level_values(&self->v, what, sizeof(what));
 	report_behaviour("%s", what);
 }
@@ -133,7 +128,7 @@ TEST_F_TIMEOUT(irq_abi, line_status, SUITE_TEST_SECONDS)
 {
 	char what[128];
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	sweep_line_status(&self->v, what, sizeof(what));
 	report_behaviour("%s", what);
 }
@@ -166,7 +161,7 @@ FIXTURE_SETUP(vcpu_lookup)
 {
 	suite_test_start();
 	self->skip = host.kvm ? sweep_vm_create(&self->v, &variant->c) :
-				"no usable /dev/kvm on this host";
+				NO_KVM_REASON;
 }
 
 FIXTURE_TEARDOWN(vcpu_lookup)
@@ -179,7 +174,7 @@ TEST_F_TIMEOUT(vcpu_lookup, vcpu_index_is_creation_index, SUITE_TEST_SECONDS)
 {
 	enum vcpu_lookup how;
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	how = probe_vcpu_lookup(&self->v, &variant->c);
 	report_behaviour("%s (how KVM_IRQ_LINE's vcpu field names vcpus 5, 2, 7)",
 			 vcpu_lookup_name(how));
@@ -193,7 +188,7 @@ TEST_F_TIMEOUT(vcpu_lookup, vcpu_field, SUITE_TEST_SECONDS)
 {
 	struct irq_check c = { .what = "vcpu fields, ids 5 2 7" };
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	sweep_vcpu_field(&c, &self->v, &variant->c);
 	irq_check_report(&c);
 	EXPECT_EQ(0, irq_check_mismatches(&c));
@@ -227,7 +222,7 @@ FIXTURE_SETUP(uninit)
 {
 	suite_test_start();
 	self->skip = host.kvm ? sweep_vm_create(&self->v, &variant->c) :
-				"no usable /dev/kvm on this host";
+				NO_KVM_REASON;
 }
 
 FIXTURE_TEARDOWN(uninit)
@@ -242,7 +237,7 @@ TEST_F_TIMEOUT(uninit, cpu_type_refused, SUITE_TEST_SECONDS)
 	struct irq_check c = { .what = "CPU type, uninitialised vgic" };
 	unsigned int vcpu, num;
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	for (vcpu = 0; vcpu <= self->v.nr_vcpus; vcpu++)
 		for (num = 0; num <= 2; num++)
 			irq_check_one(&c, &self->v,
@@ -256,7 +251,7 @@ TEST_F_TIMEOUT(uninit, injection, SUITE_TEST_SECONDS)
 {
 	char what[160];
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	probe_uninit_injection(&self->v, what, sizeof(what));
 	report_behaviour("%s", what);
 }
@@ -269,7 +264,7 @@ TEST_F_TIMEOUT(uninit, after_refused_injection, SUITE_TEST_SECONDS)
 {
 	char what[160];
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	probe_uninit_after_injection(&self->v, what, sizeof(what));
 	report_behaviour("%s", what);
 }
@@ -306,13 +301,13 @@ FIXTURE_TEARDOWN(vgic_attr)
 
 TEST_F_TIMEOUT(vgic_attr, nr_irqs_range, SUITE_TEST_SECONDS)
 {
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	EXPECT_EQ(0, sweep_nr_irqs(variant->gic, false));
 }
 
 TEST_F_TIMEOUT(vgic_attr, nr_irqs_once, SUITE_TEST_SECONDS)
 {
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	EXPECT_EQ(0, sweep_nr_irqs(variant->gic, true));
 }
 
@@ -330,7 +325,7 @@ FIXTURE_SETUP(its)
 
 	suite_test_start();
 	self->skip = host.kvm ? sweep_vm_create(&self->v, &c) :
-				"no usable /dev/kvm on this host";
+				NO_KVM_REASON;
 	if (!self->skip)
 		self->skip = vgic_its_create(&self->v);
 }
@@ -345,7 +340,7 @@ TEST_F_TIMEOUT(its, lpi_numbers, SUITE_TEST_SECONDS)
 {
 	char what[160];
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	probe_lpi_numbers(&self->v, what, sizeof(what));
 	report_behaviour("%s", what);
 }

@@ -105,11 +105,6 @@ FIXTURE_TEARDOWN(delivery)
 		irq_vm_destroy(&self->v);
 }
 
-#define REQUIRE_VM() do {						\
-	if (self->skip)							\
-		SKIP(return, "%s", self->skip);				\
-} while (0)
-
 /* Documented as ignored for SPIs: fill vcpu_index (and vcpu2_index). */
 static uint32_t spi_field(unsigned int intid)
 {
@@ -229,7 +224,7 @@ TEST_F_TIMEOUT(delivery, ppi_reaches_target_only, SUITE_TEST_SECONDS)
 {
 	unsigned int t, i;
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	on_all(self, DELIVERY_SETUP, 16, 31, 0);
 	for (t = 0; t < self->v.nr_vcpus; t++) {
 		for (i = 16; i <= 31; i++)
@@ -253,7 +248,7 @@ TEST_F_TIMEOUT(delivery, ppi_owned_by_kvm_unchanged, SUITE_TEST_SECONDS)
 {
 	unsigned int t;
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	on_all(self, DELIVERY_SETUP, 16, 31, 0);
 	for (t = 0; t < self->v.nr_vcpus; t++) {
 		line(_metadata, self, ppi_field(t, PPI_VTIMER), 1);
@@ -278,7 +273,7 @@ TEST_F_TIMEOUT(delivery, spi_reaches_routed_vcpu, SUITE_TEST_SECONDS)
 {
 	unsigned int first, last;
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);
 	for_each_chunk(self, first, last) {
 		spis(_metadata, self, first, last, 1);
@@ -295,7 +290,7 @@ TEST_F_TIMEOUT(delivery, spi_reaches_routed_vcpu_split_eoi, SUITE_TEST_SECONDS)
 {
 	unsigned int first, last;
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	on_all(self, DELIVERY_EOI_SPLIT, 0, 0, 1);
 	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);
 	for_each_chunk(self, first, last) {
@@ -315,7 +310,7 @@ TEST_F_TIMEOUT(delivery, level_held_retaken_until_lowered, SUITE_TEST_SECONDS)
 {
 	unsigned int first, last, round;
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);
 	for_each_chunk(self, first, last) {
 		spis(_metadata, self, first, last, 1);
@@ -333,7 +328,7 @@ TEST_F_TIMEOUT(delivery, level_lowered_before_ack_leaves_nothing, SUITE_TEST_SEC
 {
 	unsigned int first, last;
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);
 	for_each_chunk(self, first, last) {
 		/* An empty window leaves its SPIs enabled. */
@@ -352,7 +347,7 @@ TEST_F_TIMEOUT(delivery, level_masked_pulse_never_taken, SUITE_TEST_SECONDS)
 {
 	unsigned int first, last;
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);	/* all disabled */
 	for_each_chunk(self, first, last) {
 		spis(_metadata, self, first, last, 1);
@@ -372,7 +367,7 @@ TEST_F_TIMEOUT(delivery, edge_one_per_rising_transition, SUITE_TEST_SECONDS)
 {
 	unsigned int first, last, round;
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 1);
 	for_each_chunk(self, first, last) {
 		for (round = 0; round < 2; round++) {
@@ -402,7 +397,7 @@ TEST_F_TIMEOUT(delivery, edge_pulse_while_active_taken_again, SUITE_TEST_SECONDS
 	struct ucall uc;
 	unsigned int v, spi;
 
-	REQUIRE_VM();
+	SKIP_IF(self->skip);
 	on_all(self, DELIVERY_SETUP, 32, 32 + self->v.nr_vcpus - 1, 1);
 	for (v = 0; v < self->v.nr_vcpus; v++) {
 		spi = 32 + v;
