@@ -10,7 +10,6 @@
 #include "oracle.h"
 #include "report.h"
 
-#define ARRAY_LEN(a)	(sizeof(a) / sizeof((a)[0]))
 
 static uint32_t xorshift32(uint32_t *state)
 {
@@ -41,8 +40,8 @@ void sweep_type_byte(struct irq_check *c, struct irq_vm *v)
 	unsigned int top, n, i;
 
 	for (top = 0; top <= 0xff; top++)
-		for (n = 0; n < ARRAY_LEN(nums); n++)
-			for (i = 0; i < ARRAY_LEN(vcpus); i++)
+		for (n = 0; n < ARRAY_SIZE(nums); n++)
+			for (i = 0; i < ARRAY_SIZE(vcpus); i++)
 				irq_check_one(c, v, top << ABI_IRQ_TYPE_SHIFT |
 					      vcpus[i] << ABI_IRQ_VCPU_SHIFT |
 					      nums[n], 1);
@@ -55,7 +54,7 @@ static void vcpu_values_check(struct irq_check *c, struct irq_vm *v,
 	unsigned int type, n;
 
 	for (type = ABI_IRQ_TYPE_CPU; type <= ABI_IRQ_TYPE_PPI; type++)
-		for (n = 0; n < ARRAY_LEN(nums); n++)
+		for (n = 0; n < ARRAY_SIZE(nums); n++)
 			irq_check_one(c, v, abi_irq(type, vcpu, nums[n]), 1);
 }
 
@@ -75,7 +74,7 @@ void sweep_vcpu_field(struct irq_check *c, struct irq_vm *v,
 	if (v->nr_vcpus < 255)
 		vcpu_values_check(c, v, 255);
 	for (hi = 1; hi <= ABI_IRQ_VCPU2_MASK; hi++)
-		for (i = 0; i < ARRAY_LEN(low); i++)
+		for (i = 0; i < ARRAY_SIZE(low); i++)
 			if (hi * 256 + low[i] > v->nr_vcpus)
 				vcpu_values_check(c, v, hi * 256 + low[i]);
 	for (i = 0; sparse && i < sparse->nr_vcpus; i++)
@@ -93,7 +92,7 @@ static size_t irq_numbers(const struct irq_vm *v, uint32_t seed,
 
 	for (i = 0; i < 1024 && n < max; i++)
 		nums[n++] = i;
-	for (i = 0; i < ARRAY_LEN(edges) && n < max; i++)
+	for (i = 0; i < ARRAY_SIZE(edges) && n < max; i++)
 		nums[n++] = edges[i];
 	for (i = 0; i < SWEEP_SAMPLE && n < max; i++)
 		nums[n++] = 1024 + xorshift32(&seed) % (0x10000 - 1024);
@@ -110,7 +109,7 @@ size_t irq_number_values(const struct irq_vm *v, uint32_t seed,
 
 	/* Raised, then lowered: both levels of every field. */
 	for (type = ABI_IRQ_TYPE_CPU; type <= ABI_IRQ_TYPE_PPI; type++) {
-		for (k = 0; k < ARRAY_LEN(vcpus); k++) {
+		for (k = 0; k < ARRAY_SIZE(vcpus); k++) {
 			for (i = 0; i < nr_nums && n + 2 <= max; i++) {
 				irqs[n] = irqs[n + 1] = abi_irq(type, vcpus[k], nums[i]);
 				levels[n] = 1;
@@ -171,7 +170,7 @@ void sweep_level_values(struct irq_vm *v, char *what, size_t len)
 	bool mixed = false;
 
 	for (i = 0; i < nr; i++) {
-		for (l = 0; l < ARRAY_LEN(odd); l++) {
+		for (l = 0; l < ARRAY_SIZE(odd); l++) {
 			err = irq_line(v, irqs[i], odd[l]);
 			irq_line(v, irqs[i], 0);
 			tried++;
@@ -198,7 +197,7 @@ void sweep_line_status(struct irq_vm *v, char *what, size_t len)
 	int unsupported = 0;
 
 	for (top = 0; top <= 0xff; top++) {
-		for (n = 0; n < ARRAY_LEN(nums); n++) {
+		for (n = 0; n < ARRAY_SIZE(nums); n++) {
 			uint32_t irq = top << ABI_IRQ_TYPE_SHIFT | nums[n];
 			struct kvm_irq_level in = { .irq = irq, .level = 1 }, out = in;
 			int err_line = irq_line(v, irq, 1);

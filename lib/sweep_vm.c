@@ -50,14 +50,15 @@ uint32_t vcpu_id_of(const struct sweep_config *c, unsigned int index)
 
 static const char *unbuildable(const struct sweep_config *c)
 {
-	static char why[96];
+	static char too_many[96];
+	const char *lacking = c->gic ? host_lacks_vgic(c->gic) : NULL;
 
-	if (c->gic && host_lacks_vgic(c->gic))
-		return host_lacks_vgic(c->gic);
+	if (lacking)
+		return lacking;
 	if (c->nr_vcpus > (unsigned int)host.max_vcpus) {
-		snprintf(why, sizeof(why), "KVM_CAP_MAX_VCPUS is %d, the VM needs %u",
+		snprintf(too_many, sizeof(too_many), "KVM_CAP_MAX_VCPUS is %d, the VM needs %u",
 			 host.max_vcpus, c->nr_vcpus);
-		return why;
+		return too_many;
 	}
 	return NULL;
 }

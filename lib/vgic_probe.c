@@ -10,7 +10,6 @@
 #include "sweep_vm.h"
 #include "vgic_probe.h"
 
-#define ARRAY_LEN(a)	(sizeof(a) / sizeof((a)[0]))
 #define ITS_BASE_GPA	0x08080000ULL
 
 /* Set NR_IRQS on a fresh vgic of its own VM; twice if asked. */
@@ -59,12 +58,12 @@ unsigned long sweep_nr_irqs(int version, bool twice)
 	size_t i;
 
 	if (twice) {
-		for (i = 0; i < ARRAY_LEN(again); i++, tried++)
+		for (i = 0; i < ARRAY_SIZE(again); i++, tried++)
 			wrong += !nr_irqs_matches(version, again[i], true);
 	} else {
 		for (nr = 64; nr <= 1056; nr += 32, tried++)
 			wrong += !nr_irqs_matches(version, nr, false);
-		for (i = 0; i < ARRAY_LEN(odd); i++, tried++)
+		for (i = 0; i < ARRAY_SIZE(odd); i++, tried++)
 			wrong += !nr_irqs_matches(version, odd[i], false);
 	}
 	report_assert(abi_rules[rule].id, abi_rules[rule].name, tried, wrong, 0);
@@ -100,9 +99,9 @@ void probe_uninit_injection(struct irq_vm *v, char *what, size_t len)
 		abi_irq(ABI_IRQ_TYPE_SPI, 0, 63),
 	};
 
-	inject_all(v, names, irqs, ARRAY_LEN(irqs), what, len);
+	inject_all(v, names, irqs, ARRAY_SIZE(irqs), what, len);
 	report_assert(abi_rules[RULE_VGIC_UNINIT].id, abi_rules[RULE_VGIC_UNINIT].name,
-		      ARRAY_LEN(irqs), 0, ARRAY_LEN(irqs));
+		      ARRAY_SIZE(irqs), 0, ARRAY_SIZE(irqs));
 }
 
 void probe_uninit_after_injection(struct irq_vm *v, char *what, size_t len)
@@ -144,11 +143,11 @@ void probe_lpi_numbers(struct irq_vm *v, char *what, size_t len)
 		"1020", "1023", "1024", "8191", "8192", "8193", "65535",
 	};
 	uint32_t nums[] = { 1020, 1023, 1024, 8191, 8192, 8193, 0xffff };
-	uint32_t irqs[ARRAY_LEN(nums)];
+	uint32_t irqs[ARRAY_SIZE(nums)];
 	size_t i;
 
-	for (i = 0; i < ARRAY_LEN(nums); i++)
+	for (i = 0; i < ARRAY_SIZE(nums); i++)
 		irqs[i] = abi_irq(ABI_IRQ_TYPE_SPI, 0, nums[i]);
-	inject_all(v, names, irqs, ARRAY_LEN(irqs), what, len);
-	report_assert("A18", "IRQ-LPI", ARRAY_LEN(irqs), 0, ARRAY_LEN(irqs));
+	inject_all(v, names, irqs, ARRAY_SIZE(irqs), what, len);
+	report_assert("A18", "IRQ-LPI", ARRAY_SIZE(irqs), 0, ARRAY_SIZE(irqs));
 }
