@@ -10,6 +10,7 @@
 
 #include "abi.h"
 #include "oracle.h"
+#include "user_irq_oracle.h"
 
 #define ACCEPT		ABI_ACCEPT, 0
 #define REJECT(e)	ABI_REJECT, e
@@ -212,6 +213,44 @@ static int check_only_named_accepted(void)
 	return !bad;
 }
 
+/*
+ * The device_irq_level oracle: after a return, bits 0..2 are the devices'
+ * levels; KVM never sets an undefined bit; with a vgic nothing changes.
+ */
+static int check_user_irq(void)
+{
+	struct user_irq_vcpu user = { .version = 1, .levels = ABI_DEV_PMU };
+	struct user_irq_vcpu vgic = { .version = 1, .in_kernel_gic = true,
+				      .levels = ABI_DEV_PMU };
+	struct user_irq_vcpu v2 = { .version = 2, .levels = 0 };
+	enum user_irq_bit_rule rule;
+	int ok = 1;
+
+	ok &= user_irq_defined_bits(0) == 0 && user_irq_defined_bits(1) == 7 &&
+	      user_irq_defined_bits(5) == 7;
+	ok &= user_irq_dev_bit(DEV_VTIMER) == 1 && user_irq_dev_bit(DEV_PTIMER) == 2 &&
+	      user_irq_dev_bit(DEV_PMU) == 4 && user_irq_dev_bit(NR_USER_IRQ_DEVS) == 0;
+	ok &= user_irq_wrong_bits(&user, 0, ABI_DEV_PMU, &rule) == 0;
+	ok &= user_irq_wrong_bits(&user, ABI_DEV_PMU, 0, &rule) == ABI_DEV_PMU &&
+	      rule == BIT_LEVEL;
+	ok &= user_irq_wrong_bits(&user, 0, ABI_DEV_PMU | 8, &rule) == 8 &&
+	      rule == BIT_NOT_SET;
+	/* userspace's own undefined bits may stay or go */
+	ok &= user_irq_wrong_bits(&user, 8, ABI_DEV_PMU | 8, &rule) == 0 &&
+	      user_irq_wrong_bits(&user, 8, ABI_DEV_PMU, &rule) == 0;
+	ok &= user_irq_wrong_bits(&v2, 0, 1ull << 40, &rule) == 1ull << 40;
+	ok &= user_irq_wrong_bits(&vgic, 0x5, 0x5, &rule) == 0 &&
+	      user_irq_wrong_bits(&vgic, 0x5, 0x4, &rule) == 1 &&
+	      rule == BIT_UNTOUCHED;
+	ok &= !user_irq_must_exit(&user, ABI_DEV_PMU) &&
+	      !user_irq_must_exit(&user, ABI_DEV_PMU | 1ull << 63) &&
+	      user_irq_must_exit(&user, 0) &&
+	      user_irq_must_exit(&user, ABI_DEV_PMU | ABI_DEV_EL1_VTIMER) &&
+	      !user_irq_must_exit(&vgic, 0);
+	tap(ok, "%s", "user_irq oracle: defined bits, levels, untouched with a vgic, when to exit");
+	return ok;
+}
+
 /* Every rule the oracle decides by stands in the catalog under its id. */
 static int check_catalog(const char *path)
 {
@@ -251,12 +290,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: oracle_test lib/assertions.txt\n");
 		return 2;
 	}
-	printf("TAP version 13\n1..%u\n", n + 4);
+	printf("TAP version 13\n1..%u\n", n + 5);
 	for (i = 0; i < n; i++)
 		failed += !check_case(&cases[i]);
 	failed += !check_decode();
 	failed += !check_only_named_accepted();
 	failed += !check_nr_irqs();
+	failed += !check_user_irq();
 	failed += !check_catalog(argv[1]);
 	return failed ? 1 : 0;
 }

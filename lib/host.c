@@ -99,6 +99,7 @@ void host_probe(void)
 	host.irqchip = check_extension(kvm_fd, KVM_CAP_IRQCHIP);
 	host.nr_vcpus = check_extension(kvm_fd, KVM_CAP_NR_VCPUS);
 	host.max_vcpus = check_extension(kvm_fd, KVM_CAP_MAX_VCPUS);
+	host.pmu_v3 = check_extension(kvm_fd, KVM_CAP_ARM_PMU_V3);
 
 	vm_fd = ioctl(kvm_fd, KVM_CREATE_VM, 0);
 	if (vm_fd >= 0) {
@@ -126,5 +127,23 @@ const char *host_lacks_vgic(int version)
 		return "the host cannot create vgic-v3";
 	if (version == 2 && !host.vgic_v2)
 		return "the host cannot create vgic-v2 (a GICv3 without GICv2 compatibility)";
+	return NULL;
+}
+
+const char *host_lacks_user_irq(void)
+{
+	if (!host.kvm)
+		return NO_KVM_REASON;
+	if (host.user_irq < 1)
+		return "KVM_CAP_ARM_USER_IRQ is not reported (before 4.12)";
+	return NULL;
+}
+
+const char *host_lacks_pmu(void)
+{
+	if (!host.kvm)
+		return NO_KVM_REASON;
+	if (host.pmu_v3 < 1)
+		return "KVM_CAP_ARM_PMU_V3 is not reported: vcpus get no PMU here";
 	return NULL;
 }

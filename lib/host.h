@@ -17,6 +17,7 @@ struct host_facts {
 	int irqchip;		/* KVM_CAP_IRQCHIP */
 	int nr_vcpus;		/* KVM_CAP_NR_VCPUS */
 	int max_vcpus;		/* KVM_CAP_MAX_VCPUS */
+	int pmu_v3;		/* KVM_CAP_ARM_PMU_V3: vcpus can have a PMU */
 	bool vgic_v2;		/* KVM_DEV_TYPE_ARM_VGIC_V2 can be created */
 	bool vgic_v3;		/* KVM_DEV_TYPE_ARM_VGIC_V3 can be created */
 	const char *mode;	/* vhe, nvhe, protected, or NULL (log gone) */
@@ -41,5 +42,11 @@ int host_any_vgic(void);
 
 /* Why a VM with this vgic version cannot be built here (for SKIP), or NULL. */
 const char *host_lacks_vgic(int version);
+
+/* Why the suite cannot use KVM_CAP_ARM_USER_IRQ here (for SKIP), or NULL. */
+const char *host_lacks_user_irq(void);
+
+/* Why vcpus cannot have a PMU here (for SKIP), or NULL. */
+const char *host_lacks_pmu(void);
 
 #endif /* HOST_H */

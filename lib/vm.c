@@ -14,15 +14,11 @@
 /* Enough to see a pattern, not enough to drown the log. */
 #define MISMATCHES_SHOWN	16
 
-void irq_vm_create(struct irq_vm *v, unsigned int nr_vcpus, void *guest_code)
+/* What every test VM gets: ucalls, exception vectors, the oracle's view. */
+static void irq_vm_setup(struct irq_vm *v, unsigned int nr_vcpus)
 {
 	unsigned int i;
 
-	TEST_ASSERT(nr_vcpus && nr_vcpus <= IRQ_VM_MAX_VCPUS,
-		    "%u vcpus: this library handles 1..%d", nr_vcpus,
-		    IRQ_VM_MAX_VCPUS);
-	memset(v, 0, sizeof(*v));
-	v->vm = vm_create_with_vcpus(nr_vcpus, guest_code, v->vcpus);
 	v->nr_vcpus = nr_vcpus;
 	v->gic_fd = -1;
 	v->its_fd = -1;
@@ -33,6 +29,48 @@ void irq_vm_create(struct irq_vm *v, unsigned int nr_vcpus, void *guest_code)
 
 	v->abi.nr_vcpus = nr_vcpus;
 	v->abi.layout_2 = host.layout_2 > 0;
+}
+
+static void create_vcpus(struct irq_vm *v, unsigned int nr_vcpus,
+			 void *guest_code, uint32_t features)
+{
+	struct kvm_vcpu_init init = { .target = -1 };
+	unsigned int i;
+
+	TEST_ASSERT(nr_vcpus && nr_vcpus <= IRQ_VM_MAX_VCPUS,
+		    "%u vcpus: this library handles 1..%d", nr_vcpus,
+		    IRQ_VM_MAX_VCPUS);
+	memset(v, 0, sizeof(*v));
+	init.features[0] = features;
+	v->vm = vm_create(nr_vcpus);
+	for (i = 0; i < nr_vcpus; i++)
+		v->vcpus[i] = aarch64_vcpu_add(v->vm, i, &init, guest_code);
+}
+
+void irq_vm_create_pmu(struct irq_vm *v, unsigned int nr_vcpus,
+		       void *guest_code)
+{
+	create_vcpus(v, nr_vcpus, guest_code, 1u << KVM_ARM_VCPU_PMU_V3);
+	irq_vm_setup(v, nr_vcpus);
+}
+
+void irq_vm_pmu_init(struct irq_vm *v, unsigned int intid)
+{
+	unsigned int i;
+
+	for (i = 0; i < v->nr_vcpus; i++) {
+		if (intid)
+			vcpu_device_attr_set(v->vcpus[i], KVM_ARM_VCPU_PMU_V3_CTRL,
+					     KVM_ARM_VCPU_PMU_V3_IRQ, &intid);
+		vcpu_device_attr_set(v->vcpus[i], KVM_ARM_VCPU_PMU_V3_CTRL,
+				     KVM_ARM_VCPU_PMU_V3_INIT, NULL);
+	}
+}
+
+void irq_vm_create(struct irq_vm *v, unsigned int nr_vcpus, void *guest_code)
+{
+	create_vcpus(v, nr_vcpus, guest_code, 0);
+	irq_vm_setup(v, nr_vcpus);
 }
 
 static int vgic_v2_setup(struct kvm_vm *vm, uint32_t nr_irqs)

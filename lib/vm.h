@@ -34,6 +34,16 @@ struct irq_vm {
 /* A VM with nr_vcpus vcpus running guest_code, no in-kernel irqchip. */
 void irq_vm_create(struct irq_vm *v, unsigned int nr_vcpus, void *guest_code);
 
+/* The same, the vcpus created with a PMU (KVM_ARM_VCPU_PMU_V3). */
+void irq_vm_create_pmu(struct irq_vm *v, unsigned int nr_vcpus,
+		       void *guest_code);
+
+/*
+ * KVM_ARM_VCPU_PMU_V3_INIT on every vcpu; with a vgic, after giving the
+ * overflow interrupt the PPI intid (KVM_ARM_VCPU_PMU_V3_IRQ).
+ */
+void irq_vm_pmu_init(struct irq_vm *v, unsigned int intid);
+
 /* Add an initialised vgic (version 2 or 3) with nr_irqs interrupts. */
 void irq_vm_add_vgic(struct irq_vm *v, int version, unsigned int nr_irqs);
 

@@ -9,10 +9,13 @@
 CHECK_HOSTS	?= 6.12-gicv3-vhe 6.1-gicv2-nvhe
 NATIVE_CFLAGS	:= -Wall -Wextra -Werror -O2 -g -std=gnu99 -Ilib
 
-$(O)/native/oracle_test: check/oracle_test.c lib/oracle.c lib/oracle.h lib/abi.h
+ORACLE_SRCS	:= lib/oracle.c lib/user_irq_oracle.c
+
+$(O)/native/oracle_test: check/oracle_test.c $(ORACLE_SRCS) lib/oracle.h \
+			 lib/user_irq_oracle.h lib/abi.h
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
-	@$(HOSTCC) $(NATIVE_CFLAGS) -o $@ check/oracle_test.c lib/oracle.c
+	@$(HOSTCC) $(NATIVE_CFLAGS) -o $@ check/oracle_test.c $(ORACLE_SRCS)
 
 .PHONY: check check-unit check-hosts
 check: all $(O)/native/oracle_test

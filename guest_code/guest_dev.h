@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The in-kernel devices KVM_CAP_ARM_USER_IRQ reports, driven from inside
+ * the guest: the EL1 virtual and physical timers, and PMU counter 0 made
+ * to overflow by software increment (KVM emulates SW_INCR itself, so the
+ * overflow does not depend on the host's PMU counting anything).
+ */
+#ifndef GUEST_DEV_H
+#define GUEST_DEV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "user_irq_oracle.h"
+
+/* Every device off and its output low, as a driver starts. */
+void guest_devs_quiesce(void);
+/* Output high now: a timer whose compare value has passed, an overflow. */
+void guest_dev_raise(enum user_irq_dev dev);
+/* Output low: the timer masked (IMASK), the overflow flag cleared. */
+void guest_dev_lower(enum user_irq_dev dev);
+/* A timer's output goes high after ticks counter ticks, once. */
+void guest_timer_arm(enum user_irq_dev dev, uint32_t ticks);
+/* The timer's status: enabled, not masked, condition met. */
+bool guest_timer_firing(enum user_irq_dev dev);
+
+#endif /* GUEST_DEV_H */

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+
+#include "kvm_util.h"
+
+#include "bounded_run.h"
+
+/* SIGALRM is the test's own watchdog (suite_main.h). */
+#define BOUND_SIGNAL	SIGUSR1
+
+static timer_t bound_timer;
+static bool bound_ready;
+static volatile sig_atomic_t bound_fired;
+
+static void bound_expired(int sig)
+{
+	(void)sig;
+	bound_fired = 1;
+}
+
+static void bound_setup(void)
+{
+	struct sigevent sev = {
+		.sigev_notify = SIGEV_THREAD_ID,
+		.sigev_signo = BOUND_SIGNAL,
+	};
+	struct sigaction sa = { .sa_handler = bound_expired };
+
+	/* No SA_RESTART: the point is to end the KVM_RUN. */
+	TEST_ASSERT(!sigaction(BOUND_SIGNAL, &sa, NULL), "sigaction");
+	sev._sigev_un._tid = gettid();
+	TEST_ASSERT(!timer_create(CLOCK_MONOTONIC, &sev, &bound_timer),
+		    "timer_create: %s", strerror(errno));
+	bound_ready = true;
+}
+
+static void bound_arm(time_t seconds)
+{
+	struct itimerspec its = { .it_value = { .tv_sec = seconds } };
+
+	timer_settime(bound_timer, 0, &its, NULL);
+}
+
+struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
+{
+	struct run_result r;
+	int ret;
+
+	if (!bound_ready)
+		bound_setup();
+	bound_fired = 0;
+	bound_arm(RUN_BOUND_SECONDS);
+	ret = __vcpu_run(vcpu);
+	r.err = ret ? errno : 0;
+	bound_arm(0);
+	r.exit_reason = vcpu->run->exit_reason;
+	r.timed_out = bound_fired;
+	return r;
+}

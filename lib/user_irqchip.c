@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <string.h>
+
+#include "kvm_util.h"
+#include "processor.h"
+
+#include "abi.h"
+#include "host.h"
+#include "user_irq_oracle.h"
+#include "user_irqchip.h"
+
+void user_irqchip_init(struct user_irqchip *c, struct irq_vm *v,
+		       uint64_t wired)
+{
+	memset(c, 0, sizeof(*c));
+	c->v = v;
+	c->version = host.user_irq;
+	c->wired = wired;
+}
+
+/* The controller: the IRQ line is high while any wired device's is. */
+static void drive_line(struct user_irqchip *c, unsigned int i)
+{
+	struct user_irqchip_vcpu *cpu = &c->cpu[i];
+	uint64_t level = c->v->vcpus[i]->run->s.regs.device_irq_level;
+	bool line = level & c->wired;
+	int err;
+
+	cpu->undefined |= level & ~user_irq_defined_bits(c->version);
+	cpu->level = level;
+	if (line == cpu->line)
+		return;
+	err = irq_line(c->v, abi_irq(ABI_IRQ_TYPE_CPU, i, ABI_CPU_IRQ), line);
+	/* QEMU aborts here too: the line is then no longer what it thinks. */
+	TEST_ASSERT(!err, "vcpu %u: KVM_IRQ_LINE IRQ %s: %s", i,
+		    line ? "raise" : "lower", strerror(err));
+	cpu->line = line;
+	if (line)
+		cpu->raises++;
+	else
+		cpu->lowers++;
+}
+
+struct run_result user_irqchip_run(struct user_irqchip *c, unsigned int i)
+{
+	struct run_result r = vcpu_run_bounded(c->v->vcpus[i]);
+
+	c->cpu[i].runs++;
+	if (run_forced(&r))
+		c->cpu[i].forced++;
+	drive_line(c, i);
+	return r;
+}
+
+uint64_t user_irqchip_run_to_ucall(struct user_irqchip *c, unsigned int i,
+				   struct ucall *uc)
+{
+	struct kvm_vcpu *vcpu = c->v->vcpus[i];
+
+	for (;;) {
+		struct run_result r = user_irqchip_run(c, i);
+
+		TEST_ASSERT(!r.timed_out, "vcpu %u: no return from KVM_RUN in %d s",
+			    i, RUN_BOUND_SECONDS);
+		if (run_forced(&r))
+			continue;
+		TEST_ASSERT(!r.err, "vcpu %u: KVM_RUN: %s (exit reason %u)", i,
+			    strerror(r.err), r.exit_reason);
+		switch (get_ucall(vcpu, uc)) {
+		case UCALL_SYNC:
+		case UCALL_DONE:
+			return uc->cmd;
+		case UCALL_ABORT:
+			REPORT_GUEST_ASSERT_1(*uc, "arg %lu");
+			break;
+		case UCALL_UNHANDLED:
+			TEST_FAIL("vcpu %u: guest exception, vector %lu ec 0x%lx",
+				  i, uc->args[0], uc->args[1]);
+			break;
+		default:
+			TEST_FAIL("vcpu %u: exit reason %u, ucall %lu", i,
+				  r.exit_reason, uc->cmd);
+		}
+	}
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A userspace interrupt controller, as QEMU runs one with
+ * kernel_irqchip=off (target/arm/kvm.c): after every KVM_RUN, whatever it
+ * returned, read run->s.regs.device_irq_level and drive each vcpu's CPU
+ * IRQ line with KVM_IRQ_LINE (irq_type CPU) from the device lines wired
+ * to it.  The smallest controller that does the job: the wired lines are
+ * ORed, there is no priority, acknowledge or masking of its own.
+ */
+#ifndef USER_IRQCHIP_H
+#define USER_IRQCHIP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bounded_run.h"
+#include "vm.h"
+
+struct ucall;
+
+/* What the loop saw and did, per vcpu. */
+struct user_irqchip_vcpu {
+	uint64_t level;		/* device_irq_level after the last KVM_RUN */
+	bool line;		/* the IRQ line as the loop last drove it */
+	unsigned long runs;	/* KVM_RUN calls */
+	unsigned long forced;	/* ... that returned EINTR with KVM_EXIT_INTR */
+	unsigned long raises, lowers;
+	uint64_t undefined;	/* bits outside the version's set KVM reported */
+};
+
+struct user_irqchip {
+	struct irq_vm *v;
+	int version;		/* KVM_CAP_ARM_USER_IRQ */
+	uint64_t wired;		/* the device bits that drive the IRQ line */
+	struct user_irqchip_vcpu cpu[IRQ_VM_MAX_VCPUS];
+};
+
+void user_irqchip_init(struct user_irqchip *c, struct irq_vm *v,
+		       uint64_t wired);
+
+/* One bounded KVM_RUN of vcpu i, then the IRQ line from the device lines. */
+struct run_result user_irqchip_run(struct user_irqchip *c, unsigned int i);
+
+/*
+ * KVM_RUN vcpu i until the guest's next ucall, taking every forced return
+ * on the way; a run that hits the bound or fails otherwise fails the test.
+ * Returns the ucall's command.
+ */
+uint64_t user_irqchip_run_to_ucall(struct user_irqchip *c, unsigned int i,
+				   struct ucall *uc);
+
+#endif /* USER_IRQCHIP_H */
