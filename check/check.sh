@@ -5,7 +5,9 @@
 #   1. the oracle's unit tests (native);
 #   2. the tools' tests (native, fake binaries and a fake qemu);
 #   3. for each emulated host: the whole suite, which must match expected/;
-#      its document read by tappy, every binary's TAP by prove in strict mode.
+#      its document read by tappy, every binary's TAP by prove in strict mode;
+#   4. each broken copy of the userspace irqchip loop (make mutants) turns
+#      the loop's end-to-end test red on the first host.
 # TAP on stdout, one result per check, then "N passed, N failed".
 set -u
 
@@ -79,6 +81,22 @@ for h in $hosts; do
 	done
 	[ -z "$bad" ]
 	t $? "$h: every binary's TAP passes prove in strict mode${bad:+: parse errors in$bad}"
+done
+
+# Broken copies of the userspace irqchip loop (check/mutants/): the loop's
+# end-to-end test must fail with each, on the first host.
+first_host=${hosts%% *}
+for m in "$build"/mutants/*/tests; do
+	[ -n "$first_host" ] && [ -d "$m" ] || break
+	name=${m%/tests}
+	name=${name##*/}
+	echo "# mutant $name on $first_host"
+	"$top/emuhost/run-host.sh" --host "$first_host" --bindir "$m" \
+		--out "$out/mutants/$name" --tests user_irqchip > "$out/mutant-$name.ktap" 2>&1
+	rc=$?
+	red=$(grep -c '^# not ok [0-9]* irqchip_loop\.' "$out/mutant-$name.ktap")
+	[ $rc != 0 ] && [ "$red" -gt 0 ]
+	t $? "mutant $name: the loop's end-to-end test goes red ($red failing, see $out/mutant-$name.ktap)"
 done
 
 names=$(ls "$out"/*/names.txt 2>/dev/null)

@@ -13,6 +13,11 @@
 
 #include "user_irq_oracle.h"
 
+static inline void guest_wfi(void)
+{
+	asm volatile("wfi" : : : "memory");
+}
+
 /* Every device off and its output low, as a driver starts. */
 void guest_devs_quiesce(void);
 /* Output high now: a timer whose compare value has passed, an overflow. */

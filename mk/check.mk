@@ -18,7 +18,41 @@ $(O)/native/oracle_test: check/oracle_test.c $(ORACLE_SRCS) lib/oracle.h \
 	@$(HOSTCC) $(NATIVE_CFLAGS) -o $@ check/oracle_test.c $(ORACLE_SRCS)
 
 .PHONY: check check-unit check-hosts
-check: all $(O)/native/oracle_test
+check: all $(O)/native/oracle_test mutants
 	@sh emuhost/deps.sh check
 	@sh emuhost/deps.sh host
 	@check/check.sh --build $(O) --hosts "$(CHECK_HOSTS)"
+
+# Deliberately broken copies of the userspace irqchip loop: each sed script
+# in check/mutants/ breaks lib/user_irqchip.c one way; the copy is linked
+# into the test binaries that use the loop, in a test directory of its own
+# (the other binaries copied, so that expected/ still names real tests).
+# check.sh runs the loop's end-to-end test with each: it must go red.
+MUTANTS		:= $(basename $(notdir $(wildcard check/mutants/*.sed)))
+MUTANT_BINS	:= user_irqchip user_irq
+MUTANT_DIRS	:= $(addprefix $(O)/mutants/,$(MUTANTS))
+
+$(O)/mutants/%/user_irqchip.c: lib/user_irqchip.c check/mutants/%.sed
+	@mkdir -p $(@D)
+	@sed -f check/mutants/$*.sed $< > $@.tmp
+	@if cmp -s $< $@.tmp; then echo "check/mutants/$*.sed changes nothing in $<" >&2; rm -f $@.tmp; exit 1; fi
+	@mv $@.tmp $@
+
+$(O)/mutants/%/user_irqchip.o: $(O)/mutants/%/user_irqchip.c | $(HSTAMP)
+	@echo "  CC      $@"
+	@$(CC) $(SUITE_CFLAGS) -c $< -o $@
+
+# The mutant object comes first: the archive's own copy is then not pulled.
+$(O)/mutants/%/tests/.stamp: $(O)/mutants/%/user_irqchip.o $(SUITE_BINS)
+	@mkdir -p $(@D)
+	@cp $(SUITE_BINS) $(@D)/
+	@for b in $(MUTANT_BINS); do \
+		echo "  LD      $(@D)/$$b"; \
+		$(CC) -static -pthread -o $(@D)/$$b $(O)/tests/$$b.o $< \
+			$(O)/libsuite.a $(O)/libkvm.a || exit 1; \
+	done
+	@touch $@
+
+.PRECIOUS: $(O)/mutants/%/user_irqchip.c $(O)/mutants/%/user_irqchip.o
+.PHONY: mutants
+mutants: $(addsuffix /tests/.stamp,$(MUTANT_DIRS))

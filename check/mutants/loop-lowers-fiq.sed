@@ -1,0 +1,3 @@
+# A userspace irqchip loop that lowers the wrong line: when the device's
+# bit clears it lowers FIQ (irq_number 1) and leaves IRQ high.
+s/abi_irq(ABI_IRQ_TYPE_CPU, i, ABI_CPU_IRQ), line)/abi_irq(ABI_IRQ_TYPE_CPU, i, line ? ABI_CPU_IRQ : ABI_CPU_FIQ), line)/
