@@ -112,9 +112,11 @@ int user_irq_set_attr(struct kvm_vcpu *vcpu, uint32_t group, uint64_t attr,
 	return __vcpu_device_attr_set(vcpu, group, attr, &val) ? errno : 0;
 }
 
-/* Compare the field after a return with the oracle: U01, U02 or U08. */
-static void check_field(struct user_irq_env *e, unsigned int t, uint64_t before)
+/* Every return from KVM_RUN, compared with the oracle: U01, U02 or U08. */
+static void check_field(struct user_irqchip *chip, unsigned int t,
+			uint64_t before)
 {
+	struct user_irq_env *e = container_of(chip, struct user_irq_env, chip);
 	struct user_irq_vcpu o = {
 		.version = host.user_irq,
 		.in_kernel_gic = e->v.gic_version != 0,
@@ -137,48 +139,17 @@ static void check_field(struct user_irq_env *e, unsigned int t, uint64_t before)
 		       "vcpu %u: KVM set undefined bits 0x%lx", t, wrong & ~defined);
 }
 
-/* One run of vcpu t through the loop, its return checked. */
-static struct run_result run_checked(struct user_irq_env *e, unsigned int t)
-{
-	uint64_t before = user_irq_field(e, t);
-	struct run_result r = user_irqchip_run(&e->chip, t);
-
-	TEST_ASSERT(!r.err || run_forced(&r) || r.timed_out,
-		    "vcpu %u: KVM_RUN: %s (exit reason %u)", t, strerror(r.err),
-		    r.exit_reason);
-	check_field(e, t, before);
-	return r;
-}
-
 /* Run vcpu t until its report; the forced returns on the way counted. */
 static void run_to_done(struct user_irq_env *e, unsigned int t,
 			struct ucall *uc, unsigned long *forced)
 {
-	struct kvm_vcpu *vcpu = e->v.vcpus[t];
+	unsigned long before = e->chip.cpu[t].forced;
 
-	for (;;) {
-		struct run_result r = run_checked(e, t);
-
-		TEST_ASSERT(!r.timed_out, "vcpu %u: no return from KVM_RUN in %d s",
-			    t, RUN_BOUND_SECONDS);
-		if (run_forced(&r)) {
-			(*forced)++;
-			continue;
-		}
-		switch (get_ucall(vcpu, uc)) {
-		case UCALL_SYNC:
-			TEST_ASSERT(uc->args[1] == USER_IRQ_DONE && uc->args[2] == t,
-				    "vcpu %u: report 0x%lx from vcpu %lu", t,
-				    uc->args[1], uc->args[2]);
-			return;
-		case UCALL_ABORT:
-			REPORT_GUEST_ASSERT_1(*uc, "arg %lu");
-			break;
-		default:
-			TEST_FAIL("vcpu %u: exit reason %u, ucall %lu", t,
-				  vcpu->run->exit_reason, uc->cmd);
-		}
-	}
+	user_irqchip_run_to_ucall(&e->chip, t, uc);
+	TEST_ASSERT(uc->args[1] == USER_IRQ_DONE && uc->args[2] == t,
+		    "vcpu %u: report 0x%lx from vcpu %lu", t, uc->args[1],
+		    uc->args[2]);
+	*forced += e->chip.cpu[t].forced - before;
 }
 
 static void send(struct user_irq_env *e, unsigned int t, unsigned int op,
@@ -250,7 +221,7 @@ void user_irq_spin_forced(struct user_irq_env *e, unsigned int t,
 	commands = user_irq_commands[t];
 	send(e, t, op, true, false);
 	set_truth(e, t, op, high);
-	r = run_checked(e, t);
+	r = user_irqchip_run(&e->chip, t);
 	sync_global_from_guest(e->v.vm, user_irq_commands);
 	/* Forced, and not before the guest got to the command. */
 	user_irq_tally(e, e->exit_rule,
@@ -334,7 +305,7 @@ void user_irq_overwrite(struct user_irq_env *e, unsigned int t)
 	commands = user_irq_commands[t];
 	run_of(e, t)->s.regs.device_irq_level ^= e->bit;
 	send(e, t, USER_IRQ_NOP, false, false);
-	r = run_checked(e, t);
+	r = user_irqchip_run(&e->chip, t);
 	sync_global_from_guest(e->v.vm, user_irq_commands);
 	user_irq_tally(e, UR_RESTORE, run_forced(&r) && user_irq_commands[t] == commands,
 		       "vcpu %u: bit claimed %s: %s%s", t,
@@ -416,9 +387,10 @@ void user_irq_env_create(struct user_irq_env *e, enum user_irq_dev dev,
 		struct ucall uc;
 
 		user_irqchip_run_to_ucall(&e->chip, i, &uc);
-		if (gic)
-			user_irq_step(e, i, USER_IRQ_GIC_SETUP, false);
 	}
+	e->chip.observe = check_field;
+	for (i = 0; gic && i < nr_vcpus; i++)
+		user_irq_step(e, i, USER_IRQ_GIC_SETUP, false);
 }
 
 void user_irq_env_destroy(struct user_irq_env *e)

@@ -44,11 +44,15 @@ static void drive_line(struct user_irqchip *c, unsigned int i)
 
 struct run_result user_irqchip_run(struct user_irqchip *c, unsigned int i)
 {
+	struct kvm_run *run = c->v->vcpus[i]->run;
+	uint64_t before = run->s.regs.device_irq_level;
 	struct run_result r = vcpu_run_bounded(c->v->vcpus[i]);
 
 	c->cpu[i].runs++;
 	if (run_forced(&r))
 		c->cpu[i].forced++;
+	if (c->observe)
+		c->observe(c, i, before);
 	drive_line(c, i);
 	return r;
 }

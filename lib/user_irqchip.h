@@ -33,6 +33,11 @@ struct user_irqchip {
 	int version;		/* KVM_CAP_ARM_USER_IRQ */
 	uint64_t wired;		/* the device bits that drive the IRQ line */
 	struct user_irqchip_vcpu cpu[IRQ_VM_MAX_VCPUS];
+	/*
+	 * If set, called after every KVM_RUN with what device_irq_level held
+	 * before it: for a test to check each return.
+	 */
+	void (*observe)(struct user_irqchip *c, unsigned int i, uint64_t before);
 };
 
 void user_irqchip_init(struct user_irqchip *c, struct irq_vm *v,
