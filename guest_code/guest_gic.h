@@ -13,6 +13,9 @@
 
 #define GUEST_GIC_SPURIOUS	1023
 
+/* Spins that bound a window whose interrupt never comes: lost, not slow. */
+#define GUEST_GIC_WINDOW_SPINS	100000
+
 /* Per vcpu, vcpu 0 first: it also sets up the distributor. */
 void guest_gic_init(int version, unsigned int nr_vcpus);
 void guest_gic_route(unsigned int intid, unsigned int vcpu);

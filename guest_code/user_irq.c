@@ -10,9 +10,6 @@
 #include "guest_gic.h"
 #include "user_irq.h"
 
-/* Bounds a vgic window whose interrupt never comes: lost, not slow. */
-#define GIC_WINDOW_SPINS	100000
-
 struct user_irq_cmd user_irq_cmd[IRQ_VM_MAX_VCPUS];
 uint32_t user_irq_release[IRQ_VM_MAX_VCPUS];
 uint64_t user_irq_commands[IRQ_VM_MAX_VCPUS];
@@ -50,7 +47,7 @@ static void window(const struct user_irq_cmd *c, unsigned int me)
 	local_irq_enable();
 	for (i = 0; i < 16; i++)
 		isb();
-	for (i = 0; c->gic && !taken[me] && i < GIC_WINDOW_SPINS; i++)
+	for (i = 0; c->gic && !taken[me] && i < GUEST_GIC_WINDOW_SPINS; i++)
 		cpu_relax();
 	local_irq_disable();
 }

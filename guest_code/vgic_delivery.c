@@ -8,9 +8,6 @@
 #include "guest_gic.h"
 #include "vgic_delivery.h"
 
-/* Bounds a window that never empties: a lost interrupt, not a slow host. */
-#define WINDOW_SPINS	100000
-
 struct delivery_cmd delivery_cmd;
 struct delivery_log delivery_log;
 
@@ -89,7 +86,7 @@ static void window(const struct delivery_cmd *c, unsigned int me)
 			set_enabled(me, i, true);
 	local_irq_enable();
 	for (spins = 0; pending_here(c, me); spins++) {
-		if (spins == WINDOW_SPINS) {
+		if (spins == GUEST_GIC_WINDOW_SPINS) {
 			delivery_log.stuck[me]++;
 			break;
 		}

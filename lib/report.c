@@ -11,6 +11,13 @@ void report_assert(const char *id, const char *rule, unsigned long tried,
 	       id, rule, tried, mismatches, unspecified);
 }
 
+void report_unshown(const char *what, unsigned long shown)
+{
+	if (shown > REPORT_MISMATCHES_SHOWN)
+		printf("# %s: %lu more mismatches not shown\n", what,
+		       shown - REPORT_MISMATCHES_SHOWN);
+}
+
 void report_behaviour(const char *fmt, ...)
 {
 	va_list ap;

@@ -15,4 +15,18 @@ void report_assert(const char *id, const char *rule, unsigned long tried,
 void report_behaviour(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
+/*
+ * Mismatch lines: enough to see a pattern, not enough to drown the log.
+ * report_mismatch_shown() counts one (in *shown) and says whether to print
+ * it; report_unshown() says, at the end, how many were not.
+ */
+#define REPORT_MISMATCHES_SHOWN	16
+
+static inline int report_mismatch_shown(unsigned long *shown)
+{
+	return (*shown)++ < REPORT_MISMATCHES_SHOWN;
+}
+
+void report_unshown(const char *what, unsigned long shown);
+
 #endif /* REPORT_H */

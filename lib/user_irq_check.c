@@ -11,9 +11,6 @@
 #include "user_irq.h"
 #include "user_irq_check.h"
 
-/* Enough to see a pattern, not enough to drown the log. */
-#define MISMATCHES_SHOWN	16
-
 /* KVM's default timer PPIs (vcpu.rst); the PMU's is ours to choose. */
 static const unsigned int dev_intid[NR_USER_IRQ_DEVS] = {
 	[DEV_VTIMER] = 27,
@@ -46,7 +43,7 @@ void user_irq_tally(struct user_irq_env *e, enum user_irq_rule rule, bool ok,
 	if (ok)
 		return;
 	e->wrong[rule]++;
-	if (e->shown++ >= MISMATCHES_SHOWN)
+	if (!report_mismatch_shown(&e->shown))
 		return;
 	printf("# %s %s [%s]: ", rules[rule].id, rules[rule].name,
 	       user_irq_dev_name(e->dev));
@@ -64,9 +61,7 @@ void user_irq_report(const struct user_irq_env *e)
 		if (e->tried[r])
 			report_assert(rules[r].id, rules[r].name, e->tried[r],
 				      e->wrong[r], 0);
-	if (e->shown > MISMATCHES_SHOWN)
-		printf("# %u more mismatches not shown\n",
-		       e->shown - MISMATCHES_SHOWN);
+	report_unshown(user_irq_dev_name(e->dev), e->shown);
 }
 
 unsigned long user_irq_mismatches(const struct user_irq_env *e)

@@ -40,7 +40,7 @@ struct user_irq_env {
 	enum user_irq_rule exit_rule;
 	unsigned long tried[NR_USER_IRQ_RULES];
 	unsigned long wrong[NR_USER_IRQ_RULES];
-	unsigned int shown;		/* mismatches printed */
+	unsigned long shown;		/* mismatches so far (report.h) */
 };
 
 /* nr_vcpus vcpus with dev; gic 0 for none, else the vgic version. */

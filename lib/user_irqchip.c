@@ -28,7 +28,6 @@ static void drive_line(struct user_irqchip *c, unsigned int i)
 	int err;
 
 	cpu->undefined |= level & ~user_irq_defined_bits(c->version);
-	cpu->level = level;
 	if (line == cpu->line)
 		return;
 	err = irq_line(c->v, abi_irq(ABI_IRQ_TYPE_CPU, i, ABI_CPU_IRQ), line);
@@ -57,34 +56,17 @@ struct run_result user_irqchip_run(struct user_irqchip *c, unsigned int i)
 	return r;
 }
 
-uint64_t user_irqchip_run_to_ucall(struct user_irqchip *c, unsigned int i,
-				   struct ucall *uc)
+void user_irqchip_run_to_ucall(struct user_irqchip *c, unsigned int i,
+			       struct ucall *uc)
 {
-	struct kvm_vcpu *vcpu = c->v->vcpus[i];
+	struct run_result r;
 
-	for (;;) {
-		struct run_result r = user_irqchip_run(c, i);
-
+	do {
+		r = user_irqchip_run(c, i);
 		TEST_ASSERT(!r.timed_out, "vcpu %u: no return from KVM_RUN in %d s",
 			    i, RUN_BOUND_SECONDS);
-		if (run_forced(&r))
-			continue;
-		TEST_ASSERT(!r.err, "vcpu %u: KVM_RUN: %s (exit reason %u)", i,
-			    strerror(r.err), r.exit_reason);
-		switch (get_ucall(vcpu, uc)) {
-		case UCALL_SYNC:
-		case UCALL_DONE:
-			return uc->cmd;
-		case UCALL_ABORT:
-			REPORT_GUEST_ASSERT_1(*uc, "arg %lu");
-			break;
-		case UCALL_UNHANDLED:
-			TEST_FAIL("vcpu %u: guest exception, vector %lu ec 0x%lx",
-				  i, uc->args[0], uc->args[1]);
-			break;
-		default:
-			TEST_FAIL("vcpu %u: exit reason %u, ucall %lu", i,
-				  r.exit_reason, uc->cmd);
-		}
-	}
+	} while (run_forced(&r));
+	TEST_ASSERT(!r.err, "vcpu %u: KVM_RUN: %s (exit reason %u)", i,
+		    strerror(r.err), r.exit_reason);
+	vcpu_expect_sync(c->v->vcpus[i], uc);
 }

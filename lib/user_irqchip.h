@@ -20,7 +20,6 @@ struct ucall;
 
 /* What the loop saw and did, per vcpu. */
 struct user_irqchip_vcpu {
-	uint64_t level;		/* device_irq_level after the last KVM_RUN */
 	bool line;		/* the IRQ line as the loop last drove it */
 	unsigned long runs;	/* KVM_RUN calls */
 	unsigned long forced;	/* ... that returned EINTR with KVM_EXIT_INTR */
@@ -47,11 +46,11 @@ void user_irqchip_init(struct user_irqchip *c, struct irq_vm *v,
 struct run_result user_irqchip_run(struct user_irqchip *c, unsigned int i);
 
 /*
- * KVM_RUN vcpu i until the guest's next ucall, taking every forced return
- * on the way; a run that hits the bound or fails otherwise fails the test.
- * Returns the ucall's command.
+ * KVM_RUN vcpu i until the guest's next GUEST_SYNC, taking every forced
+ * return on the way; a run that hits the bound, fails otherwise or ends in
+ * anything but GUEST_SYNC fails the test.
  */
-uint64_t user_irqchip_run_to_ucall(struct user_irqchip *c, unsigned int i,
-				   struct ucall *uc);
+void user_irqchip_run_to_ucall(struct user_irqchip *c, unsigned int i,
+			       struct ucall *uc);
 
 #endif /* USER_IRQCHIP_H */

@@ -11,9 +11,6 @@
 #include "report.h"
 #include "vm.h"
 
-/* Enough to see a pattern, not enough to drown the log. */
-#define MISMATCHES_SHOWN	16
-
 /* What every test VM gets: ucalls, exception vectors, the oracle's view. */
 static void irq_vm_setup(struct irq_vm *v, unsigned int nr_vcpus)
 {
@@ -119,18 +116,28 @@ void irq_vm_destroy(struct irq_vm *v)
 	memset(v, 0, sizeof(*v));
 }
 
-void vcpu_run_to_sync(struct kvm_vcpu *vcpu, uint64_t stage, struct ucall *uc)
+void vcpu_expect_sync(struct kvm_vcpu *vcpu, struct ucall *uc)
 {
-	vcpu_run(vcpu);
 	switch (get_ucall(vcpu, uc)) {
 	case UCALL_SYNC:
 		break;
 	case UCALL_ABORT:
 		REPORT_GUEST_ASSERT_1(*uc, "arg %lu");
 		break;
+	case UCALL_UNHANDLED:
+		TEST_FAIL("vcpu %u: guest exception, vector %lu ec 0x%lx",
+			  vcpu->id, uc->args[0], uc->args[1]);
+		break;
 	default:
-		TEST_FAIL("vcpu %u: unexpected ucall %lu", vcpu->id, uc->cmd);
+		TEST_FAIL("vcpu %u: exit reason %u, ucall %lu", vcpu->id,
+			  vcpu->run->exit_reason, uc->cmd);
 	}
+}
+
+void vcpu_run_to_sync(struct kvm_vcpu *vcpu, uint64_t stage, struct ucall *uc)
+{
+	vcpu_run(vcpu);
+	vcpu_expect_sync(vcpu, uc);
 	TEST_ASSERT(uc->args[1] == stage, "vcpu %u: stage 0x%lx, expected 0x%lx",
 		    vcpu->id, uc->args[1], stage);
 }
@@ -168,7 +175,7 @@ bool irq_check_one(struct irq_check *c, struct irq_vm *v, uint32_t irq,
 		return true;
 
 	c->mismatches[want.rule]++;
-	if (c->shown++ < MISMATCHES_SHOWN)
+	if (report_mismatch_shown(&c->shown))
 		ksft_print_msg("%s: irq=0x%08x level=%u: expected %s, observed %s [%s %s]\n",
 			       c->what, irq, level,
 			       describe(want.outcome, want.err),
@@ -200,9 +207,7 @@ void irq_check_report(const struct irq_check *c)
 		tried += c->tried[r];
 		unspecified += c->unspecified[r];
 	}
-	if (c->shown > MISMATCHES_SHOWN)
-		ksft_print_msg("%s: %lu more mismatches not shown\n", c->what,
-			       c->shown - MISMATCHES_SHOWN);
+	report_unshown(c->what, c->shown);
 	ksft_print_msg("%s: %lu irq values tried, %lu mismatches, %lu unspecified\n",
 		       c->what, tried, irq_check_mismatches(c), unspecified);
 }

@@ -52,6 +52,12 @@ void irq_vm_destroy(struct irq_vm *v);
 struct ucall;
 
 /*
+ * The exit KVM_RUN just returned must be the guest's GUEST_SYNC: a guest
+ * assertion, an unhandled exception or any other exit fails the test.
+ */
+void vcpu_expect_sync(struct kvm_vcpu *vcpu, struct ucall *uc);
+
+/*
  * KVM_RUN until the guest's next GUEST_SYNC, which must be at this stage;
  * a guest assertion or any other exit fails the test.
  */
