@@ -8,6 +8,8 @@
 #   make check        the project's own tests
 #   make hosts        list the emulated host configurations
 #   make bench        the sweep's rate against a bare KVM_IRQ_LINE loop
+#   make bench-host   the emulated host: before/after its speed-ups (HOST=)
+#   make soak         the suite N times in a row on HOST, flaky results named
 #   make exhaustive   all 2^32 irq values on CONFIG (default nogic_1)
 #
 # kvm_util and the kselftest harness come from the Linux 6.1 LTS source
@@ -36,7 +38,7 @@ include mk/check.mk
 
 .DEFAULT_GOAL := all
 
-.PHONY: all deps run_tests bench exhaustive hosts clean distclean
+.PHONY: all deps run_tests bench bench-host soak exhaustive hosts clean distclean
 
 all: deps-build $(SUITE_BINS)
 
@@ -61,6 +63,20 @@ bench: all
 		sh emuhost/deps.sh host && \
 		emuhost/run-host.sh --host $(HOST) --run bench --bindir $(O)/tests --out $(O)/runs; \
 	fi
+
+# The emulated host with the settings it had before its speed-ups and
+# with today's, one run each, and their ratio (a benchmark, not a test).
+bench-host: all
+	@sh emuhost/deps.sh host
+	@emuhost/bench-host.sh --host $(HOST) --bindir $(O)/tests \
+		--out $(O)/bench-host/$(HOST) $(if $(KERNEL),--kernel $(KERNEL))
+
+# The suite N times in a row on HOST: flaky results and host freezes.
+N		?= 20
+soak: all
+	@sh emuhost/deps.sh host
+	@emuhost/soak.sh --host $(HOST) --runs $(N) --bindir $(O)/tests \
+		--out $(O)/soak/$(HOST) $(if $(KERNEL),--kernel $(KERNEL)) $(if $(T),--tests "$(T)")
 
 # All 2^32 irq values on one configuration, one thread per CPU; for boards.
 CONFIG		?= nogic_1

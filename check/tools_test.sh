@@ -273,6 +273,56 @@ for how in panic silent exits; do
 	t $? "run-host.sh: a host that $how gives failing results with the reason (${spent}s)"
 done
 
+# --- soak.sh: flaky results and host freezes, with a fake qemu -------------
+# Each boot of this fake is one run: FAKE_QEMU=flaky fails good.b every
+# other run, freeze-once goes silent on its first boot only, steady never
+# changes.  $FAKE_COUNT counts the boots.
+cat > "$work/fakeqemu/qemu-system-aarch64" <<'EOF'
+#!/bin/sh
+k=$(($(cat "$FAKE_COUNT" 2>/dev/null || echo 0) + 1))
+echo $k > "$FAKE_COUNT"
+[ "$FAKE_QEMU" = freeze-once ] && [ $k = 1 ] && exec sleep 600
+b="ok 2 good.b" rc=0
+[ "$FAKE_QEMU" = flaky ] && [ $((k % 2)) = 0 ] && b="not ok 2 good.b" rc=1
+echo "KVMIRQ-BEGIN uptime=1.00"
+echo "TAP version 13"; echo "1..1"; echo "# selftests: kvm-irq: good"
+echo "# ok 1 good.a"; echo "# # behaviour: EBUSY"; echo "# $b"
+echo "# ok 3 # SKIP no device"
+echo "ok 1 selftests: kvm-irq: good"
+echo "1 passed, $rc failed, 1 skipped"
+echo "KVMIRQ-END rc=$rc uptime=2.00"
+EOF
+chmod +x "$work/fakeqemu/qemu-system-aarch64"
+rm -f "$work/bin/hangs"
+soak() {
+	rm -f "$work/count"
+	FAKE_QEMU=$1 FAKE_COUNT=$work/count IDLE_SECONDS=5 PATH="$work/fakeqemu:$PATH" \
+		"$top/emuhost/soak.sh" --host 6.12-gicv3-vhe --kernel "$work/Image" \
+		--bindir "$work/bin" --out "$work/soak" --runs "$2" > "$work/out" 2> "$work/err"
+	rc=$?
+}
+soak steady 3
+[ "$rc" = 0 ] && tail -n 1 "$work/out" | grep -qx "soak: 3 runs, 0 flaky results, 0 host freezes" &&
+	has "^soak: run 3/3: 1 passed, 0 failed, 1 skipped in [0-9]*s (host completed)$"
+t $? "soak.sh: steady runs give 0 flaky results, one line per run"
+soak flaky 4
+[ "$rc" = 1 ] && tail -n 1 "$work/out" | grep -qx "soak: 4 runs, 1 flaky results, 0 host freezes" &&
+	has '^flaky: good.b: "pass EBUSY" in runs 1,3; "fail -" in runs 2,4;$'
+t $? "soak.sh: a test that fails every other run is one flaky result, with its runs"
+soak freeze-once 2
+[ "$rc" = 1 ] && tail -n 1 "$work/out" | grep -qx "soak: 2 runs, 0 flaky results, 1 host freezes" &&
+	has "^soak: run 1/2: the emulated host froze (the emulated host printed nothing for 5s); booting it again, once" &&
+	has "^soak: 1 frozen runs booted again once"
+t $? "soak.sh: a host that freezes is retried once, reported and counted"
+"$top/emuhost/soak.sh" --host 6.12-gicv3-vhe --runs 0 --bindir "$work/bin" --out "$work/soak" > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "--runs must be a positive number"
+t $? "soak.sh: a bad --runs is an error"
+"$top/emuhost/bench-host.sh" --host 9.9-gicv7-vhe --bindir "$work/bin" --out "$work/bench" > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "unknown host configuration '9.9-gicv7-vhe'"
+t $? "bench-host.sh: an unknown host configuration is an error"
+
 # --- the validators make check relies on ----------------------------------
 printf 'TAP version 13\n1..1\n# selftests: kvm-irq: x\n# TAP version 13\n# 1..1\n# ok 1 x.a\nok 1 selftests: kvm-irq: x\n1 passed, 0 failed, 0 skipped\n' > "$work/good.ktap"
 /usr/bin/python3 "$top/check/tap_check.py" "$work/good.ktap" "$work/tc" > "$work/out" 2>&1

@@ -18,10 +18,12 @@ bindir=
 out=
 tests=
 task=suite
+cpu=
 smp=${SMP:-2}
 mem=${MEM:-2048}
-# A test can be silent for its harness timeout (300 s): wait longer.
-idle=${IDLE_SECONDS:-400}
+# The host's /init prints a heartbeat every 10 s, however quiet the tests
+# are: a minute without it is a frozen host.
+idle=${IDLE_SECONDS:-60}
 limit=${LIMIT_SECONDS:-5400}
 
 die() {
@@ -38,6 +40,7 @@ usage: $prog --host NAME --bindir DIR --out DIR [options]
   --out DIR         where the console log and the results go
   --tests "A B"     run only these binaries
   --run WHAT        suite (default), bench, or exhaustive:CONFIG:COUNT
+  --cpu MODEL       qemu -cpu model instead of the configuration's
   --smp N           vcpus of the emulated host (default $smp)
   --idle SECS       give up after this long without console output ($idle)
   --limit SECS      give up after this long in all ($limit)
@@ -46,7 +49,7 @@ EOF
 
 while [ $# -gt 0 ]; do
 	case "$1" in
-	--host|--kernel|--bindir|--out|--tests|--run|--smp|--idle|--limit)
+	--host|--kernel|--bindir|--out|--tests|--run|--cpu|--smp|--idle|--limit)
 		[ $# -ge 2 ] && [ -n "$2" ] || die "option $1 needs a value" ;;
 	esac
 	case "$1" in
@@ -56,6 +59,7 @@ while [ $# -gt 0 ]; do
 	--out) out=$2; shift ;;
 	--tests) tests=$2; shift ;;
 	--run) task=$2; shift ;;
+	--cpu) cpu=$2; shift ;;
 	--smp) smp=$2; shift ;;
 	--idle) idle=$2; shift ;;
 	--limit) limit=$2; shift ;;
@@ -79,7 +83,8 @@ command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 missing: a
 
 conf=$("$here/hosts.sh" show "$host") || exit 2
 set -- $conf
-kver=$1 gic=$2 mode=$3 cpu=$4 extra=$5
+kver=$1 gic=$2 mode=$3 extra=$5
+[ -n "$cpu" ] || cpu=$4
 [ "$extra" = - ] && extra=
 
 # The binaries in run_tests.sh's order, to name the results a dead host
@@ -105,7 +110,9 @@ mkdir -p "$run" || die "cannot create $run"
 run=$(cd "$run" && pwd)
 console=$run/console.log
 results=$run/results.tap
-rm -f "$console" "$results" "$run/reason" "$run/state"
+# status: how the host ended: completed, froze, overran, panicked, died.
+rm -f "$console" "$results" "$run/reason" "$run/state" "$run/timing" "$run/status"
+started=$(date +%s)
 "$here/mkinitramfs.sh" "$run/initramfs.cpio.gz" "$busybox" "$bindir" || exit 2
 
 echo "# kvm-irq: emulated host $host: $(basename "$kernel"), GICv$gic, $mode, -cpu $cpu, -smp $smp" >&2
@@ -138,8 +145,10 @@ trap 'kill $qpid 2>/dev/null; exit 130' INT TERM
 		fi
 		if [ $quiet -ge "$idle" ]; then
 			echo "the emulated host printed nothing for ${idle}s" > "$run/reason"
+			echo froze > "$run/status"
 		elif [ $spent -ge "$limit" ]; then
 			echo "the emulated host was still running after ${limit}s" > "$run/reason"
+			echo overran > "$run/status"
 		else
 			continue
 		fi
@@ -157,27 +166,44 @@ awk -W version 2>&1 | grep -q mawk && awk_lines="awk -W interactive"
 tail -n +1 -f --pid=$qpid "$console" 2>/dev/null |
 	$awk_lines -v state="$run/state" -v results="$results" '
 	{ sub(/\r$/, "") }
-	/^KVMIRQ-BEGIN/ { inside = 1; next }
-	/^KVMIRQ-END rc=/ { sub(/^KVMIRQ-END rc=/, ""); end_rc = $0; inside = 0; next }
+	/^KVMIRQ-ALIVE/ { next }
+	/^KVMIRQ-BEGIN/ { inside = 1; boot = up($2); next }
+	/^KVMIRQ-END rc=/ { end_rc = substr($2, 4); ended = up($3); inside = 0; next }
 	!inside { next }
 	/^\[ *[0-9]+\.[0-9]+\]/ { next }
 	{ print; print > results; fflush() }
 	/^TAP version/ { tap = 1 }
 	/^(not )?ok [0-9]+ / { last = ($1 == "ok") ? $2 : $3 }
 	/^# tally: / { tally = $0 }
+	function up(kv) { sub(/^uptime=/, "", kv); return kv }
 	END {
 		printf "tap=%d\nlast=%d\nend_rc=%s\ntally=\"%s\"\n", tap, last, end_rc, tally > state
+		printf "boot=%s\nended=%s\n", boot, ended > state
 	}'
 wait $qpid
 qrc=$?
 kill $wpid 2>/dev/null
 wait $wpid 2>/dev/null
 
-tap=0 last=0 end_rc= tally=
+tap=0 last=0 end_rc= tally= boot= ended=
 [ -f "$run/state" ] && . "$run/state"
+# Where the time went: the host's boot (uptime when /init started the
+# suite), the suite, and the whole run as seen from here.
+total=$(($(date +%s) - started))
+printf 'boot=%s\nsuite=%s\ntotal=%s\n' "${boot:--}" \
+	"$(awk -v b="$boot" -v e="$ended" 'BEGIN { if (b == "" || e == "") print "-"; else printf "%.1f", e - b }')" \
+	"$total" > "$run/timing"
+echo "# kvm-irq: $host: boot ${boot:-?}s, whole run ${total}s" >&2
+# Every result, one line each (results.awk), for tools that compare runs.
+finish() {
+	awk -f "$here/results.awk" "$results" > "$run/results.tsv"
+	exit "$1"
+}
+
 if [ -n "$end_rc" ]; then
+	echo completed > "$run/status"
 	[ "$end_rc" = 0 ]
-	exit $?
+	finish $?
 fi
 
 # The host stopped before the suite finished: say why, as results.
@@ -185,7 +211,9 @@ if [ -f "$run/reason" ]; then
 	reason=$(cat "$run/reason")
 elif grep -q 'Kernel panic' "$console"; then
 	reason="kernel panic: $(grep -m1 'Kernel panic' "$console" | tr -d '\r' | sed 's/^\[[^]]*\] *//')"
+	echo panicked > "$run/status"
 else
+	echo died > "$run/status"
 	reason="the emulated host stopped before the suite finished (qemu exit status $qrc)"
 fi
 {
@@ -207,4 +235,4 @@ fi
 	echo "# kvm-irq: $p pass, $x xfail, $s skip as expected; $((u + missing)) unexpected (binaries without results count once)"
 	echo "$((p + x)) passed, $((u + missing)) failed, $s skipped"
 } | tee -a "$results"
-exit 1
+finish 1
