@@ -10,6 +10,8 @@
 #   make bench        the sweep's rate against a bare KVM_IRQ_LINE loop
 #   make bench-host   the emulated host: before/after its speed-ups (HOST=)
 #   make soak         the suite N times in a row on HOST, flaky results named
+#   make board-check  the README's commands natively, in a Debian arm64
+#                     userland on the emulated host (rootfs kept in cache/)
 #   make exhaustive   all 2^32 irq values on CONFIG (default nogic_1)
 #
 # kvm_util and the kselftest harness come from the Linux 6.1 LTS source
@@ -28,6 +30,8 @@ CROSS_COMPILE	?=
 else
 CROSS_COMPILE	?= aarch64-linux-gnu-
 endif
+# Natively: an arm64 machine with /dev/kvm (and no KERNEL= to boot).
+NATIVE		:= $(if $(and $(filter aarch64,$(BUILD_ARCH)),$(wildcard /dev/kvm),$(if $(KERNEL),,1)),1)
 CC		:= $(CROSS_COMPILE)gcc
 AR		:= $(CROSS_COMPILE)ar
 HOSTCC		?= gcc
@@ -38,26 +42,30 @@ include mk/check.mk
 
 .DEFAULT_GOAL := all
 
-.PHONY: all deps run_tests bench bench-host soak exhaustive hosts clean distclean
+.PHONY: all deps run_tests bench bench-host soak board-check exhaustive hosts clean distclean
 
 all: deps-build $(SUITE_BINS)
 
 # Install (as root) or name what the build and the emulated host need.
 deps-build:
 	@sh emuhost/deps.sh build
+	@echo "  CC      $(CC): $$($(CC) --version | head -n 1)"
 
+ifeq ($(NATIVE),1)
 run_tests: all
-	@if [ "$(BUILD_ARCH)" = aarch64 ] && [ -c /dev/kvm ] && [ -z "$(KERNEL)" ]; then \
-		./run_tests.sh --bindir $(O)/tests $(if $(T),--tests "$(T)"); \
-	else \
-		sh emuhost/deps.sh host && \
-		emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) \
-			--bindir $(O)/tests --out $(O)/runs $(if $(T),--tests "$(T)"); \
-	fi
+	@echo "  RUN     natively ($(BUILD_ARCH), /dev/kvm): ./run_tests.sh --bindir $(O)/tests"
+	@./run_tests.sh --bindir $(O)/tests $(if $(T),--tests "$(T)")
+else
+run_tests: all
+	@echo "  RUN     on the emulated arm64 KVM host $(HOST) ($(BUILD_ARCH) here$(if $(wildcard /dev/kvm),, without /dev/kvm))"
+	@sh emuhost/deps.sh host
+	@emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) \
+		--bindir $(O)/tests --out $(O)/runs $(if $(T),--tests "$(T)")
+endif
 
 # The sweep against a bare KVM_IRQ_LINE loop (a benchmark, not a test).
 bench: all
-	@if [ "$(BUILD_ARCH)" = aarch64 ] && [ -c /dev/kvm ]; then \
+	@if [ "$(NATIVE)" = 1 ]; then \
 		for c in nogic_1 v3_64_1 v2_64_1; do $(O)/tests/irq_abi --bench $$c; done; \
 	else \
 		sh emuhost/deps.sh host && \
@@ -78,11 +86,19 @@ soak: all
 	@emuhost/soak.sh --host $(HOST) --runs $(N) --bindir $(O)/tests \
 		--out $(O)/soak/$(HOST) $(if $(KERNEL),--kernel $(KERNEL)) $(if $(T),--tests "$(T)")
 
+# A Debian bookworm arm64 userland on the emulated host, where a fresh
+# clone of HEAD runs make run_tests and make check natively.
+BOARD_HOST	?= 6.12-gicv3-vhe
+board-check:
+	@sh emuhost/deps.sh host
+	@sh emuhost/deps.sh board
+	@emuhost/board.sh --host $(BOARD_HOST) --out $(O)/board
+
 # All 2^32 irq values on one configuration, one thread per CPU; for boards.
 CONFIG		?= nogic_1
 COUNT		?= 4294967296
 exhaustive: all
-	@if [ "$(BUILD_ARCH)" = aarch64 ] && [ -c /dev/kvm ]; then \
+	@if [ "$(NATIVE)" = 1 ]; then \
 		$(O)/tests/irq_abi --exhaustive $(CONFIG) --count $(COUNT); \
 	else \
 		sh emuhost/deps.sh host && \

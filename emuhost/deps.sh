@@ -1,40 +1,55 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# deps.sh build|host|check: install the Debian packages that part needs
-# (as root), or print the exact apt-get line and fail.
-#   build  cross compiler and the Linux 6.1 source
+# deps.sh build|host|check|board: install the Debian packages that part
+# needs (as root), or print the exact apt-get line and fail.
+#   build  compiler (a cross compiler off arm64) and the Linux 6.1 source
 #   host   what boots the emulated arm64 KVM host
 #   check  what the project's own tests use
+#   board  what builds the board-like host's Debian root filesystem
+# deps.sh --list PART...: the packages, one line, installed or not
+# (DEPS_ARCH=aarch64 lists what an arm64 machine needs).
 set -eu
 
-need=""
-want() {
-	for p in "$@"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
-			need="$need $p"
-	done
+arch=${DEPS_ARCH:-$(uname -m)}
+
+packages() {
+	case "$1" in
+	build)
+		echo make gcc libc6-dev xz-utils bc
+		[ "$arch" = aarch64 ] || echo gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+		[ -n "${KSRC:-}" ] || echo linux-source-6.1
+		;;
+	host) echo qemu-system-arm cpio gzip ca-certificates ;;
+	check) echo perl python3 python3-tap busybox ;;
+	board) echo debootstrap e2fsprogs xz-utils kmod ;;
+	*)
+		echo "deps.sh: unknown part '$1' (build, host, check or board)" >&2
+		return 2
+		;;
+	esac
 }
 
-case "${1:-}" in
-build)
-	want make gcc libc6-dev xz-utils bc
-	[ "$(uname -m)" = aarch64 ] || want gcc-aarch64-linux-gnu libc6-dev-arm64-cross
-	[ -n "${KSRC:-}" ] || want linux-source-6.1
-	;;
-host)
-	want qemu-system-arm cpio gzip ca-certificates
-	;;
-check)
-	want perl python3 python3-tap busybox
-	;;
-*)
-	echo "usage: deps.sh build|host|check" >&2
-	exit 2
-	;;
-esac
+if [ "${1:-}" = --list ]; then
+	shift
+	for part in "$@"; do packages "$part" > /dev/null || exit 2; done
+	echo $(for part in "$@"; do packages "$part"; done)
+	exit 0
+fi
+[ $# -eq 1 ] || { echo "usage: deps.sh build|host|check|board | --list PART..." >&2; exit 2; }
+packages "$1" > /dev/null || exit 2
+want=$(echo $(packages "$1"))
 
-[ -z "$need" ] && exit 0
+need=""
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		need="$need $p"
+done
+
+if [ -z "$need" ]; then
+	echo "  DEPS    $1: nothing to install ($want: installed)"
+	exit 0
+fi
 if [ "$(id -u)" != 0 ]; then
 	echo "error: missing packages; as root run: apt-get install -y$need" >&2
 	exit 1

@@ -5,6 +5,8 @@
 #                                 Debian arm64 kernel Image, fetched into
 #                                 the cache on first use
 # fetch.sh busybox                the same for busybox-static:arm64
+# fetch.sh mirror                 the Debian archive URI of the machine's
+#                                 own apt sources (for debootstrap)
 #
 # Packages are downloaded with apt-get download and unpacked with dpkg-deb
 # into $CACHE (default: cache/ at the top of the tree, ignored by git);
@@ -127,7 +129,12 @@ busybox)
 	[ -x "$dir/bin/busybox" ] || die "busybox-static:arm64 holds no /bin/busybox"
 	echo "$dir/bin/busybox"
 	;;
+mirror)
+	uri=$(debian_uris | awk '$2 == "bookworm" { print $1; exit }')
+	[ -n "$uri" ] || die "no Debian bookworm entry in the machine's apt sources"
+	echo "$uri"
+	;;
 *)
-	die "usage: fetch.sh kernel 5.10|6.1|6.12 | busybox"
+	die "usage: fetch.sh kernel 5.10|6.1|6.12 | busybox | mirror"
 	;;
 esac

@@ -4,25 +4,70 @@
 # mkinitramfs.sh OUT BUSYBOX BINDIR: the emulated host's initramfs, with
 # busybox, /init, run_tests.sh, expected/ and the test binaries.  The same
 # image serves every host configuration.
+#
+# mkinitramfs.sh --board OUT BUSYBOX MODULES: the board-like host's
+# initramfs: busybox, board-init as /init and, from MODULES (a Debian
+# kernel package's lib/modules/<version>), the modules that mount its
+# ext4 disk, uncompressed, with their load order.
 set -eu
-[ $# -eq 3 ] || { echo "usage: mkinitramfs.sh OUT BUSYBOX BINDIR" >&2; exit 2; }
-out=$1 busybox=$2 bindir=$3
+board=
+[ "${1:-}" = --board ] && board=1 && shift
+[ $# -eq 3 ] || { echo "usage: mkinitramfs.sh [--board] OUT BUSYBOX BINDIR|MODULES" >&2; exit 2; }
+out=$1 busybox=$2 from=${3%/}
 top=$(cd "$(dirname "$0")/.." && pwd)
 
 root=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq-initramfs.XXXXXX")
 trap 'rm -rf "$root"' EXIT
-mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev" "$root/suite/tests"
+mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev"
 cp "$busybox" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
-cp "$top/emuhost/init" "$root/init"
-cp "$top/run_tests.sh" "$root/suite/"
-cp -r "$top/expected" "$root/suite/expected"
-mkdir -p "$root/suite/lib" && cp "$top/lib/assertions.txt" "$root/suite/lib/"
-for f in "$bindir"/*; do
-	case "${f##*/}" in *.*) continue ;; esac
-	[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$root/suite/tests/"
-done
-chmod +x "$root/init" "$root/suite/run_tests.sh"
+
+suite() {
+	mkdir -p "$root/suite/tests"
+	cp "$top/emuhost/init" "$root/init"
+	cp "$top/run_tests.sh" "$root/suite/"
+	cp -r "$top/expected" "$root/suite/expected"
+	mkdir -p "$root/suite/lib" && cp "$top/lib/assertions.txt" "$root/suite/lib/"
+	for f in "$from"/*; do
+		case "${f##*/}" in *.*) continue ;; esac
+		[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$root/suite/tests/"
+	done
+	chmod +x "$root/suite/run_tests.sh"
+}
+
+# The modules virtio_blk and ext4 need, dependencies first (modules.dep
+# lists a module's dependencies so that the last loads first).  A kernel
+# with them built in (no MODULES directory) needs none.
+board_modules() {
+	mkdir -p "$root/modules"
+	: > "$root/modules/order"
+	[ -d "$from/kernel" ] || return 0
+	[ -f "$from/modules.dep" ] ||
+		depmod -b "$(cd "$from/../../.." && pwd)" "${from##*/}" ||
+		{ echo "mkinitramfs.sh: depmod failed for $from" >&2; exit 1; }
+	for want in crypto/crc32c_generic drivers/block/virtio_blk fs/ext4/ext4; do
+		awk -v m="kernel/$want.ko" '
+			{ k = $1; sub(/:$/, "", k); sub(/\.(xz|gz|zst)$/, "", k) }
+			k == m { for (i = NF; i >= 2; i--) print $i; print $1 }' "$from/modules.dep" |
+			sed 's/:$//'
+	done | awk '!seen[$0]++' | while read -r ko; do
+		name=${ko##*/}
+		case "$ko" in
+		*.xz) xz -dc "$from/$ko" > "$root/modules/${name%.xz}" ;;
+		*) cp "$from/$ko" "$root/modules/$name" ;;
+		esac
+		echo "${name%.xz}" >> "$root/modules/order"
+	done
+	[ -s "$root/modules/order" ] || { echo "mkinitramfs.sh: no virtio_blk/ext4 modules in $from" >&2; exit 1; }
+}
+
+if [ -n "$board" ]; then
+	cp "$top/emuhost/board-init" "$root/init"
+	board_modules
+else
+	suite
+fi
+chmod +x "$root/init"
 mkdir -p "$(dirname "$out")"
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$out.tmp"
 mv "$out.tmp" "$out"

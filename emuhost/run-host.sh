@@ -18,6 +18,9 @@ bindir=
 out=
 tests=
 task=suite
+rootfs=
+job=
+params=
 cpu=
 smp=${SMP:-2}
 mem=${MEM:-2048}
@@ -40,6 +43,12 @@ usage: $prog --host NAME --bindir DIR --out DIR [options]
   --out DIR         where the console log and the results go
   --tests "A B"     run only these binaries
   --run WHAT        suite (default), bench, or exhaustive:CONFIG:COUNT
+  --rootfs IMAGE    the board-like host: boot into this Debian arm64 root
+                    file system (an ext4 disk image) instead of the suite's
+                    initramfs, and there run --job
+  --job WHAT        second-stage (finish debootstrap, writing IMAGE) or a
+                    tar holding board-job.sh (IMAGE left unchanged)
+  --append PARAMS   more kernel parameters
   --cpu MODEL       qemu -cpu model instead of the configuration's
   --smp N           vcpus of the emulated host (default $smp)
   --idle SECS       give up after this long without console output ($idle)
@@ -49,7 +58,7 @@ EOF
 
 while [ $# -gt 0 ]; do
 	case "$1" in
-	--host|--kernel|--bindir|--out|--tests|--run|--cpu|--smp|--idle|--limit)
+	--host|--kernel|--bindir|--out|--tests|--run|--rootfs|--job|--append|--cpu|--smp|--idle|--limit)
 		[ $# -ge 2 ] && [ -n "$2" ] || die "option $1 needs a value" ;;
 	esac
 	case "$1" in
@@ -59,6 +68,9 @@ while [ $# -gt 0 ]; do
 	--out) out=$2; shift ;;
 	--tests) tests=$2; shift ;;
 	--run) task=$2; shift ;;
+	--rootfs) rootfs=$2; shift ;;
+	--job) job=$2; shift ;;
+	--append) params=$2; shift ;;
 	--cpu) cpu=$2; shift ;;
 	--smp) smp=$2; shift ;;
 	--idle) idle=$2; shift ;;
@@ -69,7 +81,17 @@ while [ $# -gt 0 ]; do
 	shift
 done
 [ -n "$host" ] || die "--host is required (emuhost/hosts.sh list)"
-[ -n "$bindir" ] && [ -d "$bindir" ] || die "--bindir: no such directory '$bindir'"
+if [ -n "$rootfs" ]; then
+	[ -r "$rootfs" ] || die "--rootfs $rootfs: no such file"
+	case "$job" in
+	second-stage) ;;
+	'') die "--rootfs needs --job" ;;
+	*) [ -r "$job" ] || die "--job $job: no such file" ;;
+	esac
+else
+	[ -z "$job" ] || die "--job needs --rootfs"
+	[ -n "$bindir" ] && [ -d "$bindir" ] || die "--bindir: no such directory '$bindir'"
+fi
 [ -n "$out" ] || die "--out is required"
 for n in "$smp" "$idle" "$limit"; do
 	case "$n" in ''|*[!0-9]*) die "'$n' is not a number" ;; esac
@@ -88,8 +110,10 @@ kver=$1 gic=$2 mode=$3 extra=$5
 [ "$extra" = - ] && extra=
 
 # The binaries in run_tests.sh's order, to name the results a dead host
-# never printed.
-if [ -n "$tests" ]; then
+# never printed; the board-like host's job is one result.
+if [ -n "$rootfs" ]; then
+	bins=board-job
+elif [ -n "$tests" ]; then
 	bins=$tests
 else
 	bins=
@@ -100,8 +124,10 @@ else
 fi
 [ -n "$bins" ] || die "no test binaries in $bindir"
 
+modules=
 if [ -z "$kernel" ]; then
 	kernel=$("$here/fetch.sh" kernel "$kver") || exit 2
+	modules=$(ls -d "${kernel%/boot/*}"/lib/modules/*/ 2>/dev/null | head -n 1)
 fi
 busybox=$("$here/fetch.sh" busybox) || exit 2
 
@@ -113,19 +139,34 @@ results=$run/results.tap
 # status: how the host ended: completed, froze, overran, panicked, died.
 rm -f "$console" "$results" "$run/reason" "$run/state" "$run/timing" "$run/status"
 started=$(date +%s)
-"$here/mkinitramfs.sh" "$run/initramfs.cpio.gz" "$busybox" "$bindir" || exit 2
+disks=
+if [ -n "$rootfs" ]; then
+	"$here/mkinitramfs.sh" --board "$run/initramfs.cpio.gz" "$busybox" "$modules" || exit 2
+	# The job runs on a throw-away overlay: the cached image stays clean.
+	if [ "$job" = second-stage ]; then
+		disks="-drive file=$rootfs,if=virtio,format=raw"
+		board=second-stage
+	else
+		disks="-drive file=$rootfs,if=virtio,format=raw,snapshot=on"
+		disks="$disks -drive file=$job,if=virtio,format=raw,readonly=on"
+		board=job
+	fi
+	params="$params kvmirq_board=$board"
+else
+	"$here/mkinitramfs.sh" "$run/initramfs.cpio.gz" "$busybox" "$bindir" || exit 2
+fi
 
 echo "# kvm-irq: emulated host $host: $(basename "$kernel"), GICv$gic, $mode, -cpu $cpu, -smp $smp" >&2
 echo "# kvm-irq: console log: $console" >&2
 
 append="console=ttyAMA0 panic=-1 loglevel=1 kvmirq_gic=$gic kvmirq_mode=$mode"
-append="$append kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra"
+append="$append kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
 # One TCG thread: the suite runs its vcpus one at a time anyway, and the
 # emulated host froze twice in multi-threaded TCG (QEMU 7.2, nested KVM).
 qemu-system-aarch64 -M "virt,virtualization=on,gic-version=$gic" \
 	-accel "${QEMU_ACCEL:-tcg,thread=single}" \
 	-cpu "$cpu" -smp "$smp" -m "$mem" -nographic -no-reboot \
-	-kernel "$kernel" -initrd "$run/initramfs.cpio.gz" -append "$append" \
+	-kernel "$kernel" -initrd "$run/initramfs.cpio.gz" -append "$append" $disks \
 	< /dev/null > "$console" 2>&1 &
 qpid=$!
 trap 'kill $qpid 2>/dev/null; exit 130' INT TERM

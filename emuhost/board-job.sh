@@ -1,0 +1,41 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# board-job.sh: run inside the board-like host (a Debian bookworm arm64
+# root file system, this kernel's /dev/kvm), as a user of an arm64 board
+# or cloud instance would: a fresh clone, the README's two commands, then
+# the README's "run a built tree elsewhere" with its --gic, --mode and
+# --cpus flags.  board.conf beside this script says what the host is
+# (gic=, mode=, cpus=).  One "board-step: NAME rc=N" line per step.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/board.conf"
+
+step() {
+	name=$1
+	shift
+	echo "board: \$ $*"
+	"$@"
+	echo "board-step: $name rc=$?"
+}
+
+echo "board: $(uname -srm); $(. /etc/os-release && echo "$PRETTY_NAME"); /dev/kvm $([ -c /dev/kvm ] && echo present || echo missing)"
+echo "board: native compiler: $(gcc --version | head -n 1)"
+rm -rf /root/kvm-irq-conformance
+step clone git clone -q "$here/project.bundle" /root/kvm-irq-conformance
+cd /root/kvm-irq-conformance || exit 1
+echo "board: at $(git log -1 --format='%h %s')"
+
+step run_tests make run_tests
+step check make check
+
+# The README: copy build/tests, run_tests.sh, expected/ (and the catalog)
+# to another machine and run there, stating what the machine is.
+rm -rf /tmp/elsewhere && mkdir -p /tmp/elsewhere/lib
+cp -r build/tests run_tests.sh expected /tmp/elsewhere/ &&
+	cp lib/assertions.txt /tmp/elsewhere/lib/
+cd /tmp/elsewhere || exit 1
+step elsewhere ./run_tests.sh --bindir tests --tests "caps cpu_line" --gic "$gic" --mode "$mode" --cpus "$cpus"
+# A promise the machine does not keep must turn the run red.
+other_gic=$((5 - gic))
+step wrong_gic ./run_tests.sh --bindir tests --tests caps --gic "$other_gic" --mode "$mode" --cpus "$cpus"

@@ -1,0 +1,139 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# board.sh [--host NAME] [--out DIR] [--append PARAMS]   (make board-check)
+#
+# The board-like host: a Debian bookworm arm64 root file system, made only
+# from Debian packages (debootstrap --foreign here, its second stage inside
+# the emulated host) and kept in $CACHE/board, holding build-essential,
+# git and what emuhost/deps.sh asks for on arm64.  It boots the host
+# configuration's Debian kernel with the rootfs as its disk; there a fresh
+# clone of this project's committed HEAD runs the README's commands as a
+# user would (emuhost/board-job.sh).  The verdict, as TAP, judges what the
+# user would see: the native branch taken, deps.sh installing nothing, both
+# commands green, the copied tree green, a wrong --gic promise red.
+set -u
+
+prog=board.sh
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+cache=${CACHE:-$top/cache}
+host=6.12-gicv3-vhe
+out=$top/build/board
+params=
+cpus=${SMP:-2}
+
+die() {
+	echo "$prog: $*" >&2
+	exit 2
+}
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--host|--out|--append)
+		[ $# -ge 2 ] && [ -n "$2" ] || die "option $1 needs a value" ;;
+	-h|--help)
+		sed -n '4,14s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	*) die "unknown option '$1' (see --help)" ;;
+	esac
+	case "$1" in
+	--host) host=$2 ;;
+	--out) out=$2 ;;
+	--append) params=$2 ;;
+	esac
+	shift 2
+done
+conf=$("$here/hosts.sh" show "$host") || exit 2
+set -- $conf
+gic=$2 mode=$3
+git -C "$top" rev-parse -q --verify HEAD > /dev/null || die "$top is not a git checkout with a commit"
+
+img=$cache/board/bookworm-arm64.img
+mkdir -p "$cache/board" "$out" || die "cannot create $cache/board or $out"
+
+# The root file system, once: debootstrap's first stage here (the machine's
+# own Debian archive, as its apt sources name it), the second inside.
+make_rootfs() {
+	mirror=$("$here/fetch.sh" mirror) || exit 2
+	pkgs=$(DEPS_ARCH=aarch64 sh "$here/deps.sh" --list build check | tr ' ' ,)
+	root=$cache/board/root
+	rm -rf "$root" "$img.tmp"
+	echo "# board: debootstrap --foreign bookworm arm64 with build-essential,git,$pkgs"
+	debootstrap --foreign --arch=arm64 --variant=minbase \
+		--include="build-essential,git,$pkgs" bookworm "$root" "$mirror" \
+		> "$out/debootstrap.log" 2>&1 ||
+		{ echo "$prog: debootstrap failed: $(tail -n 1 "$out/debootstrap.log")" >&2; exit 1; }
+	mke2fs -q -t ext4 -L kvmirq-board -d "$root" "$img.tmp" 8G ||
+		{ echo "$prog: mke2fs failed" >&2; exit 1; }
+	rm -rf "$root"
+	echo "# board: debootstrap's second stage inside the emulated host (some minutes)"
+	"$here/run-host.sh" --host "$host" --rootfs "$img.tmp" --job second-stage \
+		--out "$out/second-stage" --limit 3600 > "$out/second-stage.log" 2>&1 ||
+		{ echo "$prog: the second stage failed: see $out/second-stage.log" >&2; exit 1; }
+	grep -q 'Base system installed successfully' "$out/second-stage.log" ||
+		{ echo "$prog: the second stage did not finish: see $out/second-stage.log" >&2; exit 1; }
+	mv "$img.tmp" "$img"
+}
+
+start=$(date +%s)
+if [ -f "$img" ]; then
+	echo "# board: root file system cached: $img"
+else
+	make_rootfs
+	echo "# board: root file system made in $(($(date +%s) - start))s: $img"
+fi
+
+# The job's disk: a tar with a clone of the committed HEAD, the job and
+# what the host is meant to be.
+job=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq-board.XXXXXX")
+trap 'rm -rf "$job"' EXIT
+git -C "$top" bundle create -q "$job/project.bundle" HEAD 2> /dev/null ||
+	die "git bundle of $top failed"
+cp "$here/board-job.sh" "$job/"
+printf 'gic=%s\nmode=%s\ncpus=%s\n' "$gic" "$mode" "$cpus" > "$job/board.conf"
+tar -cf "$out/job.tar" -C "$job" .
+
+echo "# board: booting $host with the rootfs; the job's output follows"
+log=$out/board.log
+"$here/run-host.sh" --host "$host" --rootfs "$img" --job "$out/job.tar" \
+	--out "$out/job" --limit 3600 --smp "$cpus" ${params:+--append "$params"} 2>&1 |
+	tee "$log" | sed -u 's/^/# /'
+
+# The verdict, from what the user would have seen.
+n=0 failed=0
+t() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+step() {
+	sed -n "s/^board-step: $1 rc=\\([0-9]*\\)$/\\1/p" "$log" | tail -n 1
+}
+echo "TAP version 13"
+grep -q '/dev/kvm present' "$log"
+t $? "the board's kernel offers /dev/kvm"
+[ "$(step clone)" = 0 ]
+t $? "a fresh clone of HEAD ($(git -C "$top" log -1 --format=%h))"
+grep -q '^  DEPS    build: nothing to install' "$log" && ! grep -q '^  APT ' "$log"
+t $? "deps.sh finds what the build needs in the rootfs and installs nothing"
+grep -q '^  RUN     natively (aarch64, /dev/kvm)' "$log"
+t $? "make run_tests takes the native branch"
+cc=$(sed -n 's/^  CC      gcc: //p' "$log" | head -n 1)
+[ -n "$cc" ]
+t $? "the native build's compiler: ${cc:-none reported}"
+[ "$(step run_tests)" = 0 ]
+t $? "make run_tests: $(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | head -n 1)"
+[ "$(step check)" = 0 ]
+t $? "make check: $(grep -E '^check: ' "$log" | tail -n 1)"
+[ "$(step elsewhere)" = 0 ]
+t $? "build/tests, run_tests.sh and expected/ copied elsewhere run with --bindir, --gic $gic, --mode $mode, --cpus $cpus"
+w=$(step wrong_gic)
+[ -n "$w" ] && [ "$w" != 0 ]
+t $? "a --gic the machine does not have turns the run red"
+echo "1..$n"
+echo "board-check: $((n - failed)) passed, $failed failed ($(($(date +%s) - start))s)"
+[ "$failed" = 0 ]
