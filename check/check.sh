@@ -66,22 +66,73 @@ grep '^not ok' "$out/oracle.tap" | sed 's/^/# /'
 strict_tap "$out/oracle.tap"
 t $? "oracle unit tests: strict TAP 13"
 
+# The emulated hosts and the mutants' runs, CHECK_LANES at a time (each
+# qemu is one TCG thread: two lanes keep a 2-core machine busy), while the
+# tools tests, which mostly wait for timeouts, run beside them.  Judged
+# afterwards, in order.
+first_host=${hosts%% *}
+mutants=
+for m in "$build"/mutants/*/tests; do
+	[ -n "$first_host" ] && [ -d "$m" ] || break
+	m=${m%/tests}
+	mutants="$mutants ${m##*/}"
+done
+jobs=
+for h in $hosts; do jobs="$jobs h:$h"; done
+for m in $mutants; do jobs="$jobs m:$m"; done
+lanes=${CHECK_LANES:-2}
+[ "$first_host" = native ] && lanes=1
+
+# run_job JOB: one run into $out/<name>.ktap, its exit status in .rc.
+run_job() {
+	case "$1" in
+	h:*)
+		name=${1#h:}
+		suite "$name" "$build/tests" "$out/runs" > "$out/$name.ktap" 2> "$out/$name.err" &
+		;;
+	m:*)
+		name=mutant-${1#m:}
+		suite "$first_host" "$build/mutants/${1#m:}/tests" "$out/mutants/${1#m:}" \
+			user_irqchip > "$out/$name.ktap" 2> "$out/$name.err" &
+		;;
+	esac
+	pid=$!
+	# Progress: the per-binary results as they come.
+	tail -f --pid=$pid "$out/$name.ktap" 2>/dev/null |
+		grep --line-buffered -E '^(not )?ok |^# unexpected' | sed -u "s/^/#   $name: /"
+	wait $pid
+	echo $? > "$out/$name.rc"
+}
+
+# Fetch the kernels and busybox first: the lanes would race for the cache.
+for h in $hosts; do
+	[ "$h" = native ] && continue
+	set -- $("$top/emuhost/hosts.sh" show "$h") || exit 2
+	"$top/emuhost/fetch.sh" kernel "$1" > /dev/null || exit 2
+done
+[ "$first_host" = native ] || "$top/emuhost/fetch.sh" busybox > /dev/null || exit 2
+
+echo "# $(echo $jobs | wc -w) runs ($(echo $jobs | sed 's/[hm]://g')), $lanes at a time"
+lane=0
+while [ $lane -lt "$lanes" ]; do
+	(
+		i=0
+		for j in $jobs; do
+			[ $((i % lanes)) = $lane ] && run_job "$j"
+			i=$((i + 1))
+		done
+	) &
+	lane=$((lane + 1))
+done
 "$top/check/tools_test.sh" > "$out/tools.tap" 2>&1
-t $? "tools tests ($(grep -c '^ok' "$out/tools.tap") passed, see $out/tools.tap)"
+tools_rc=$?
+wait
+
+t $tools_rc "tools tests ($(grep -c '^ok' "$out/tools.tap") passed, see $out/tools.tap)"
 grep '^not ok' "$out/tools.tap" | sed 's/^/# /'
 
 for h in $hosts; do
-	if [ "$h" = native ]; then
-		echo "# the suite on this machine's /dev/kvm"
-	else
-		echo "# booting emulated host $h"
-	fi
-	# Progress: the per-binary results as they come.
-	suite "$h" "$build/tests" "$out/runs" > "$out/$h.ktap" 2> "$out/$h.err" &
-	pid=$!
-	tail -f --pid=$pid "$out/$h.ktap" 2>/dev/null | grep --line-buffered -E '^(not )?ok |^# unexpected' | sed -u 's/^/#   /'
-	wait $pid
-	rc=$?
+	rc=$(cat "$out/$h.rc" 2>/dev/null || echo 1)
 	t $rc "$h: suite results match expected/ ($(tail -n 1 "$out/$h.ktap"))"
 	[ $rc = 0 ] || sed 's/^/# /' "$out/$h.err" | tail -n 5
 
@@ -96,6 +147,13 @@ for h in $hosts; do
 		t $? "$h: the PMU cases ran (KVM_CAP_ARM_PMU_V3 reported)"
 	fi
 
+	# -cpu max,pauth-impdef=on must leave the host kernel its pointer
+	# authentication (only the algorithm QEMU computes it with changes).
+	if [ "$h" != native ] && "$top/emuhost/hosts.sh" show "$h" | grep -q pauth-impdef=on; then
+		grep -q 'CPU features: detected: Address authentication' "$out/runs/$h/console.log"
+		t $? "$h: the host kernel uses pointer authentication ($(grep -a -m 1 -o 'Address authentication (.*)' "$out/runs/$h/console.log"))"
+	fi
+
 	bad=
 	for f in "$out/$h"/*.tap; do
 		[ -f "$f" ] || { bad=" (no binary TAP found)"; break; }
@@ -107,17 +165,11 @@ done
 
 # Broken copies of the userspace irqchip loop (check/mutants/): the loop's
 # end-to-end test must fail with each, on the first host.
-first_host=${hosts%% *}
-for m in "$build"/mutants/*/tests; do
-	[ -n "$first_host" ] && [ -d "$m" ] || break
-	name=${m%/tests}
-	name=${name##*/}
-	echo "# mutant $name on $first_host"
-	suite "$first_host" "$m" "$out/mutants/$name" user_irqchip > "$out/mutant-$name.ktap" 2>&1
-	rc=$?
+for name in $mutants; do
+	rc=$(cat "$out/mutant-$name.rc" 2>/dev/null || echo 0)
 	red=$(grep -c '^# not ok [0-9]* irqchip_loop\.' "$out/mutant-$name.ktap")
 	[ $rc != 0 ] && [ "$red" -gt 0 ]
-	t $? "mutant $name: the loop's end-to-end test goes red ($red failing, see $out/mutant-$name.ktap)"
+	t $? "mutant $name on $first_host: the loop's end-to-end test goes red ($red failing, see $out/mutant-$name.ktap)"
 done
 
 names=$(ls "$out"/*/names.txt 2>/dev/null)

@@ -22,7 +22,7 @@ step() {
 echo "board: $(uname -srm); $(. /etc/os-release && echo "$PRETTY_NAME"); /dev/kvm $([ -c /dev/kvm ] && echo present || echo missing)"
 echo "board: native compiler: $(gcc --version | head -n 1)"
 rm -rf /root/kvm-irq-conformance
-step clone git clone -q "$here/project.bundle" /root/kvm-irq-conformance
+step clone git -c advice.detachedHead=false clone -q "$here/project.bundle" /root/kvm-irq-conformance
 cd /root/kvm-irq-conformance || exit 1
 echo "board: at $(git log -1 --format='%h %s')"
 

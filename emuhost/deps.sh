@@ -16,7 +16,7 @@ arch=${DEPS_ARCH:-$(uname -m)}
 packages() {
 	case "$1" in
 	build)
-		echo make gcc libc6-dev xz-utils bc
+		echo make gcc libc6-dev xz-utils bc rsync
 		[ "$arch" = aarch64 ] || echo gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 		[ -n "${KSRC:-}" ] || echo linux-source-6.1
 		;;
