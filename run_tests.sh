@@ -311,11 +311,49 @@ compare() {
 	}' "$work/$1.tap"
 }
 
+# --- the host kernel's log ---------------------------------------------------
+# A WARN, BUG, Oops, lockdep report, RCU stall, KASAN/UBSAN report or hung
+# task logged while a binary ran fails that binary, whatever its results:
+# the kernel broke.  New lines are told by their timestamps (a full ring
+# buffer keeps its length), by their count where the log has none.
+klog_bad='WARNING:|BUG:|Oops|Internal error:|Kernel panic|kernel BUG|Unable to handle kernel|rcu: INFO:|INFO: rcu_|rcu_.* detected stall|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|KASAN:|UBSAN:|blocked for more than|kvm.*bugged'
+klog_readable=
+dmesg > /dev/null 2>&1 && klog_readable=1
+
+# klog_mark: "<last timestamp> <lines>" of the log now.
+klog_mark() {
+	dmesg 2>/dev/null | awk '
+	/^\[ *[0-9]+\.[0-9]+\]/ { ts = $0; sub(/^\[ */, "", ts); sub(/\].*/, "", ts) }
+	END { printf "%s %d\n", ts == "" ? "-" : ts, NR }'
+}
+
+# klog_since MARK: the lines logged after MARK.
+klog_since() {
+	dmesg 2>/dev/null | awk -v ts="${1%% *}" -v n="${1##* }" '
+	/^\[ *[0-9]+\.[0-9]+\]/ {
+		t = $0; sub(/^\[ */, "", t); sub(/\].*/, "", t)
+		new = ts == "-" ? NR > n : t + 0 > ts + 0
+	}
+	!/^\[ *[0-9]+\.[0-9]+\]/ && ts == "-" { new = NR > n }
+	new'
+}
+
+# klog_check BIN MARK: the verdict lines for what the kernel logged
+# during BIN's run; prints nothing when there was nothing bad.
+klog_check() {
+	klog_since "$2" > "$work/$1.klog"
+	first=$(grep -E -m 1 "$klog_bad" "$work/$1.klog") || return 0
+	echo "# unexpected: $1: the host kernel logged during its run: $first"
+	grep -E -A 7 -m 1 "$klog_bad" "$work/$1.klog" | sed 's/^/# klog: /'
+}
+
 nbins=$(echo $bins | wc -w)
 echo "TAP version 13"
 echo "1..$nbins"
 echo "# kvm-irq: kernel $(uname -r), GIC ${detected_gic:-unknown}, KVM mode ${detected_mode:-unknown}"
 echo "# kvm-irq: expected files:${exp_files:- none (every test expected to pass)}"
+[ -n "$klog_readable" ] ||
+	echo "# kvm-irq: the kernel log cannot be read here (dmesg failed; run as root): kernel warnings go unseen"
 
 i=0
 tpass=0 txfail=0 tskip=0 tbad=0
@@ -324,6 +362,7 @@ for b in $bins; do
 	i=$((i + 1))
 	echo "# selftests: kvm-irq: $b"
 	start=$(date +%s)
+	mark=$(klog_mark)
 	# The exit status survives the pipe through a file; timeout(1) kills a
 	# binary that hangs so that the run goes on.
 	{ timeout -s KILL "$timeout" "$bindir/$b" 2> "$work/$b.err"
@@ -332,9 +371,13 @@ for b in $bins; do
 	rc=$(cat "$work/$b.rc")
 	[ "$rc" = 137 ] && rc=124
 	compare "$b" "$rc" > "$work/$b.verdict"
+	[ -z "$klog_readable" ] || klog_check "$b" "$mark" > "$work/$b.klogv"
 	grep -v '^counts ' "$work/$b.verdict"
-	grep '^# unexpected: ' "$work/$b.verdict" >> "$work/unexpected"
+	cat "$work/$b.klogv" 2>/dev/null
+	grep -h '^# unexpected: ' "$work/$b.verdict" "$work/$b.klogv" 2>/dev/null >> "$work/unexpected"
 	set -- $(grep '^counts ' "$work/$b.verdict")
+	# What the kernel logged is one more unexpected result of the binary.
+	[ -s "$work/$b.klogv" ] && set -- counts "$2" "$3" "$4" $(($5 + 1))
 	tpass=$((tpass + $2)) txfail=$((txfail + $3)) tskip=$((tskip + $4)) tbad=$((tbad + $5))
 	echo "# tally: pass=$tpass xfail=$txfail skip=$tskip unexpected=$tbad ($b took $(($(date +%s) - start))s)"
 	if [ "$5" = 0 ]; then

@@ -54,6 +54,20 @@ EOF
 fake hangs <<'EOF'
 echo "#  RUN           hangs.a ..."; exec sleep 600
 EOF
+# A binary whose results are fine while the kernel warns (a line in the
+# fake kernel log that the fake dmesg prints).
+fake warns <<'EOF'
+echo "ok 1 warns.a"; echo "ok 2 warns.b"
+echo "[   12.500000] WARNING: CPU: 1 PID: 77 at arch/arm64/kvm/vgic/vgic.c:42 vgic_fake+0x10/0x20" >> "$FAKE_KLOG"
+echo "[   12.500100] Call trace:" >> "$FAKE_KLOG"
+echo "ok 3 warns.c"
+EOF
+# run_tests.sh reads the kernel log with dmesg: here, always a fake one.
+mkdir -p "$work/fakebin"
+printf '#!/bin/sh\ncat "$FAKE_KLOG"\n' > "$work/fakebin/dmesg"
+chmod +x "$work/fakebin/dmesg"
+export FAKE_KLOG="$work/klog"
+echo "[    1.000000] Booting Linux on physical CPU 0x0" > "$FAKE_KLOG"
 
 # run SHELL ARGS...: run_tests.sh with fakes; $work/out, $work/err, $rc.
 run() {
@@ -63,8 +77,8 @@ run() {
 		PATH=$work/bb busybox sh "$top/run_tests.sh" --bindir "$work/bin" \
 			--expected "$work/exp" --kernel 6.1 "$@" > "$work/out" 2> "$work/err"
 	else
-		"$sh_" "$top/run_tests.sh" --bindir "$work/bin" --expected "$work/exp" \
-			--kernel 6.1 "$@" > "$work/out" 2> "$work/err"
+		PATH="$work/fakebin:$PATH" "$sh_" "$top/run_tests.sh" --bindir "$work/bin" \
+			--expected "$work/exp" --kernel 6.1 "$@" > "$work/out" 2> "$work/err"
 	fi
 	rc=$?
 }
@@ -81,6 +95,7 @@ one_error_line() {
 shells=sh
 if command -v busybox >/dev/null; then
 	for a in busybox $(busybox --list); do ln -sf "$(command -v busybox)" "$work/bb/$a"; done
+	rm -f "$work/bb/dmesg" && cp "$work/fakebin/dmesg" "$work/bb/dmesg"
 	shells="sh busybox"
 else
 	echo "# busybox missing: run_tests.sh is checked under sh only (apt-get install busybox)"
@@ -201,6 +216,16 @@ for s in $shells; do
 	run "$s" --list
 	[ "$rc" = 0 ] && grep -qx "hangs.c" "$work/out"
 	t $? "$s: --list prints every test name"
+
+	echo "good.c skip no device" > "$work/exp/all"
+	echo "[    1.000000] WARNING: CPU: 0 PID: 1 at boot_fake, before the run" > "$FAKE_KLOG"
+	run "$s" --tests "warns good"
+	t $((rc != 1)) "$s: a kernel warning during a binary's run fails the run"
+	has "^# unexpected: warns: the host kernel logged during its run: \[   12.500000\] WARNING: CPU: 1 PID: 77 at arch/arm64/kvm/vgic/vgic.c:42" &&
+		has "^# klog: \[   12.500100\] Call trace:" && has "^not ok 1 selftests: kvm-irq: warns$" &&
+		has "^ok 2 selftests: kvm-irq: good$" && ! has "boot_fake"
+	t $? "$s: it names the binary and quotes the log; what was logged before, or after, is not its"
+	echo "[    1.000000] Booting Linux on physical CPU 0x0" > "$FAKE_KLOG"
 done
 rm -f "$work/exp/all"
 
@@ -253,7 +278,7 @@ esac
 EOF
 chmod +x "$work/fakeqemu/qemu-system-aarch64"
 : > "$work/Image"
-rm -f "$work/bin/bad" "$work/bin/dies"
+rm -f "$work/bin/bad" "$work/bin/dies" "$work/bin/warns"
 for how in panic silent exits; do
 	start=$(date +%s)
 	FAKE_QEMU=$how PATH="$work/fakeqemu:$PATH" "$top/emuhost/run-host.sh" \
