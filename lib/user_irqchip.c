@@ -56,16 +56,31 @@ struct run_result user_irqchip_run(struct user_irqchip *c, unsigned int i)
 	return r;
 }
 
+/*
+ * Between two of the guest's ucalls a device changes a few times at most,
+ * and each forced return reports the new levels, so that the next KVM_RUN
+ * enters the guest.  A kernel that forces return after return without
+ * reporting what changed would keep the loop busy for ever: fail fast.
+ */
+#define USER_IRQCHIP_STORM	1000
+
 void user_irqchip_run_to_ucall(struct user_irqchip *c, unsigned int i,
 			       struct ucall *uc)
 {
+	unsigned int storm = 0;
 	struct run_result r;
 
-	do {
+	for (;;) {
 		r = user_irqchip_run(c, i);
 		TEST_ASSERT(!r.timed_out, "vcpu %u: no return from KVM_RUN in %d s",
 			    i, RUN_BOUND_SECONDS);
-	} while (run_forced(&r));
+		if (!run_forced(&r))
+			break;
+		storm++;
+		TEST_ASSERT(storm < USER_IRQCHIP_STORM,
+			    "vcpu %u: %u forced returns in a row, the guest never reached its next ucall (device_irq_level 0x%lx): a storm of returns",
+			    i, storm, (unsigned long)c->v->vcpus[i]->run->s.regs.device_irq_level);
+	}
 	TEST_ASSERT(!r.err, "vcpu %u: KVM_RUN: %s (exit reason %u)", i,
 		    strerror(r.err), r.exit_reason);
 	vcpu_expect_sync(c->v->vcpus[i], uc);
