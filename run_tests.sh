@@ -153,7 +153,8 @@ done
 # One table: regex <TAB> verdict <TAB> reason <TAB> where, later wins.
 # Malformed lines and names that match no test are errors, found before
 # anything is printed.
-awk -v names="$work/names" -v prog="$prog" '
+echo $all_bins | tr ' ' '\n' > "$work/binaries"
+awk -v names="$work/names" -v binaries="$work/binaries" -v prog="$prog" '
 function glob2re(p,    r, i, c) {
 	r = "^"
 	for (i = 1; i <= length(p); i++) {
@@ -173,6 +174,8 @@ function fail(msg) {
 BEGIN {
 	while ((getline n < names) > 0)
 		known[n] = 1
+	while ((getline n < binaries) > 0)
+		binary[n] = 1
 }
 /^[ \t]*(#|$)/ { next }
 {
@@ -181,23 +184,31 @@ BEGIN {
 		fail("want \"<test> <pass|skip|xfail|behaviour VALUE> <reason>\", got \"" $0 "\"")
 	if (name !~ /^[A-Za-z0-9_.*?-]+$/)
 		fail("bad test name \"" name "\"")
-	if (verdict != "pass" && verdict != "skip" && verdict != "xfail" && verdict != "behaviour")
-		fail("unknown verdict \"" verdict "\" (pass, skip, xfail or behaviour)")
+	if (verdict != "pass" && verdict != "skip" && verdict != "xfail" && verdict != "behaviour" && verdict != "klog")
+		fail("unknown verdict \"" verdict "\" (pass, skip, xfail, behaviour or klog)")
 	reason = $0
 	sub(/^[ \t]*[^ \t]+[ \t]+[^ \t]+[ \t]*/, "", reason)
-	if (verdict == "behaviour") {
+	if (verdict == "behaviour" || verdict == "klog") {
 		value = $3
 		if (NF < 3)
-			fail("behaviour needs the value the kernel shows")
+			fail(verdict == "klog" ? "klog needs the log line'"'"'s key (WARNING:function)" : "behaviour needs the value the kernel shows")
 		sub(/^[^ \t]+[ \t]*/, "", reason)
 	}
 	if (verdict != "pass" && reason == "")
 		fail(verdict " needs a reason")
 	re = glob2re(name); hit = 0
-	for (n in known)
-		if (n ~ re) { hit = 1; break }
-	if (!hit)
-		fail("unknown test \"" name "\"")
+	# klog pins what the kernel logs during a binary: names a binary.
+	if (verdict == "klog") {
+		for (n in binary)
+			if (n ~ re) { hit = 1; break }
+		if (!hit)
+			fail("unknown binary \"" name "\" (klog names a test binary)")
+	} else {
+		for (n in known)
+			if (n ~ re) { hit = 1; break }
+		if (!hit)
+			fail("unknown test \"" name "\"")
+	}
 	printf "%s\t%s\t%s\t%s\t%s:%d\n", re, verdict, value, reason, FILENAME, FNR
 }
 END { if (bad) exit 2 }
@@ -222,6 +233,8 @@ compare() {
 		FS = "\t"
 		while ((getline line < expf) > 0) {
 			split(line, e, "\t")
+			if (e[2] == "klog")
+				continue
 			ne++; ere[ne] = e[1]; ever[ne] = e[2]; eval[ne] = e[3]
 			ewhy[ne] = e[4]; ewhere[ne] = e[5]
 		}
@@ -339,11 +352,43 @@ klog_since() {
 }
 
 # klog_check BIN MARK: the verdict lines for what the kernel logged
-# during BIN's run; prints nothing when there was nothing bad.
+# during BIN's run: nothing when it logged nothing bad.  Each bad line has
+# a key, "WARNING:<function>" for a WARN, else its first words; expected/
+# may pin a key for a binary ("klog KEY"): that line is then a known
+# deviation of this kernel, and any other is unexpected.
 klog_check() {
 	klog_since "$2" > "$work/$1.klog"
-	first=$(grep -E -m 1 "$klog_bad" "$work/$1.klog") || return 0
-	echo "# unexpected: $1: the host kernel logged during its run: $first"
+	grep -E "$klog_bad" "$work/$1.klog" > "$work/$1.klogbad" || return 0
+	awk -v bin="$1" -v expf="$work/expected" -v bad="$klog_bad" '
+	BEGIN {
+		FS = "\t"
+		while ((getline line < expf) > 0) {
+			split(line, e, "\t")
+			if (e[2] == "klog" && bin ~ e[1]) { pin[e[3]] = e[4] " (" e[5] ")" }
+		}
+		FS = " "
+	}
+	{
+		key = $0
+		if (match(key, /WARNING: .* at [^ ]+ [A-Za-z0-9_.]+\+0x/)) {
+			key = substr(key, RSTART, RLENGTH - 3)
+			sub(/.* /, "", key)
+			key = "WARNING:" key
+		} else {
+			sub(/^\[ *[0-9.]+\] */, "", key)
+			n = split(key, w, " ")
+			key = w[1] (n > 1 ? "_" w[2] : "") (n > 2 ? "_" w[3] : "")
+		}
+		if (seen[key]++)
+			next
+		if (key in pin)
+			printf "# klog: %s: %s as pinned: %s\n", bin, key, pin[key]
+		else {
+			printf "# unexpected: %s: the host kernel logged during its run (%s): %s\n", bin, key, $0
+			unexpected = 1
+		}
+	}
+	END { exit unexpected ? 0 : 1 }' "$work/$1.klogbad" || return 0
 	grep -E -A 7 -m 1 "$klog_bad" "$work/$1.klog" | sed 's/^/# klog: /'
 }
 
@@ -376,8 +421,9 @@ for b in $bins; do
 	cat "$work/$b.klogv" 2>/dev/null
 	grep -h '^# unexpected: ' "$work/$b.verdict" "$work/$b.klogv" 2>/dev/null >> "$work/unexpected"
 	set -- $(grep '^counts ' "$work/$b.verdict")
-	# What the kernel logged is one more unexpected result of the binary.
-	[ -s "$work/$b.klogv" ] && set -- counts "$2" "$3" "$4" $(($5 + 1))
+	# What the kernel logged unpinned is one more unexpected result.
+	grep -q '^# unexpected: ' "$work/$b.klogv" 2>/dev/null &&
+		set -- counts "$2" "$3" "$4" $(($5 + 1))
 	tpass=$((tpass + $2)) txfail=$((txfail + $3)) tskip=$((tskip + $4)) tbad=$((tbad + $5))
 	echo "# tally: pass=$tpass xfail=$txfail skip=$tskip unexpected=$tbad ($b took $(($(date +%s) - start))s)"
 	if [ "$5" = 0 ]; then

@@ -221,10 +221,27 @@ for s in $shells; do
 	echo "[    1.000000] WARNING: CPU: 0 PID: 1 at boot_fake, before the run" > "$FAKE_KLOG"
 	run "$s" --tests "warns good"
 	t $((rc != 1)) "$s: a kernel warning during a binary's run fails the run"
-	has "^# unexpected: warns: the host kernel logged during its run: \[   12.500000\] WARNING: CPU: 1 PID: 77 at arch/arm64/kvm/vgic/vgic.c:42" &&
+	has "^# unexpected: warns: the host kernel logged during its run (WARNING:vgic_fake): \[   12.500000\] WARNING: CPU: 1 PID: 77 at arch/arm64/kvm/vgic/vgic.c:42" &&
 		has "^# klog: \[   12.500100\] Call trace:" && has "^not ok 1 selftests: kvm-irq: warns$" &&
 		has "^ok 2 selftests: kvm-irq: good$" && ! has "boot_fake"
 	t $? "$s: it names the binary and quotes the log; what was logged before, or after, is not its"
+
+	echo "[    1.000000] Booting Linux on physical CPU 0x0" > "$FAKE_KLOG"
+	printf 'good.c skip no device\nwarns klog WARNING:vgic_fake a known warning of this kernel\n' > "$work/exp/all"
+	run "$s" --tests "warns good"
+	t "$rc" "$s: a kernel log line pinned for the binary (klog KEY) passes"
+	has "^# klog: warns: WARNING:vgic_fake as pinned: a known warning of this kernel"
+	t $? "$s: the pinned line is reported with its reason"
+
+	echo "[    1.000000] Booting Linux on physical CPU 0x0" > "$FAKE_KLOG"
+	printf 'good.c skip no device\nwarns klog WARNING:other_fn another warning\n' > "$work/exp/all"
+	run "$s" --tests "warns good"
+	t $((rc != 1)) "$s: a kernel log line other than the pinned one fails the run"
+
+	printf 'warnz klog WARNING:vgic_fake typo\n' > "$work/exp/all"
+	run "$s"
+	one_error_line "exp/all:1: unknown binary \"warnz\""
+	t $? "$s: klog must name a test binary"
 	echo "[    1.000000] Booting Linux on physical CPU 0x0" > "$FAKE_KLOG"
 done
 rm -f "$work/exp/all"
