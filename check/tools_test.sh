@@ -277,6 +277,11 @@ rc=$?
 one_error_line "no such file"
 t $? "run-host.sh: a missing --kernel is an error"
 
+# The fake hosts boot nothing: any file serves as their busybox, so that
+# these tests run where Debian's busybox-static:arm64 cannot be fetched.
+export BUSYBOX="$work/busybox"
+: > "$BUSYBOX"
+
 # A fake qemu-system-aarch64 first in PATH: it plays an emulated host that
 # dies in one of three ways, as FAKE_QEMU says.
 mkdir -p "$work/fakeqemu"

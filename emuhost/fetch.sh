@@ -25,6 +25,7 @@ die() {
 
 # arm64 packages need the foreign architecture; that much apt setup we may do.
 ensure_arm64() {
+	[ "$(dpkg --print-architecture)" = arm64 ] && return
 	dpkg --print-foreign-architectures | grep -qx arm64 && return
 	[ "$(id -u)" = 0 ] || die "as root run: dpkg --add-architecture arm64 && apt-get update"
 	dpkg --add-architecture arm64
@@ -112,10 +113,15 @@ kernel)
 	esac
 	# The index can list a version the mirror no longer holds: then the
 	# next newest will do.
+	# A package that could not be downloaded is not tried again for a
+	# day: every run would wait for the same refusal.
 	dir=
 	for pkg in $(candidates "$flavour" "$re" | head -n 8); do
+		mark=$cache/pkg/$pkg.unavailable
+		[ -n "$(find "$mark" -mtime -1 2>/dev/null)" ] && continue
 		dir=$(unpack "$flavour" "$pkg") && break
 		echo "$prog: $pkg:arm64 could not be downloaded, trying an older one" >&2
+		mkdir -p "$cache/pkg" && touch "$mark"
 		dir=
 	done
 	[ -n "$dir" ] || die "no package matching $re could be downloaded"

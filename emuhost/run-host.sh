@@ -101,9 +101,8 @@ case "$task" in
 suite|bench|exhaustive:[a-z]*:[0-9]*) ;;
 *) die "--run must be suite, bench or exhaustive:CONFIG:COUNT, not '$task'" ;;
 esac
-command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 missing: apt-get install qemu-system-arm"
-
 conf=$("$here/hosts.sh" show "$host") || exit 2
+command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 missing: apt-get install qemu-system-arm"
 set -- $conf
 kver=$1 gic=$2 mode=$3 extra=$5
 [ -n "$cpu" ] || cpu=$4
@@ -129,7 +128,9 @@ if [ -z "$kernel" ]; then
 	kernel=$("$here/fetch.sh" kernel "$kver") || exit 2
 	modules=$(ls -d "${kernel%/boot/*}"/lib/modules/*/ 2>/dev/null | head -n 1)
 fi
-busybox=$("$here/fetch.sh" busybox) || exit 2
+# BUSYBOX: a static arm64 busybox of your own instead of Debian's.
+busybox=${BUSYBOX:-}
+[ -n "$busybox" ] || busybox=$("$here/fetch.sh" busybox) || exit 2
 
 run=$out/$host
 mkdir -p "$run" || die "cannot create $run"
