@@ -188,10 +188,12 @@ BEGIN {
 		fail("unknown verdict \"" verdict "\" (pass, skip, xfail, behaviour or klog)")
 	reason = $0
 	sub(/^[ \t]*[^ \t]+[ \t]+[^ \t]+[ \t]*/, "", reason)
-	if (verdict == "behaviour" || verdict == "klog") {
+	if (verdict == "behaviour" || verdict == "klog" || verdict == "xfail") {
 		value = $3
 		if (NF < 3)
-			fail(verdict == "klog" ? "klog needs the log line'"'"'s key (WARNING:function)" : "behaviour needs the value the kernel shows")
+			fail(verdict == "klog" ? "klog needs the log line'"'"'s key (WARNING:function)" : \
+			     verdict == "xfail" ? "xfail needs the deviation the test shows (its \"# deviation:\" value)" : \
+			     "behaviour needs the value the kernel shows")
 		sub(/^[^ \t]+[ \t]*/, "", reason)
 	}
 	if (verdict != "pass" && reason == "")
@@ -244,6 +246,7 @@ compare() {
 	}
 	/^#  RUN  / { running = $3; next }
 	/^# behaviour: / { if (running != "") behaviour[running] = $3; next }
+	/^# deviation: / { if (running != "") deviation[running] = $3; next }
 	/^(not )?ok [0-9]+/ {
 		ok = $1 == "ok"
 		num = ok ? $2 : $3
@@ -290,9 +293,18 @@ compare() {
 				want = "pass (behaviour " pinned ")"
 			if (want == "pass" && have == "pass" && seen != "")
 				printf "# behaviour: %s = %s (not pinned in expected/)\n", n, seen
+			# An xfail pins the deviation exactly: another set of
+			# mismatches in the same test is a new deviation.
 			if (want == "xfail" && have == "fail") {
-				count["xfail"]++
-				printf "# xfail: %s: %s\n", n, because
+				dev = (n in deviation) ? deviation[n] : ""
+				if (dev == pinned) {
+					count["xfail"]++
+					printf "# xfail: %s = %s: %s\n", n, dev, because
+				} else {
+					printf "# unexpected: %s: deviation changed: pinned %s, observed %s (%s)\n", \
+						n, pinned, dev == "" ? "nothing" : dev, because
+					count["unexpected"]++
+				}
 				continue
 			}
 			# "skip" says a feature may be absent: where it is

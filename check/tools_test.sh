@@ -46,7 +46,8 @@ echo "#  RUN           good.b ..."; echo "# behaviour: EBUSY (what a busy thing 
 echo "#  RUN           good.c ..."; echo "#      SKIP      no such device"; echo "ok 3 # SKIP no such device"
 EOF
 fake bad <<'EOF'
-echo "ok 1 bad.a"; echo "not ok 2 bad.b"; echo "ok 3 bad.c"; exit 1
+echo "ok 1 bad.a"; echo "#  RUN           bad.b ..."; echo "# deviation: 1024=EINVAL"
+echo "not ok 2 bad.b"; echo "ok 3 bad.c"; exit 1
 EOF
 fake dies <<'EOF'
 echo "ok 1 dies.a"; kill -SEGV $$
@@ -123,13 +124,24 @@ for s in $shells; do
 	has "# unexpected: bad.b: expected pass, got fail" && has "^not ok 2 selftests: kvm-irq: bad$"
 	t $? "$s: the failing test is named, its binary's result is not ok"
 
-	printf 'good.c skip no device\nbad.b xfail known bug, fixed in 9.9\n' > "$work/exp/all"
+	printf 'good.c skip no device\nbad.b xfail 1024=EINVAL known bug, fixed in 9.9\n' > "$work/exp/all"
 	run "$s" --tests "good bad"
 	t "$rc" "$s: an expected failure (xfail) passes the run"
-	has "# xfail: bad.b: known bug, fixed in 9.9" && tail -n 1 "$work/out" | grep -qx "5 passed, 0 failed, 1 skipped"
-	t $? "$s: the xfail is reported with its reason and counted"
+	has "# xfail: bad.b = 1024=EINVAL: known bug, fixed in 9.9" && tail -n 1 "$work/out" | grep -qx "5 passed, 0 failed, 1 skipped"
+	t $? "$s: the xfail is reported with its deviation and reason, and counted"
 
-	printf 'good.b xfail was broken\ngood.c skip no device\n' > "$work/exp/all"
+	printf 'good.c skip no device\nbad.b xfail 1024=EINVAL,992=EINVAL known bug\n' > "$work/exp/all"
+	run "$s" --tests "good bad"
+	t $((rc != 1)) "$s: a test failing with another deviation than the pinned one fails the run"
+	has "# unexpected: bad.b: deviation changed: pinned 1024=EINVAL,992=EINVAL, observed 1024=EINVAL"
+	t $? "$s: the changed deviation names the pinned and the observed value"
+
+	printf 'bad.b xfail\n' > "$work/exp/all"
+	run "$s"
+	one_error_line "exp/all:1: xfail needs the deviation"
+	t $? "$s: an xfail without its deviation is an error"
+
+	printf 'good.b xfail 1=0 was broken\ngood.c skip no device\n' > "$work/exp/all"
 	run "$s" --tests good
 	t $((rc != 1)) "$s: an xfail that passes is unexpected"
 

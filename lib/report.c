@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "report.h"
@@ -27,4 +28,39 @@ void report_behaviour(const char *fmt, ...)
 	vprintf(fmt, ap);
 	va_end(ap);
 	printf("\n");
+}
+
+/* This test's mismatches: each test runs in a process of its own. */
+static char deviation[REPORT_DEVIATION_SHOWN * 32];
+static size_t deviation_len;
+static unsigned long deviations;
+static uint32_t deviation_hash = 2166136261u;	/* FNV-1a */
+
+void report_deviation_add(const char *fmt, ...)
+{
+	char one[96];
+	va_list ap;
+	size_t i;
+
+	va_start(ap, fmt);
+	vsnprintf(one, sizeof(one), fmt, ap);
+	va_end(ap);
+	for (i = 0; one[i]; i++)
+		deviation_hash = (deviation_hash ^ (unsigned char)one[i]) * 16777619u;
+	deviation_hash = (deviation_hash ^ ',') * 16777619u;
+	if (deviations++ < REPORT_DEVIATION_SHOWN && deviation_len < sizeof(deviation))
+		deviation_len += snprintf(deviation + deviation_len,
+					  sizeof(deviation) - deviation_len, "%s%s",
+					  deviation_len ? "," : "", one);
+}
+
+void report_deviation(void)
+{
+	if (!deviations)
+		return;
+	if (deviations > REPORT_DEVIATION_SHOWN)
+		printf("# deviation: %s,+%lu-more-fnv1a-%08x\n", deviation,
+		       deviations - REPORT_DEVIATION_SHOWN, deviation_hash);
+	else
+		printf("# deviation: %s\n", deviation);
 }

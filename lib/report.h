@@ -5,7 +5,11 @@
  *       what the test checked of an assertion of lib/assertions.txt;
  *   # behaviour: <value>
  *       what the kernel did where the documents are silent, compared with
- *       the value expected/ pins for this kernel.
+ *       the value expected/ pins for this kernel;
+ *   # deviation: <value>
+ *       every mismatch of a failing test, as one word, compared with the
+ *       value an xfail entry of expected/ pins: a known deviation must
+ *       stay exactly what it was.
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -14,6 +18,18 @@ void report_assert(const char *id, const char *rule, unsigned long tried,
 		   unsigned long mismatches, unsigned long unspecified);
 void report_behaviour(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+
+/*
+ * One mismatch of this test, as "<what>=<observed>" without spaces.
+ * report_deviation() prints all so far on one "# deviation:" line: the
+ * first REPORT_DEVIATION_SHOWN in order, then how many more and a hash of
+ * all of them, so that the value pins every one.
+ */
+#define REPORT_DEVIATION_SHOWN	16
+
+void report_deviation_add(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+void report_deviation(void);
 
 /*
  * Mismatch lines: enough to see a pattern, not enough to drown the log.

@@ -38,6 +38,9 @@ static bool nr_irqs_matches(int version, uint32_t nr_irqs, bool twice)
 	bool match = want.outcome == ABI_ACCEPT ? !err : err == want.err;
 
 	if (!match)
+		report_deviation_add("%u%s=%s", nr_irqs, twice ? "-again" : "",
+				     abi_errno_name(err));
+	if (!match)
 		ksft_print_msg("vgic-v%d NR_IRQS %u%s: expected %s, observed %s [%s %s]\n",
 			       version, nr_irqs, twice ? " (again)" : "",
 			       want.outcome == ABI_ACCEPT ? "0" : abi_errno_name(want.err),
@@ -67,6 +70,7 @@ unsigned long sweep_nr_irqs(int version, bool twice)
 			wrong += !nr_irqs_matches(version, odd[i], false);
 	}
 	report_assert(abi_rules[rule].id, abi_rules[rule].name, tried, wrong, 0);
+	report_deviation();
 	return wrong;
 }
 

@@ -175,6 +175,8 @@ bool irq_check_one(struct irq_check *c, struct irq_vm *v, uint32_t irq,
 		return true;
 
 	c->mismatches[want.rule]++;
+	report_deviation_add("0x%08x/%u=%s", irq, level,
+			     describe(err ? ABI_REJECT : ABI_ACCEPT, err));
 	if (report_mismatch_shown(&c->shown))
 		ksft_print_msg("%s: irq=0x%08x level=%u: expected %s, observed %s [%s %s]\n",
 			       c->what, irq, level,
@@ -210,4 +212,5 @@ void irq_check_report(const struct irq_check *c)
 	report_unshown(c->what, c->shown);
 	ksft_print_msg("%s: %lu irq values tried, %lu mismatches, %lu unspecified\n",
 		       c->what, tried, irq_check_mismatches(c), unspecified);
+	report_deviation();
 }
