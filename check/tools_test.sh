@@ -136,6 +136,16 @@ for s in $shells; do
 	has "# unexpected: bad.b: deviation changed: pinned 1024=EINVAL,992=EINVAL, observed 1024=EINVAL"
 	t $? "$s: the changed deviation names the pinned and the observed value"
 
+	printf 'limit nr_irqs 1000 not a multiple of 32\n' > "$work/exp/all"
+	run "$s"
+	one_error_line "exp/all:1: limit nr_irqs must be a multiple of 32"
+	t $? "$s: a limit outside the documents' range is an error"
+
+	printf 'limit nr_irqs 992 the kernel stops short\n' > "$work/exp/all"
+	run "$s" --tests good
+	has "^# kvm-irq: limit nr_irqs=992 as pinned: the kernel stops short (.*exp/all:1)"
+	t $? "$s: a pinned limit is announced in the header"
+
 	printf 'bad.b xfail\n' > "$work/exp/all"
 	run "$s"
 	one_error_line "exp/all:1: xfail needs the deviation"

@@ -12,6 +12,7 @@
 #include <linux/kvm.h>
 
 #include "host.h"
+#include "oracle.h"
 
 struct host_facts host;
 struct host_promise promise;
@@ -78,10 +79,18 @@ static void read_promise(void)
 	const char *gic = getenv("KVM_IRQ_HOST_GIC");
 	const char *mode = getenv("KVM_IRQ_HOST_MODE");
 	const char *cpus = getenv("KVM_IRQ_HOST_CPUS");
+	const char *limit = getenv("KVM_IRQ_LIMIT_NR_IRQS");
 
 	promise.gic = gic ? atoi(gic) : 0;
 	promise.mode = mode && *mode ? mode : NULL;
 	promise.cpus = cpus ? atoi(cpus) : 0;
+	/* run_tests.sh checked it against the documents' range. */
+	promise.nr_irqs_limit = limit ? strtoul(limit, NULL, 0) : 0;
+}
+
+unsigned int host_nr_irqs_max(void)
+{
+	return promise.nr_irqs_limit ? promise.nr_irqs_limit : ABI_NR_IRQS_MAX;
 }
 
 void host_probe(void)

@@ -28,6 +28,12 @@ struct host_promise {
 	int gic;		/* KVM_IRQ_HOST_GIC: 2 or 3 */
 	const char *mode;	/* KVM_IRQ_HOST_MODE */
 	int cpus;		/* KVM_IRQ_HOST_CPUS */
+	/*
+	 * KVM_IRQ_LIMIT_NR_IRQS: the largest nr_irqs this kernel takes where
+	 * that is less than the documents' ABI_NR_IRQS_MAX, as expected/
+	 * pins it ("limit nr_irqs N"); 0 when nothing is pinned.
+	 */
+	unsigned int nr_irqs_limit;
 };
 
 #define NO_KVM_REASON	"no usable /dev/kvm on this host"
@@ -45,6 +51,13 @@ const char *host_lacks_vgic(int version);
 
 /* Why the suite cannot use KVM_CAP_ARM_USER_IRQ here (for SKIP), or NULL. */
 const char *host_lacks_user_irq(void);
+
+/*
+ * The nr_irqs of the "max" VM configurations: the documented maximum,
+ * or the limit expected/ pins for this kernel.  Never probed: a kernel
+ * that takes less fails to build those VMs, and the tests say so.
+ */
+unsigned int host_nr_irqs_max(void);
 
 /* Why vcpus cannot have a PMU here (for SKIP), or NULL. */
 const char *host_lacks_pmu(void);

@@ -154,7 +154,7 @@ struct abi_verdict abi_nr_irqs(uint32_t nr_irqs, bool already_set)
 {
 	if (already_set)
 		return reject(EBUSY, RULE_NR_IRQS_ONCE);
-	if (nr_irqs < 64 || nr_irqs > 1024 || nr_irqs % 32)
+	if (nr_irqs < 64 || nr_irqs > ABI_NR_IRQS_MAX || nr_irqs % 32)
 		return reject(EINVAL, RULE_NR_IRQS_RANGE);
 	return accept(RULE_NR_IRQS_RANGE);
 }

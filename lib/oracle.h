@@ -70,6 +70,9 @@ struct abi_verdict abi_irq_line(const struct abi_vm *vm, uint32_t irq,
 				uint32_t level);
 /* KVM_DEV_ARM_VGIC_GRP_NR_IRQS set to nr_irqs, already set or not. */
 struct abi_verdict abi_nr_irqs(uint32_t nr_irqs, bool already_set);
+
+/* The largest nr_irqs arm-vgic.rst and arm-vgic-v3.rst allow. */
+#define ABI_NR_IRQS_MAX		1024
 const char *abi_outcome_name(enum abi_outcome outcome);
 const char *abi_errno_name(int err);
 

@@ -13,7 +13,7 @@
 #include "vm.h"
 
 #define SWEEP_NR_IRQS_UNSET	0	/* leave KVM_DEV_ARM_VGIC_GRP_NR_IRQS alone */
-#define SWEEP_NR_IRQS_MAX	(~0u)	/* the largest nr_irqs the kernel takes */
+#define SWEEP_NR_IRQS_MAX	(~0u)	/* host_nr_irqs_max(): documented or pinned */
 #define SWEEP_MAX_IDS		8
 
 struct sweep_config {
@@ -32,7 +32,6 @@ struct sweep_config {
 const char *sweep_vm_create(struct irq_vm *v, const struct sweep_config *c);
 
 /* The largest KVM_DEV_ARM_VGIC_GRP_NR_IRQS the kernel takes (probed). */
-unsigned int vgic_largest_nr_irqs(int version);
 
 /* KVM_DEV_ARM_VGIC_GRP_NR_IRQS: 0 or the errno. */
 int vgic_set_nr_irqs(int gic_fd, uint32_t nr_irqs);

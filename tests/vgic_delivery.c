@@ -87,7 +87,7 @@ FIXTURE_SETUP(delivery)
 	if (self->skip)
 		return;
 	self->nr_irqs = variant->nr_irqs == SWEEP_NR_IRQS_MAX ?
-			vgic_largest_nr_irqs(variant->gic) : variant->nr_irqs;
+			host_nr_irqs_max() : variant->nr_irqs;
 	irq_vm_create(&self->v, variant->nr_vcpus, delivery_guest_main);
 	delivery_install_handlers(self->v.vm);
 	irq_vm_add_vgic(&self->v, variant->gic, self->nr_irqs);
