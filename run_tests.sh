@@ -22,6 +22,7 @@ mode=${KVM_IRQ_HOST_MODE:-}
 cpus=${KVM_IRQ_HOST_CPUS:-}
 timeout=1800
 list_only=
+require_pinned=
 
 die() {
 	echo "$prog: $*" >&2
@@ -41,6 +42,8 @@ usage: $prog [options]
                     KVM mode; also promised to the tests (default: detected)
   --cpus N          host CPUs promised to the tests
   --timeout SECS    per binary (default: $timeout)
+  --require-pinned  a behaviour expected/ does not pin for this kernel is
+                    unexpected (default: counted apart as unpinned)
   --list            print every known test name and exit
 EOF
 }
@@ -61,6 +64,7 @@ while [ $# -gt 0 ]; do
 	--cpus) need_arg "$@"; cpus=$2; shift ;;
 	--timeout) need_arg "$@"; timeout=$2; shift ;;
 	--list) list_only=1 ;;
+	--require-pinned) require_pinned=1 ;;
 	-h|--help) usage; exit 0 ;;
 	*) die "unknown option '$1' (see --help)" ;;
 	esac
@@ -247,7 +251,7 @@ nested() {
 # Compare one binary's results with expected/; prints the verdict lines and
 # a last line "counts <pass> <xfail> <skip> <unexpected>".
 compare() {
-	awk -v bin="$1" -v rc="$2" -v tmo="$timeout" -v listf="$work/$1.names" \
+	awk -v bin="$1" -v rc="$2" -v tmo="$timeout" -v listf="$work/$1.names" -v strict="$require_pinned" \
 	    -v expf="$work/expected" '
 	BEGIN {
 		FS = "\t"
@@ -309,8 +313,18 @@ compare() {
 			}
 			if (want == "behaviour")
 				want = "pass (behaviour " pinned ")"
-			if (want == "pass" && have == "pass" && seen != "")
-				printf "# behaviour: %s = %s (not pinned in expected/)\n", n, seen
+			# A behaviour no file pins for this kernel checks nothing:
+			# it is counted apart, never as a pass.
+			if (want == "pass" && have == "pass" && seen != "") {
+				if (strict) {
+					printf "# unexpected: %s: behaviour %s is not pinned for this kernel (--require-pinned)\n", n, seen
+					count["unexpected"]++
+				} else {
+					printf "# unpinned: %s = %s (no expected/ file pins it for this kernel)\n", n, seen
+					count["unpinned"]++
+				}
+				continue
+			}
 			# An xfail pins the deviation exactly: another set of
 			# mismatches in the same test is a new deviation.
 			if (want == "xfail" && have == "fail") {
@@ -349,8 +363,8 @@ compare() {
 			printf "# unexpected: %s: exited with status %s\n", bin, rc
 			count["unexpected"]++
 		}
-		printf "counts %d %d %d %d\n", count["pass"], count["xfail"], \
-			count["skip"], count["unexpected"]
+		printf "counts %d %d %d %d %d\n", count["pass"], count["xfail"], \
+			count["skip"], count["unexpected"], count["unpinned"]
 	}' "$work/$1.tap"
 }
 
@@ -432,8 +446,9 @@ awk -F'\t' '$2 == "limit" { printf "# kvm-irq: limit %s as pinned: %s (%s)\n", $
 	echo "# kvm-irq: the kernel log cannot be read here (dmesg failed; run as root): kernel warnings go unseen"
 
 i=0
-tpass=0 txfail=0 tskip=0 tbad=0
+tpass=0 txfail=0 tskip=0 tbad=0 tunpinned=0
 : > "$work/unexpected"
+: > "$work/unpinned"
 for b in $bins; do
 	i=$((i + 1))
 	echo "# selftests: kvm-irq: $b"
@@ -454,9 +469,11 @@ for b in $bins; do
 	set -- $(grep '^counts ' "$work/$b.verdict")
 	# What the kernel logged unpinned is one more unexpected result.
 	grep -q '^# unexpected: ' "$work/$b.klogv" 2>/dev/null &&
-		set -- counts "$2" "$3" "$4" $(($5 + 1))
+		set -- counts "$2" "$3" "$4" $(($5 + 1)) "$6"
 	tpass=$((tpass + $2)) txfail=$((txfail + $3)) tskip=$((tskip + $4)) tbad=$((tbad + $5))
-	echo "# tally: pass=$tpass xfail=$txfail skip=$tskip unexpected=$tbad ($b took $(($(date +%s) - start))s)"
+	tunpinned=$((tunpinned + $6))
+	grep '^# unpinned: ' "$work/$b.verdict" >> "$work/unpinned"
+	echo "# tally: pass=$tpass xfail=$txfail skip=$tskip unexpected=$tbad unpinned=$tunpinned ($b took $(($(date +%s) - start))s)"
 	if [ "$5" = 0 ]; then
 		echo "ok $i selftests: kvm-irq: $b"
 	else
@@ -505,6 +522,11 @@ if [ -s "$work/unexpected" ]; then
 	echo "# Unexpected results:"
 	cat "$work/unexpected"
 fi
+if [ -s "$work/unpinned" ]; then
+	echo "# Unpinned behaviours (nothing in expected/ says what this kernel should do):"
+	cat "$work/unpinned"
+fi
+echo "# kvm-irq: $tunpinned unpinned behaviours (not counted as passed; --require-pinned makes them unexpected)"
 echo "# kvm-irq: $tpass pass, $txfail xfail, $tskip skip as expected; $tbad unexpected"
 echo "$((tpass + txfail)) passed, $tbad failed, $tskip skipped"
 [ "$tbad" = 0 ]

@@ -18,7 +18,7 @@ from tap.parser import Parser
 SUMMARY = re.compile(r"^\d+ passed, \d+ failed, \d+ skipped$")
 BLOCK = re.compile(r"^# selftests: kvm-irq: (\S+)$")
 TOP_RESULT = re.compile(r"^(not )?ok \d+ selftests: kvm-irq: (\S+)")
-ANNOTATION = re.compile(r"^# (stderr|xfail|skip|unexpected|tally|behaviour|note|klog): ")
+ANNOTATION = re.compile(r"^# (stderr|xfail|skip|unexpected|tally|behaviour|note|klog|unpinned): ")
 RUN = re.compile(r"^#  RUN +(\S+) ")
 
 
