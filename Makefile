@@ -54,7 +54,7 @@ deps-build:
 ifeq ($(NATIVE),1)
 run_tests: all
 	@echo "  RUN     natively ($(BUILD_ARCH), /dev/kvm): ./run_tests.sh --bindir $(O)/tests"
-	@./run_tests.sh --bindir $(O)/tests $(if $(T),--tests "$(T)")
+	@./run_tests.sh --bindir $(O)/tests $(if $(T),--tests "$(T)") $(if $(REQUIRE),--require $(REQUIRE))
 else
 run_tests: all
 	@echo "  RUN     on the emulated arm64 KVM host $(HOST) ($(BUILD_ARCH) here$(if $(wildcard /dev/kvm),, without /dev/kvm))"

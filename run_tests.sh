@@ -23,6 +23,7 @@ cpus=${KVM_IRQ_HOST_CPUS:-}
 timeout=1800
 list_only=
 require_pinned=
+require=
 
 die() {
 	echo "$prog: $*" >&2
@@ -42,6 +43,9 @@ usage: $prog [options]
                     KVM mode; also promised to the tests (default: detected)
   --cpus N          host CPUs promised to the tests
   --timeout SECS    per binary (default: $timeout)
+  --require LIST    features this host must have, comma separated (vgic-v2,
+                    vgic-v3,its,pmu,user-irq): a test that skips for lack of
+                    one is unexpected, whatever expected/ allows
   --require-pinned  a behaviour expected/ does not pin for this kernel is
                     unexpected (default: counted apart as unpinned)
   --list            print every known test name and exit
@@ -65,6 +69,7 @@ while [ $# -gt 0 ]; do
 	--timeout) need_arg "$@"; timeout=$2; shift ;;
 	--list) list_only=1 ;;
 	--require-pinned) require_pinned=1 ;;
+	--require) need_arg "$@"; require=$2; shift ;;
 	-h|--help) usage; exit 0 ;;
 	*) die "unknown option '$1' (see --help)" ;;
 	esac
@@ -75,6 +80,20 @@ case "$gic" in ''|2|3) ;; *) die "--gic must be 2 or 3, not '$gic'" ;; esac
 case "$mode" in ''|vhe|nvhe|protected) ;; *) die "--mode must be vhe, nvhe or protected, not '$mode'" ;; esac
 case "$timeout" in ''|*[!0-9]*) die "--timeout must be a number of seconds, not '$timeout'" ;; esac
 case "$cpus" in *[!0-9]*) die "--cpus must be a number, not '$cpus'" ;; esac
+# The skip reason of each feature (lib/host.c, lib/vgic_probe.c).
+required_reasons=
+for f in $(echo "$require" | tr ',' ' '); do
+	case "$f" in
+	vgic-v2) r='cannot create vgic-v2' ;;
+	vgic-v3) r='cannot create vgic-v3' ;;
+	its) r='cannot create a vgic ITS' ;;
+	pmu) r='KVM_CAP_ARM_PMU_V3' ;;
+	user-irq) r='KVM_CAP_ARM_USER_IRQ' ;;
+	*) die "--require: unknown feature '$f' (vgic-v2, vgic-v3, its, pmu, user-irq)" ;;
+	esac
+	required_reasons="$required_reasons$r|$f
+"
+done
 
 if [ -z "$bindir" ]; then
 	for d in "$here/tests" "$here/build/tests"; do
@@ -252,6 +271,7 @@ nested() {
 # a last line "counts <pass> <xfail> <skip> <unexpected>".
 compare() {
 	awk -v bin="$1" -v rc="$2" -v tmo="$timeout" -v listf="$work/$1.names" -v strict="$require_pinned" \
+	    -v required="$required_reasons" \
 	    -v expf="$work/expected" '
 	BEGIN {
 		FS = "\t"
@@ -265,6 +285,18 @@ compare() {
 		while ((getline line < listf) > 0)
 			order[++nl] = line
 		FS = " "
+		nreq = split(required, req, "\n")
+	}
+	# The feature a skip reason says is missing, if it is a required one.
+	function required_missing(why,    i, kv) {
+		for (i = 1; i <= nreq; i++) {
+			if (req[i] == "")
+				continue
+			split(req[i], kv, "|")
+			if (index(why, kv[1]))
+				return kv[2]
+		}
+		return ""
 	}
 	/^#  RUN  / { running = $3; next }
 	/^# behaviour: / { if (running != "") behaviour[running] = $3; next }
@@ -344,6 +376,14 @@ compare() {
 			if (want == "skip" && have == "pass") {
 				count["pass"]++
 				printf "# note: %s passed where expected/ allows a skip\n", n
+				continue
+			}
+			# A skip for lack of a feature the host must have (--require)
+			# is a lost feature, whatever expected/ allows.
+			if (have == "skip" && required_missing(skipwhy[n]) != "") {
+				printf "# unexpected: %s: skipped, but this host must have %s (--require): %s\n", \
+					n, required_missing(skipwhy[n]), skipwhy[n]
+				count["unexpected"]++
 				continue
 			}
 			if (want == have) {
@@ -521,6 +561,12 @@ END {
 if [ -s "$work/unexpected" ]; then
 	echo "# Unexpected results:"
 	cat "$work/unexpected"
+fi
+# Skips by reason: what this host lacks, and how much of the suite that is.
+if grep -q '^# skip: ' "$work"/*.verdict 2>/dev/null; then
+	echo "# Skips by reason:"
+	cat "$work"/*.verdict | sed -n 's/^# skip: [^:]*: //p' | sort | uniq -c |
+		sort -rn | sed 's/^ */#   /'
 fi
 if [ -s "$work/unpinned" ]; then
 	echo "# Unpinned behaviours (nothing in expected/ says what this kernel should do):"

@@ -55,6 +55,11 @@ EOF
 fake hangs <<'EOF'
 echo "#  RUN           hangs.a ..."; exec sleep 600
 EOF
+# A binary whose third test skips for lack of a PMU.
+fake nopmu <<'EOF'
+echo "ok 1 nopmu.a"; echo "ok 2 nopmu.b"
+echo "#  RUN           nopmu.c ..."; echo "ok 3 # SKIP KVM_CAP_ARM_PMU_V3 is not reported: vcpus get no PMU here"
+EOF
 # A binary whose results are fine while the kernel warns (a line in the
 # fake kernel log that the fake dmesg prints).
 fake warns <<'EOF'
@@ -198,6 +203,22 @@ for s in $shells; do
 	has "^# unpinned: good.b = EBUSY (no expected/ file pins it for this kernel)" && [ "$rc" = 0 ]
 	t $? "$s: an unpinned behaviour is listed apart, not judged"
 
+	printf 'good.c skip no device\nnopmu.c skip the PMU may be absent\n' > "$work/exp/all"
+	run "$s" --tests "good nopmu"
+	[ "$rc" = 0 ] && has "^# Skips by reason:" &&
+		has "^#   *1 KVM_CAP_ARM_PMU_V3 is not reported: vcpus get no PMU here$"
+	t $? "$s: the summary counts skips by reason"
+
+	run "$s" --tests "good nopmu" --require vgic-v2,pmu
+	t $((rc != 1)) "$s: with --require, a skip for lack of a required feature fails the run"
+	has "^# unexpected: nopmu.c: skipped, but this host must have pmu (--require): KVM_CAP_ARM_PMU_V3 is not reported" &&
+		! has "^# unexpected: good.c"
+	t $? "$s: it names the feature; other skips stay as expected/ says"
+
+	run "$s" --require frobs
+	one_error_line "--require: unknown feature 'frobs'"
+	t $? "$s: an unknown --require feature is an error"
+
 	run "$s" --tests good --require-pinned
 	t $((rc != 1)) "$s: with --require-pinned an unpinned behaviour fails the run"
 	has "^# unexpected: good.b: behaviour EBUSY is not pinned for this kernel (--require-pinned)"
@@ -328,7 +349,7 @@ esac
 EOF
 chmod +x "$work/fakeqemu/qemu-system-aarch64"
 : > "$work/Image"
-rm -f "$work/bin/bad" "$work/bin/dies" "$work/bin/warns"
+rm -f "$work/bin/bad" "$work/bin/dies" "$work/bin/warns" "$work/bin/nopmu"
 for how in panic silent exits; do
 	start=$(date +%s)
 	FAKE_QEMU=$how PATH="$work/fakeqemu:$PATH" "$top/emuhost/run-host.sh" \

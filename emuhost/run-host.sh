@@ -161,7 +161,13 @@ echo "# kvm-irq: emulated host $host: $(basename "$kernel"), GICv$gic, $mode, -c
 echo "# kvm-irq: console log: $console" >&2
 
 append="console=ttyAMA0 panic=-1 loglevel=1 kvmirq_gic=$gic kvmirq_mode=$mode"
-append="$append kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
+# What every emulated host of this GIC has: a test that skips for lack of
+# it has lost a feature.
+case "$gic" in
+3) require=vgic-v3,its,pmu,user-irq ;;
+*) require=vgic-v2,pmu,user-irq ;;
+esac
+append="$append kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
 # One TCG thread: the suite runs its vcpus one at a time anyway, and the
 # emulated host froze twice in multi-threaded TCG (QEMU 7.2, nested KVM).
 qemu-system-aarch64 -M "virt,virtualization=on,gic-version=$gic" \
