@@ -32,6 +32,9 @@ static const struct abi_vm gic64_v1 = {
 static const struct abi_vm gic_uninit = {
 	.in_kernel_gic = true, .nr_irqs = 64, .nr_vcpus = 2, .layout_2 = true,
 };
+static const struct abi_vm gic_uninit_unset = {
+	.in_kernel_gic = true, .nr_vcpus = 2, .layout_2 = true,
+};
 static const struct abi_vm gic_300_vcpus = {
 	.in_kernel_gic = true, .gic_ready = true, .nr_irqs = 64,
 	.nr_vcpus = 300, .layout_2 = true,
@@ -99,6 +102,13 @@ static const struct irq_case cases[] = {
 	/* nothing says what an uninitialised vgic does with injections */
 	{ "SPI into uninitialised vgic", &gic_uninit, SPI(0, 40), 1, UNSPEC, RULE_VGIC_UNINIT },
 	{ "PPI into uninitialised vgic", &gic_uninit, PPI(0, 16), 1, UNSPEC, RULE_VGIC_UNINIT },
+	/* ... but the documented ranges hold before initialisation too */
+	{ "SPI 64 of 64 into uninitialised vgic", &gic_uninit, SPI(0, 64), 1, REJECT(EINVAL), RULE_SPI_NUM },
+	{ "SPI 31 into uninitialised vgic", &gic_uninit, SPI(0, 31), 1, REJECT(EINVAL), RULE_SPI_NUM },
+	{ "PPI 15 into uninitialised vgic", &gic_uninit, PPI(0, 15), 1, REJECT(EINVAL), RULE_PPI_NUM },
+	{ "PPI for vcpu 2 of 2, uninitialised", &gic_uninit, PPI(2, 16), 1, REJECT(EINVAL), RULE_VCPU_EXISTS },
+	{ "SPI 1019, NR_IRQS never set", &gic_uninit_unset, SPI(0, 1019), 1, UNSPEC, RULE_VGIC_UNINIT },
+	{ "SPI 1020, NR_IRQS never set", &gic_uninit_unset, SPI(0, 1020), 1, REJECT(EINVAL), RULE_SPI_NUM },
 };
 
 static int test_nr;

@@ -93,12 +93,16 @@ static struct abi_verdict ppi(const struct abi_vm *vm,
 {
 	if (!vm->in_kernel_gic)
 		return reject(ENXIO, RULE_GIC_NEEDS_VGIC);
-	if (!vm->gic_ready)
-		return unspecified(RULE_VGIC_UNINIT);
 	if (f->vcpu >= vm->nr_vcpus)
 		return reject(EINVAL, RULE_VCPU_EXISTS);
 	if (f->num < ABI_PPI_FIRST || f->num > ABI_PPI_LAST)
 		return reject(EINVAL, RULE_PPI_NUM);
+	/*
+	 * The ranges do not depend on initialisation; what an uninitialised
+	 * vgic does with an injection in range is not written down.
+	 */
+	if (!vm->gic_ready)
+		return unspecified(RULE_VGIC_UNINIT);
 	return accept(RULE_PPI_ACCEPT);
 }
 
@@ -108,11 +112,12 @@ static struct abi_verdict spi(const struct abi_vm *vm,
 {
 	if (!vm->in_kernel_gic)
 		return reject(ENXIO, RULE_GIC_NEEDS_VGIC);
+	if (f->num < ABI_SPI_FIRST || f->num > ABI_SPI_LAST ||
+	    (vm->nr_irqs && f->num >= vm->nr_irqs))
+		return reject(EINVAL, RULE_SPI_NUM);
+	/* As for PPIs: the range holds, the rest is not written down. */
 	if (!vm->gic_ready)
 		return unspecified(RULE_VGIC_UNINIT);
-	if (f->num < ABI_SPI_FIRST || f->num > ABI_SPI_LAST ||
-	    f->num >= vm->nr_irqs)
-		return reject(EINVAL, RULE_SPI_NUM);
 	return accept(RULE_SPI_ACCEPT);
 }
 

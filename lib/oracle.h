@@ -14,7 +14,8 @@
 struct abi_vm {
 	bool in_kernel_gic;	/* a vgic device exists, initialised or not */
 	bool gic_ready;		/* ... and KVM_DEV_ARM_VGIC_CTRL_INIT was done */
-	unsigned int nr_irqs;	/* vgic's NR_IRQS, the 32 private ones included */
+	unsigned int nr_irqs;	/* vgic's NR_IRQS, the 32 private ones included;
+				 * 0: never set (only the documents' bounds hold) */
 	unsigned int nr_vcpus;	/* vcpu_index addresses vcpus 0 .. nr_vcpus-1 */
 	bool layout_2;		/* KVM_CAP_ARM_IRQ_LINE_LAYOUT_2 is reported */
 };
