@@ -10,6 +10,7 @@
 #   make bench        the sweep's rate against a bare KVM_IRQ_LINE loop
 #   make bench-host   the emulated host: before/after its speed-ups (HOST=)
 #   make soak         the suite N times in a row on HOST, flaky results named
+#   make kernel-mutants  the suite on 6.12 kernels broken on purpose
 #   make board-check  the README's commands natively, in a Debian arm64
 #                     userland on the emulated host (rootfs kept in cache/)
 #   make exhaustive   all 2^32 irq values on CONFIG (default nogic_1)
@@ -42,7 +43,7 @@ include mk/check.mk
 
 .DEFAULT_GOAL := all
 
-.PHONY: all deps run_tests bench bench-host soak board-check exhaustive hosts clean distclean
+.PHONY: all deps run_tests bench bench-host soak board-check kernel-mutants exhaustive hosts clean distclean
 
 all: deps-build $(SUITE_BINS)
 
@@ -85,6 +86,13 @@ soak: all
 	@sh emuhost/deps.sh host
 	@emuhost/soak.sh --host $(HOST) --runs $(N) --bindir $(O)/tests \
 		--out $(O)/soak/$(HOST) $(if $(KERNEL),--kernel $(KERNEL)) $(if $(T),--tests "$(T)")
+
+# Kernels broken on purpose (check/kernel-mutants/): which does the suite
+# see?  Not part of make check (about 40 minutes); the kernels are cached.
+kernel-mutants: all
+	@sh emuhost/deps.sh host
+	@sh emuhost/deps.sh kmut
+	@emuhost/kernel-mutants.sh --bindir $(O)/tests --out $(O)/kernel-mutants $(if $(ONLY),--only "$(ONLY)")
 
 # A Debian bookworm arm64 userland on the emulated host, where a fresh
 # clone of HEAD runs make run_tests and make check natively.
