@@ -318,6 +318,21 @@ compare() {
 		running = ""
 		next
 	}
+	# What a test shows (a behaviour, a deviation) against the value
+	# expected/ pins: as pinned it counts as AS, otherwise unexpected.
+	function check_pin(n, what, seen, as) {
+		if (seen == pinned) {
+			count[as]++
+			if (as == "pass")
+				printf "# behaviour: %s = %s as pinned: %s\n", n, seen, because
+			else
+				printf "# xfail: %s = %s: %s\n", n, seen, because
+			return
+		}
+		printf "# unexpected: %s: %s changed: pinned %s, observed %s (%s)\n", \
+			n, what, pinned, seen == "" ? "nothing" : seen, because
+		count["unexpected"]++
+	}
 	function expect(n,    i, v) {
 		v = "pass"; because = ""; pinned = ""
 		for (i = 1; i <= ne; i++)
@@ -333,14 +348,7 @@ compare() {
 			# A behaviour passes when the kernel still does what
 			# expected/ pinned for it.
 			if (want == "behaviour" && have == "pass") {
-				if (seen == pinned) {
-					count["pass"]++
-					printf "# behaviour: %s = %s as pinned: %s\n", n, seen, because
-				} else {
-					printf "# unexpected: %s: behaviour changed: pinned %s, observed %s (%s)\n", \
-						n, pinned, seen == "" ? "nothing" : seen, because
-					count["unexpected"]++
-				}
+				check_pin(n, "behaviour", seen, "pass")
 				continue
 			}
 			if (want == "behaviour")
@@ -360,15 +368,7 @@ compare() {
 			# An xfail pins the deviation exactly: another set of
 			# mismatches in the same test is a new deviation.
 			if (want == "xfail" && have == "fail") {
-				dev = (n in deviation) ? deviation[n] : ""
-				if (dev == pinned) {
-					count["xfail"]++
-					printf "# xfail: %s = %s: %s\n", n, dev, because
-				} else {
-					printf "# unexpected: %s: deviation changed: pinned %s, observed %s (%s)\n", \
-						n, pinned, dev == "" ? "nothing" : dev, because
-					count["unexpected"]++
-				}
+				check_pin(n, "deviation", (n in deviation) ? deviation[n] : "", "xfail")
 				continue
 			}
 			# "skip" says a feature may be absent: where it is

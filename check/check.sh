@@ -28,17 +28,7 @@ out=$build/check
 rm -rf "$out"
 mkdir -p "$out"
 
-n=0
-failed=0
-t() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
+. "$top/check/tap.sh"
 
 # suite HOST BINDIR OUT [TESTS]: the suite's document on stdout, from an
 # emulated host or, for HOST "native", from this machine's /dev/kvm.

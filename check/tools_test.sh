@@ -12,19 +12,12 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq-tools.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-n=0
-failed=0
+. "$top/check/tap.sh"
 
-t() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-		[ -f "$work/out" ] && sed 's/^/# out: /' "$work/out" | tail -n 15
-		[ -f "$work/err" ] && sed 's/^/# err: /' "$work/err" | tail -n 5
-	fi
+# After a failure: the tail of what the tool printed.
+t_failed() {
+	[ -f "$work/out" ] && sed 's/^/# out: /' "$work/out" | tail -n 15
+	[ -f "$work/err" ] && sed 's/^/# err: /' "$work/err" | tail -n 5
 }
 
 # fake NAME: a test binary that lists "NAME.a NAME.b NAME.c" and runs

@@ -103,16 +103,7 @@ log=$out/board.log
 	tee "$log" | sed -u 's/^/# /'
 
 # The verdict, from what the user would have seen.
-n=0 failed=0
-t() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
+. "$top/check/tap.sh"
 step() {
 	sed -n "s/^board-step: $1 rc=\\([0-9]*\\)$/\\1/p" "$log" | tail -n 1
 }
