@@ -156,6 +156,7 @@ for m in clean $mutants; do
 	for h in $hosts; do
 		v=$(awk -F'\t' -v m="$m" -v h="$h" '$1 == m && $2 == h { print $3 }' "$verdicts")
 		[ -n "$v" ] || v="not built"
+		[ "$m" = clean ] && [ "$v" = survived ] && v="matches expected/"
 		row="$row $v |"
 		case "$v" in killed*) dead=1 ;; esac
 	done
