@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 
 #include "kvm_util.h"
@@ -14,6 +15,21 @@
 static timer_t bound_timer;
 static bool bound_ready;
 static volatile sig_atomic_t bound_fired;
+/* Set by the first test process whose bound fired, seen by the rest. */
+static volatile int *bound_missed;
+
+void run_bound_share(void)
+{
+	void *p = mmap(NULL, sizeof(*bound_missed), PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	bound_missed = p == MAP_FAILED ? NULL : p;
+}
+
+unsigned int run_bound_seconds(void)
+{
+	return bound_missed && *bound_missed ? RUN_BOUND_AFTER_MISS : RUN_BOUND_SECONDS;
+}
 
 static void bound_expired(int sig)
 {
@@ -52,11 +68,13 @@ struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
 	if (!bound_ready)
 		bound_setup();
 	bound_fired = 0;
-	bound_arm(RUN_BOUND_SECONDS);
+	bound_arm(run_bound_seconds());
 	ret = __vcpu_run(vcpu);
 	r.err = ret ? errno : 0;
 	bound_arm(0);
 	r.exit_reason = vcpu->run->exit_reason;
 	r.timed_out = bound_fired;
+	if (r.timed_out && bound_missed)
+		*bound_missed = 1;
 	return r;
 }

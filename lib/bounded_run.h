@@ -8,14 +8,31 @@
 #ifndef BOUNDED_RUN_H
 #define BOUNDED_RUN_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <linux/kvm.h>
 
 /*
  * Far beyond any exit the emulated host makes a guest wait for (its slowest
  * is well under a second); only a lost wake-up gets here.
  */
 #define RUN_BOUND_SECONDS	60
+
+/*
+ * Once one bound has fired, the kernel is known to lose a wake-up or a
+ * return: the binary's later runs wait this long only, so that a broken
+ * kernel fails a whole binary in about the time of one bound, not each of
+ * its tests in a full one.  Still far beyond any exit a working kernel
+ * makes a guest wait for.
+ */
+#define RUN_BOUND_AFTER_MISS	5
+
+/* In main(), before the harness forks its tests: they share the miss. */
+void run_bound_share(void);
+
+/* The bound the next vcpu_run_bounded() waits, in seconds. */
+unsigned int run_bound_seconds(void);
 
 struct kvm_vcpu;
 

@@ -16,6 +16,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "bounded_run.h"
 #include "host.h"
 
 /*
@@ -107,6 +108,7 @@ int main(int argc, char **argv)						\
 	/* Tests end in _exit(): a buffered line would be lost. */	\
 	setvbuf(stdout, NULL, _IOLBF, 0);				\
 	host_probe();							\
+	run_bound_share();						\
 	if (argc == 1)							\
 		return test_harness_run(argc, argv);			\
 	ret = extra_mode ? extra_mode(argc, argv) : -1;			\

@@ -67,13 +67,14 @@ struct run_result user_irqchip_run(struct user_irqchip *c, unsigned int i)
 void user_irqchip_run_to_ucall(struct user_irqchip *c, unsigned int i,
 			       struct ucall *uc)
 {
-	unsigned int storm = 0;
+	unsigned int storm = 0, bound;
 	struct run_result r;
 
 	for (;;) {
+		bound = run_bound_seconds();
 		r = user_irqchip_run(c, i);
-		TEST_ASSERT(!r.timed_out, "vcpu %u: no return from KVM_RUN in %d s",
-			    i, RUN_BOUND_SECONDS);
+		TEST_ASSERT(!r.timed_out, "vcpu %u: no return from KVM_RUN in %u s",
+			    i, bound);
 		if (!run_forced(&r))
 			break;
 		storm++;
