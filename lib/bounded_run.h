@@ -29,7 +29,7 @@
  * its tests in a full one.  Still far beyond any exit a working kernel
  * makes a guest wait for.
  */
-#define RUN_BOUND_AFTER_MISS	2
+#define RUN_BOUND_AFTER_MISS	1
 
 /* In main(), before the harness forks its tests: they share the miss. */
 void run_bound_share(void);

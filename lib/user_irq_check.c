@@ -223,7 +223,6 @@ void user_irq_spin_forced(struct user_irq_env *e, unsigned int t,
 		       run_forced(&r) && user_irq_commands[t] == commands + 1,
 		       "vcpu %u: %s %s: %s%s", t, user_irq_dev_name(e->dev),
 		       high ? "raised" : "lowered",
-		       r.timed_out ? "no return in the bound" :
 		       r.err ? strerror(r.err) : "the guest's own exit",
 		       user_irq_commands[t] == commands + 1 ? "" :
 		       ", before the guest carried the command out");
@@ -307,7 +306,7 @@ void user_irq_overwrite(struct user_irq_env *e, unsigned int t)
 		       e->truth[t] ? "low" : "high",
 		       run_forced(&r) ? "forced return" : "no forced return",
 		       user_irq_commands[t] == commands ? "" : ", and the guest ran first");
-	if (!run_forced(&r) && !r.timed_out && get_ucall(e->v.vcpus[t], &uc) != UCALL_NONE)
+	if (!run_forced(&r) && get_ucall(e->v.vcpus[t], &uc) != UCALL_NONE)
 		return;		/* the guest already reported */
 	user_irq_step(e, t, USER_IRQ_NOP, false);
 }

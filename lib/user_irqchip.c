@@ -45,7 +45,17 @@ struct run_result user_irqchip_run(struct user_irqchip *c, unsigned int i)
 {
 	struct kvm_run *run = c->v->vcpus[i]->run;
 	uint64_t before = run->s.regs.device_irq_level;
+	unsigned int bound = run_bound_seconds();
 	struct run_result r = vcpu_run_bounded(c->v->vcpus[i]);
+
+	/*
+	 * The guest waits for a return KVM never made (a lost wake-up or
+	 * forced return): the test has failed; every later step would only
+	 * wait out its own bound again.
+	 */
+	TEST_ASSERT(!r.timed_out,
+		    "vcpu %u: no return from KVM_RUN in %u s (device_irq_level 0x%lx): KVM never forced the return the guest waits for",
+		    i, bound, (unsigned long)run->s.regs.device_irq_level);
 
 	c->cpu[i].runs++;
 	if (run_forced(&r))
@@ -67,14 +77,11 @@ struct run_result user_irqchip_run(struct user_irqchip *c, unsigned int i)
 void user_irqchip_run_to_ucall(struct user_irqchip *c, unsigned int i,
 			       struct ucall *uc)
 {
-	unsigned int storm = 0, bound;
+	unsigned int storm = 0;
 	struct run_result r;
 
 	for (;;) {
-		bound = run_bound_seconds();
 		r = user_irqchip_run(c, i);
-		TEST_ASSERT(!r.timed_out, "vcpu %u: no return from KVM_RUN in %u s",
-			    i, bound);
 		if (!run_forced(&r))
 			break;
 		storm++;

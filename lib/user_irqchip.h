@@ -42,7 +42,10 @@ struct user_irqchip {
 void user_irqchip_init(struct user_irqchip *c, struct irq_vm *v,
 		       uint64_t wired);
 
-/* One bounded KVM_RUN of vcpu i, then the IRQ line from the device lines. */
+/*
+ * One bounded KVM_RUN of vcpu i, then the IRQ line from the device lines;
+ * a run that hits the bound fails the test.
+ */
 struct run_result user_irqchip_run(struct user_irqchip *c, unsigned int i);
 
 /*
