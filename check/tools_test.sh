@@ -407,6 +407,14 @@ t $? "soak.sh: a host that freezes is retried once, reported and counted"
 rc=$?
 one_error_line "--runs must be a positive number"
 t $? "soak.sh: a bad --runs is an error"
+"$top/emuhost/board.sh" --host 9.9-gicv7-vhe --out "$work/board" > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "unknown host configuration '9.9-gicv7-vhe'"
+t $? "board.sh: an unknown host configuration is an error"
+"$top/emuhost/kernel-mutants.sh" --bindir "$work/bin" --out "$work/kmut" --only no-such-defect > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "unknown defect 'no-such-defect'"
+t $? "kernel-mutants.sh: an unknown defect is an error"
 "$top/emuhost/bench-host.sh" --host 9.9-gicv7-vhe --bindir "$work/bin" --out "$work/bench" > "$work/out" 2> "$work/err"
 rc=$?
 one_error_line "unknown host configuration '9.9-gicv7-vhe'"
