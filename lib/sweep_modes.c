@@ -101,8 +101,10 @@ static void *walk(void *arg)
 	struct walker *w = arg;
 	uint64_t i;
 
+	/* Each value raised, then lowered: both levels checked. */
 	for (i = 0; i < w->count; i++) {
 		irq_check_one(&w->c, w->v, (uint32_t)(w->first + i), 1);
+		irq_check_one(&w->c, w->v, (uint32_t)(w->first + i), 0);
 		w->done = i + 1;
 	}
 	return NULL;
@@ -174,7 +176,7 @@ int exhaustive_main(const char *name, const struct sweep_config *c,
 	w = calloc(threads, sizeof(*w));
 	tid = calloc(threads, sizeof(*tid));
 	TEST_ASSERT(w && tid, "out of memory");
-	printf("# exhaustive %s: irq 0x%08llx + %llu values, level 1, %ld threads\n",
+	printf("# exhaustive %s: irq 0x%08llx + %llu values, levels 1 and 0, %ld threads\n",
 	       name, (unsigned long long)first, (unsigned long long)count, threads);
 	for (i = 0; i < threads; i++) {
 		w[i].v = &v;
