@@ -168,6 +168,9 @@ case "$gic" in
 *) require=vgic-v2,pmu,user-irq ;;
 esac
 append="$append kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
+# The console log exists before qemu starts: tail must not race qemu's
+# shell for it (a tail that finds no file follows nothing).
+: > "$console"
 # One TCG thread: the suite runs its vcpus one at a time anyway, and the
 # emulated host froze twice in multi-threaded TCG (QEMU 7.2, nested KVM).
 qemu-system-aarch64 -M "virt,virtualization=on,gic-version=$gic" \
