@@ -112,6 +112,25 @@ void guest_gic_route(unsigned int intid, unsigned int vcpu)
 	writeb_gic(PRIORITY, GICD(GICD_IPRIORITYR_OFF + intid));
 }
 
+/*
+ * Route an SPI to the vcpu that runs this: on v3 by its affinity
+ * (MPIDR_EL1), on v2 by its CPU interface mask, which the GIC architecture
+ * says ITARGETSR0..7 read back, each CPU its own (IHI 0048B 4.3.12).
+ */
+void guest_gic_route_self(unsigned int intid)
+{
+	uint64_t aff = read_sysreg(mpidr_el1) & MPIDR_HWID_BITMASK;
+	uint8_t mask;
+
+	if (gic_version == 3) {
+		*(volatile uint64_t *)GICD(GICD_IROUTER_OFF + 8 * intid) = aff;
+	} else {
+		mask = *(volatile uint8_t *)GICD(GICD_ITARGETSR_OFF);
+		writeb_gic(mask, GICD(GICD_ITARGETSR_OFF + intid));
+	}
+	writeb_gic(PRIORITY, GICD(GICD_IPRIORITYR_OFF + intid));
+}
+
 /* ICFGR: two bits per interrupt, the upper one set for edge. */
 void guest_gic_config(unsigned int intid, bool edge)
 {

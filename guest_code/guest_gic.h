@@ -19,6 +19,8 @@
 /* Per vcpu, vcpu 0 first: it also sets up the distributor. */
 void guest_gic_init(int version, unsigned int nr_vcpus);
 void guest_gic_route(unsigned int intid, unsigned int vcpu);
+/* To the vcpu that calls it, as a guest OS learns it from the GIC. */
+void guest_gic_route_self(unsigned int intid);
 void guest_gic_config(unsigned int intid, bool edge);
 void guest_gic_enable(unsigned int intid, bool on);
 /* ISPENDR word holding intid: this vcpu's bank for SGIs and PPIs. */

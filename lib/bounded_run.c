@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -11,10 +12,12 @@
 
 /* SIGALRM is the test's own watchdog (suite_main.h). */
 #define BOUND_SIGNAL	SIGUSR1
+#define KICK_SIGNAL	SIGUSR2
 
-static timer_t bound_timer;
-static bool bound_ready;
-static volatile sig_atomic_t bound_fired;
+/* Per thread: each vcpu thread bounds its own KVM_RUN. */
+static __thread timer_t bound_timer;
+static __thread bool bound_ready;
+static __thread volatile sig_atomic_t bound_fired;
 /* Set by the first test process whose bound fired, seen by the rest. */
 static volatile int *bound_missed;
 
@@ -37,16 +40,32 @@ static void bound_expired(int sig)
 	bound_fired = 1;
 }
 
+static void kicked(int sig)
+{
+	(void)sig;
+}
+
+/* Handlers are per process: set once, before any bound or kick. */
+static void handlers_setup(void)
+{
+	struct sigaction sa = { .sa_handler = bound_expired };
+	struct sigaction kick = { .sa_handler = kicked };
+
+	/* No SA_RESTART: the point is to end the KVM_RUN. */
+	TEST_ASSERT(!sigaction(BOUND_SIGNAL, &sa, NULL), "sigaction");
+	TEST_ASSERT(!sigaction(KICK_SIGNAL, &kick, NULL), "sigaction");
+}
+
+static pthread_once_t handlers_once = PTHREAD_ONCE_INIT;
+
 static void bound_setup(void)
 {
 	struct sigevent sev = {
 		.sigev_notify = SIGEV_THREAD_ID,
 		.sigev_signo = BOUND_SIGNAL,
 	};
-	struct sigaction sa = { .sa_handler = bound_expired };
 
-	/* No SA_RESTART: the point is to end the KVM_RUN. */
-	TEST_ASSERT(!sigaction(BOUND_SIGNAL, &sa, NULL), "sigaction");
+	pthread_once(&handlers_once, handlers_setup);
 	sev._sigev_un._tid = gettid();
 	TEST_ASSERT(!timer_create(CLOCK_MONOTONIC, &sev, &bound_timer),
 		    "timer_create: %s", strerror(errno));
@@ -77,4 +96,17 @@ struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
 	if (r.timed_out && bound_missed)
 		*bound_missed = 1;
 	return r;
+}
+
+void vcpu_run_kick(pthread_t thread)
+{
+	pthread_once(&handlers_once, handlers_setup);
+	pthread_kill(thread, KICK_SIGNAL);
+}
+
+void run_bound_release(void)
+{
+	if (bound_ready)
+		timer_delete(bound_timer);
+	bound_ready = false;
 }

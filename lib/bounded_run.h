@@ -9,6 +9,7 @@
 #define BOUNDED_RUN_H
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <linux/kvm.h>
@@ -52,5 +53,15 @@ static inline bool run_forced(const struct run_result *r)
 {
 	return !r->timed_out && r->err == EINTR && r->exit_reason == KVM_EXIT_INTR;
 }
+
+/*
+ * From another thread: end that thread's KVM_RUN now (EINTR with
+ * KVM_EXIT_INTR, not timed_out).  A kick that arrives before the vcpu
+ * enters KVM_RUN is lost: kick until the thread says it returned.
+ */
+void vcpu_run_kick(pthread_t thread);
+
+/* In a vcpu thread, before it ends: its bound's timer goes too. */
+void run_bound_release(void);
 
 #endif /* BOUNDED_RUN_H */

@@ -76,6 +76,13 @@ struct abi_irq_field abi_decode(const struct abi_vm *vm, uint32_t irq)
 	return f;
 }
 
+int abi_irq_target(const struct abi_vm *vm, uint32_t irq)
+{
+	struct abi_irq_field f = abi_decode(vm, irq);
+
+	return f.type == ABI_IRQ_TYPE_SPI ? ABI_TARGET_ROUTED : (int)f.vcpu;
+}
+
 static struct abi_verdict cpu_line(const struct abi_vm *vm,
 				   const struct abi_irq_field *f)
 {

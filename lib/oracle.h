@@ -69,6 +69,16 @@ struct abi_irq_field {
 struct abi_irq_field abi_decode(const struct abi_vm *vm, uint32_t irq);
 struct abi_verdict abi_irq_line(const struct abi_vm *vm, uint32_t irq,
 				uint32_t level);
+/*
+ * The vcpu an accepted injection is meant for, as a creation index: for
+ * the CPU and PPI types the vcpu its field names (seed 000: "vcpu_index",
+ * with LAYOUT_2 256 * vcpu2_index + vcpu_index; not the KVM_CREATE_VCPU
+ * id).  An SPI ignores the field: it is meant for the vcpu the guest
+ * routed it to, ABI_TARGET_ROUTED.
+ */
+#define ABI_TARGET_ROUTED	(-1)
+int abi_irq_target(const struct abi_vm *vm, uint32_t irq);
+
 /* KVM_DEV_ARM_VGIC_GRP_NR_IRQS set to nr_irqs, already set or not. */
 struct abi_verdict abi_nr_irqs(uint32_t nr_irqs, bool already_set);
 

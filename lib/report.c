@@ -12,6 +12,13 @@ void report_assert(const char *id, const char *rule, unsigned long tried,
 	       id, rule, tried, mismatches, unspecified);
 }
 
+void report_assert_in(const char *id, const char *rule, const char *condition,
+		      unsigned long tried, unsigned long mismatches)
+{
+	printf("# assert: %s %s tried=%lu mismatches=%lu unspecified=0 condition=%s\n",
+	       id, rule, tried, mismatches, condition);
+}
+
 void report_unshown(const char *what, unsigned long shown)
 {
 	if (shown > REPORT_MISMATCHES_SHOWN)

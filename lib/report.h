@@ -3,6 +3,9 @@
  * The lines run_tests.sh reads out of a test's output, besides its result:
  *   # assert: <id> <rule> tried=N mismatches=M unspecified=U
  *       what the test checked of an assertion of lib/assertions.txt;
+ *   # assert: <id> <rule> tried=N mismatches=M unspecified=U condition=C
+ *       the same, under one condition of lib/conditions.txt (the target
+ *       vcpu running, asleep, ...);
  *   # behaviour: <value>
  *       what the kernel did where the documents are silent, compared with
  *       the value expected/ pins for this kernel;
@@ -16,6 +19,8 @@
 
 void report_assert(const char *id, const char *rule, unsigned long tried,
 		   unsigned long mismatches, unsigned long unspecified);
+void report_assert_in(const char *id, const char *rule, const char *condition,
+		      unsigned long tried, unsigned long mismatches);
 void report_behaviour(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 

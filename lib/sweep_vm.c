@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kvm_util.h"
@@ -54,12 +55,10 @@ const char *sweep_vm_create(struct irq_vm *v, const struct sweep_config *c)
 		  host_nr_irqs_max() : c->nr_irqs;
 
 	v->vm = vm_create_barebones();
-	for (i = 0; i < c->nr_vcpus; i++) {
-		struct kvm_vcpu *vcpu = __vm_vcpu_add(v->vm, vcpu_id_of(c, i));
-
-		if (i < IRQ_VM_MAX_VCPUS)
-			v->vcpus[i] = vcpu;
-	}
+	v->vcpus = calloc(c->nr_vcpus, sizeof(*v->vcpus));
+	TEST_ASSERT(v->vcpus, "no memory for %u vcpus", c->nr_vcpus);
+	for (i = 0; i < c->nr_vcpus; i++)
+		v->vcpus[i] = __vm_vcpu_add(v->vm, vcpu_id_of(c, i));
 	v->nr_vcpus = c->nr_vcpus;
 	v->abi.nr_vcpus = c->nr_vcpus;
 	v->abi.layout_2 = host.layout_2 > 0;

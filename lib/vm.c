@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kvm_util.h"
@@ -28,26 +29,38 @@ static void irq_vm_setup(struct irq_vm *v, unsigned int nr_vcpus)
 	v->abi.layout_2 = host.layout_2 > 0;
 }
 
+/* Page tables for a redistributor region of up to 512 vcpus (64M). */
+#define LARGE_VM_EXTRA_PAGES	128
+
 static void create_vcpus(struct irq_vm *v, unsigned int nr_vcpus,
+			 const uint32_t *ids, unsigned int max,
 			 void *guest_code, uint32_t features)
 {
 	struct kvm_vcpu_init init = { .target = -1 };
 	unsigned int i;
 
-	TEST_ASSERT(nr_vcpus && nr_vcpus <= IRQ_VM_MAX_VCPUS,
-		    "%u vcpus: this library handles 1..%d", nr_vcpus,
-		    IRQ_VM_MAX_VCPUS);
+	TEST_ASSERT(nr_vcpus && nr_vcpus <= max,
+		    "%u vcpus: this guest code handles 1..%u", nr_vcpus, max);
 	memset(v, 0, sizeof(*v));
 	init.features[0] = features;
-	v->vm = vm_create(nr_vcpus);
-	for (i = 0; i < nr_vcpus; i++)
-		v->vcpus[i] = aarch64_vcpu_add(v->vm, i, &init, guest_code);
+	v->vcpus = calloc(nr_vcpus, sizeof(*v->vcpus));
+	TEST_ASSERT(v->vcpus, "no memory for %u vcpus", nr_vcpus);
+	v->vm = __vm_create(VM_MODE_DEFAULT, nr_vcpus,
+			    nr_vcpus > IRQ_VM_MAX_VCPUS ? LARGE_VM_EXTRA_PAGES : 0);
+	for (i = 0; i < nr_vcpus; i++) {
+		v->vcpus[i] = aarch64_vcpu_add(v->vm, ids ? ids[i] : i, &init,
+					       guest_code);
+		/* kvm_util set it to the id; the guest code wants the index. */
+		if (ids)
+			vcpu_set_reg(v->vcpus[i], KVM_ARM64_SYS_REG(SYS_TPIDR_EL1), i);
+	}
 }
 
 void irq_vm_create_pmu(struct irq_vm *v, unsigned int nr_vcpus,
 		       void *guest_code)
 {
-	create_vcpus(v, nr_vcpus, guest_code, 1u << KVM_ARM_VCPU_PMU_V3);
+	create_vcpus(v, nr_vcpus, NULL, IRQ_VM_MAX_VCPUS, guest_code,
+		     1u << KVM_ARM_VCPU_PMU_V3);
 	irq_vm_setup(v, nr_vcpus);
 }
 
@@ -66,7 +79,14 @@ void irq_vm_pmu_init(struct irq_vm *v, unsigned int intid)
 
 void irq_vm_create(struct irq_vm *v, unsigned int nr_vcpus, void *guest_code)
 {
-	create_vcpus(v, nr_vcpus, guest_code, 0);
+	create_vcpus(v, nr_vcpus, NULL, IRQ_VM_MAX_VCPUS, guest_code, 0);
+	irq_vm_setup(v, nr_vcpus);
+}
+
+void irq_vm_create_ids(struct irq_vm *v, unsigned int nr_vcpus,
+		       const uint32_t *ids, void *guest_code)
+{
+	create_vcpus(v, nr_vcpus, ids, IRQ_VM_MAX_VCPUS_LARGE, guest_code, 0);
 	irq_vm_setup(v, nr_vcpus);
 }
 
@@ -113,6 +133,7 @@ void irq_vm_destroy(struct irq_vm *v)
 	if (v->gic_fd >= 0)
 		close(v->gic_fd);
 	kvm_vm_free(v->vm);
+	free(v->vcpus);
 	memset(v, 0, sizeof(*v));
 }
 

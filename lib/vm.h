@@ -11,7 +11,10 @@
 
 #include "oracle.h"
 
+/* The vcpus of the guests whose per-vcpu state is sized for small VMs. */
 #define IRQ_VM_MAX_VCPUS	8
+/* KVM's own limit on arm64 (KVM_MAX_VCPUS), for the large VMs. */
+#define IRQ_VM_MAX_VCPUS_LARGE	512
 
 /* Guest physical addresses of the vgic, as in upstream vgic_irq.c. */
 #define GICD_BASE_GPA		0x08000000ULL
@@ -23,7 +26,7 @@ struct kvm_vcpu;
 
 struct irq_vm {
 	struct kvm_vm *vm;
-	struct kvm_vcpu *vcpus[IRQ_VM_MAX_VCPUS];
+	struct kvm_vcpu **vcpus;	/* nr_vcpus of them, by creation index */
 	unsigned int nr_vcpus;
 	int gic_version;	/* 0 without an in-kernel GIC */
 	int gic_fd;		/* -1 without */
@@ -33,6 +36,14 @@ struct irq_vm {
 
 /* A VM with nr_vcpus vcpus running guest_code, no in-kernel irqchip. */
 void irq_vm_create(struct irq_vm *v, unsigned int nr_vcpus, void *guest_code);
+
+/*
+ * Up to IRQ_VM_MAX_VCPUS_LARGE vcpus, vcpu i with KVM_CREATE_VCPU id ids[i]
+ * (i if ids is NULL), guest_get_vcpuid() answering i: for guest code
+ * whose per-vcpu state has room for them.
+ */
+void irq_vm_create_ids(struct irq_vm *v, unsigned int nr_vcpus,
+		       const uint32_t *ids, void *guest_code);
 
 /* The same, the vcpus created with a PMU (KVM_ARM_VCPU_PMU_V3). */
 void irq_vm_create_pmu(struct irq_vm *v, unsigned int nr_vcpus,

@@ -1,0 +1,618 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Interrupts injected while the vcpus are in KVM_RUN, from another thread,
+ * as a VMM's device threads inject them: the target spins in the guest or
+ * sleeps in WFI, its vcpu ids may differ from its creation order, and the
+ * VM may have hundreds of vcpus.  Under each condition exactly the vcpu
+ * the oracle names (the creation index of the CPU and PPI types' vcpu
+ * field; the vcpu the guest routed an SPI to) must take the interrupt,
+ * within a bound, and no other vcpu.
+ *
+ * Each live vcpu has a thread that runs it.  A round: every live vcpu
+ * enters KVM_RUN and waits in the guest with interrupts unmasked (the
+ * target spinning or asleep, the others asleep); once each says it is
+ * waiting, the main thread raises one line; the vcpu that takes it
+ * reports, the main thread lowers the line and kicks the others out of
+ * KVM_RUN.  No result depends on timing: a lost interrupt is a wait that
+ * reaches the bound (lib/bounded_run.h).
+ */
+#define TH_LOG_STREAM stdout
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kselftest_harness.h"
+
+#include "kvm_util.h"
+#include "processor.h"
+#include "vgic.h"
+
+#include "abi.h"
+#include "bounded_run.h"
+#include "host.h"
+#include "live_injection.h"
+#include "report.h"
+#include "suite_main.h"
+#include "vm.h"
+
+/* Condition names of lib/conditions.txt. */
+#define COND_RUNNING	"running"
+#define COND_SLEEPING	"sleeping"
+#define COND_IDS	"ids-out-of-order"
+#define COND_MANY	"many-vcpus"
+#define COND_VCPU_256	"vcpu-256"
+
+/* Sampled large VM: vcpus on each side of 8 (GICv2's limit), 16 (MPIDR
+ * Aff0) and 256 (vcpu_index's 8 bits); KVM_IRQ_LARGE_VMS=full runs all. */
+#define LARGE_SAMPLE_VCPUS	257
+static const unsigned int large_sample[] = {
+	0, 1, 7, 8, 9, 15, 16, 17, 254, 255, 256,
+};
+
+/* Ids that permute the creation indices: every field names a vcpu. */
+static const uint32_t permuted_ids[] = { 2, 0, 3, 1 };
+
+enum kind { KIND_IRQ, KIND_FIQ, KIND_PPI, KIND_SPI, NR_KINDS };
+static const char *const kind_name[NR_KINDS] = { "irq", "fiq", "ppi", "spi" };
+
+struct vcpu_thread {
+	struct kvm_vcpu *vcpu;
+	unsigned int index;
+	pthread_t tid;
+	volatile unsigned int go;	/* main: rounds started */
+	volatile unsigned int done;	/* thread: rounds finished */
+	volatile bool quit;
+	/* What the last round's KVM_RUN ended with. */
+	volatile bool reported;
+	uint64_t mpidr;			/* the reporting guest's MPIDR_EL1 */
+	bool timed_out;
+	char failed[120];
+};
+
+struct live {
+	struct irq_vm v;
+	struct live_config *cfg;
+	volatile struct live_slot *slots;
+	struct vcpu_thread *t;
+	unsigned int nr_live;
+	unsigned int round;
+	unsigned long tried, wrong;		/* this test's rounds */
+	unsigned long tried_256, wrong_256;	/* ... to vcpus 256 and up */
+	unsigned long tried_field, wrong_field;	/* ... addressed by the vcpu field */
+};
+
+static void run_once(struct vcpu_thread *t)
+{
+	struct run_result r = vcpu_run_bounded(t->vcpu);
+	struct ucall uc;
+
+	if (r.timed_out) {
+		t->timed_out = true;
+		return;
+	}
+	if (r.err == EINTR)
+		return;			/* kicked */
+	if (r.err) {
+		snprintf(t->failed, sizeof(t->failed), "KVM_RUN: %s", strerror(r.err));
+		return;
+	}
+	switch (get_ucall(t->vcpu, &uc)) {
+	case UCALL_SYNC:
+		if (uc.args[1] == LIVE_TAKEN) {
+			t->mpidr = uc.args[2];
+			t->reported = true;
+			return;
+		}
+		snprintf(t->failed, sizeof(t->failed), "stage 0x%lx", uc.args[1]);
+		return;
+	case UCALL_ABORT:
+		snprintf(t->failed, sizeof(t->failed), "guest assertion: %s",
+			 (const char *)uc.args[0]);
+		return;
+	case UCALL_UNHANDLED:
+		snprintf(t->failed, sizeof(t->failed),
+			 "guest exception, vector %lu ec 0x%lx", uc.args[0], uc.args[1]);
+		return;
+	default:
+		snprintf(t->failed, sizeof(t->failed), "exit reason %u",
+			 t->vcpu->run->exit_reason);
+	}
+}
+
+static void *vcpu_thread_main(void *arg)
+{
+	struct vcpu_thread *t = arg;
+	unsigned int round = 0;
+
+	for (;;) {
+		while (t->go == round && !t->quit)
+			usleep(200);
+		if (t->quit)
+			break;
+		round = t->go;
+		run_once(t);
+		__atomic_store_n(&t->done, round, __ATOMIC_RELEASE);
+	}
+	run_bound_release();
+	return NULL;
+}
+
+/* Polls cond() every millisecond for as long as one run's bound. */
+static bool wait_for(bool (*cond)(struct live *), struct live *l)
+{
+	unsigned long ms, bound = 1000ul * run_bound_seconds();
+
+	for (ms = 0; !cond(l); ms++) {
+		if (ms == bound)
+			return false;
+		usleep(1000);
+	}
+	return true;
+}
+
+static bool all_waiting(struct live *l)
+{
+	unsigned int i;
+
+	for (i = 0; i < l->nr_live; i++)
+		if (!l->slots[l->t[i].index].waiting)
+			return false;
+	return true;
+}
+
+static bool any_reported(struct live *l)
+{
+	unsigned int i;
+
+	for (i = 0; i < l->nr_live; i++)
+		if (l->t[i].reported || l->t[i].timed_out || l->t[i].failed[0])
+			return true;
+	return false;
+}
+
+static bool all_done(struct live *l)
+{
+	unsigned int i;
+
+	for (i = 0; i < l->nr_live; i++)
+		if (__atomic_load_n(&l->t[i].done, __ATOMIC_ACQUIRE) != l->round)
+			return false;
+	return true;
+}
+
+/* Kick every vcpu still in this round's KVM_RUN until all are out. */
+static bool end_round(struct live *l)
+{
+	unsigned long ms, bound = 1000ul * RUN_BOUND_SECONDS;
+	unsigned int i;
+
+	for (ms = 0; !all_done(l); ms++) {
+		if (ms == bound)
+			return false;
+		for (i = 0; i < l->nr_live; i++)
+			if (l->t[i].done != l->round)
+				vcpu_run_kick(l->t[i].tid);
+		usleep(1000);
+	}
+	return true;
+}
+
+/* Into KVM_RUN, every live vcpu, the target waiting as `wait`. */
+static bool start_round(struct live *l, unsigned int target, enum live_wait wait)
+{
+	unsigned int i;
+
+	l->round++;
+	for (i = 0; i < l->nr_live; i++) {
+		struct vcpu_thread *t = &l->t[i];
+
+		l->slots[t->index].wait = t->index == target ? wait : LIVE_SLEEP;
+		l->slots[t->index].waiting = 0;
+		t->reported = false;
+		t->go = l->round;
+	}
+	return wait_for(all_waiting, l);
+}
+
+static void log_stragglers(struct live *l)
+{
+	unsigned int i;
+
+	for (i = 0; i < l->nr_live; i++) {
+		struct vcpu_thread *t = &l->t[i];
+
+		if (!l->slots[t->index].waiting)
+			printf("# vcpu %u not in its wait after %u s: round %u, %s%s\n",
+			       t->index, run_bound_seconds(), t->done,
+			       t->timed_out ? "KVM_RUN timed out " : "", t->failed);
+	}
+}
+
+static uint32_t irq_field(struct live *l, enum kind kind, unsigned int target)
+{
+	switch (kind) {
+	case KIND_IRQ:
+		return abi_irq(ABI_IRQ_TYPE_CPU, target, ABI_CPU_IRQ);
+	case KIND_FIQ:
+		return abi_irq(ABI_IRQ_TYPE_CPU, target, ABI_CPU_FIQ);
+	case KIND_PPI:
+		return abi_irq(ABI_IRQ_TYPE_PPI, target, LIVE_PPI);
+	default:
+		/* Documented as ignored for SPIs: fill vcpu_index and vcpu2_index. */
+		return abi_irq(ABI_IRQ_TYPE_SPI, l->v.abi.layout_2 ? 0x7a5 : 0xa5,
+			       LIVE_SPI_BASE + target);
+	}
+}
+
+/* Did the slot take exactly this interrupt, and nothing else? */
+static bool took(volatile struct live_slot *s, enum kind kind, unsigned int target)
+{
+	switch (kind) {
+	case KIND_IRQ:
+		return s->irq == 1 && !s->fiq && !s->intid;
+	case KIND_FIQ:
+		return s->fiq == 1 && !s->irq && !s->intid;
+	case KIND_PPI:
+		return s->intid == LIVE_PPI && !s->irq && !s->fiq;
+	default:
+		return s->intid == LIVE_SPI_BASE + target && !s->irq && !s->fiq;
+	}
+}
+
+/* Who reported this round: "index3", "index1+index3", or "none". */
+static void takers(struct live *l, char *who, size_t len)
+{
+	unsigned int i;
+	size_t n = 0;
+
+	who[0] = 0;
+	for (i = 0; i < l->nr_live && n < len; i++)
+		if (l->t[i].reported)
+			n += snprintf(who + n, len - n, "%sindex%u", n ? "+" : "",
+				      l->t[i].index);
+	for (i = 0; i < l->nr_live; i++)
+		if (l->t[i].reported)
+			printf("#   vcpu %u (MPIDR_EL1 0x%lx) reported irq=%lu fiq=%lu intid=%lu\n",
+			       l->t[i].index, l->t[i].mpidr, l->slots[l->t[i].index].irq,
+			       l->slots[l->t[i].index].fiq, l->slots[l->t[i].index].intid);
+	if (!n)
+		snprintf(who, len, "none");
+}
+
+/*
+ * One round: `kind` for vcpu `target` (for an SPI, the vcpu it is routed
+ * to).  Returns false for a mismatch, which it logs and pins.
+ */
+static bool inject_round(struct __test_metadata *_metadata, struct live *l,
+			 enum kind kind, unsigned int target, enum live_wait wait)
+{
+	uint32_t irq = irq_field(l, kind, target);
+	int meant = abi_irq_target(&l->v.abi, irq);
+	unsigned int i, reporters = 0;
+	bool right = false;
+	char who[64];
+	int err;
+
+	if (meant == ABI_TARGET_ROUTED)
+		meant = target;
+	suite_step("starting a round for vcpu", target);
+	if (!start_round(l, target, wait))
+		log_stragglers(l);
+	ASSERT_TRUE(all_waiting(l));
+	if (wait == LIVE_SLEEP)
+		usleep(20 * 1000);	/* likelier blocked, not just in WFI */
+	suite_step("waiting for the interrupt of vcpu", target);
+	err = irq_line(&l->v, irq, 1);
+	if (err)
+		TH_LOG("KVM_IRQ_LINE irq=0x%08x: %s", irq, abi_errno_name(err));
+	ASSERT_EQ(0, err);
+	wait_for(any_reported, l);
+	err = irq_line(&l->v, irq, 0);
+	if (err)
+		TH_LOG("KVM_IRQ_LINE irq=0x%08x level 0: %s", irq, abi_errno_name(err));
+	ASSERT_EQ(0, err);
+	suite_step("kicking the live vcpus out of KVM_RUN, round", l->round);
+	ASSERT_TRUE(end_round(l)) {
+		TH_LOG("a vcpu thread stays in KVM_RUN through kicks");
+	}
+
+	for (i = 0; i < l->nr_live; i++) {
+		struct vcpu_thread *t = &l->t[i];
+
+		if (t->failed[0])
+			TH_LOG("vcpu %u: %s", t->index, t->failed);
+		ASSERT_EQ(0, t->failed[0]);
+		if (t->timed_out)
+			TH_LOG("vcpu %u: KVM_RUN still waiting after %u s", t->index,
+			       RUN_BOUND_SECONDS);
+		t->timed_out = false;
+		if (!t->reported)
+			continue;
+		reporters++;
+		right = t->index == (unsigned int)meant &&
+			took(&l->slots[t->index], kind, target);
+	}
+	right = right && reporters == 1;
+	if (!right) {
+		takers(l, who, sizeof(who));
+		TH_LOG("%s %s for vcpu %d (irq=0x%08x): taken by %s", kind_name[kind],
+		       wait == LIVE_SLEEP ? "while asleep" : "while spinning",
+		       meant, irq, who);
+		report_deviation_add("%s@%d=%s", kind_name[kind], meant, who);
+	}
+	l->tried++;
+	l->wrong += !right;
+	if (kind != KIND_SPI) {
+		l->tried_field++;
+		l->wrong_field += !right;
+	}
+	if (target >= 256) {
+		l->tried_256++;
+		l->wrong_256 += !right;
+	}
+	return right;
+}
+
+static void live_start(struct live *l, const unsigned int *live, unsigned int nr_live)
+{
+	unsigned int i;
+
+	l->t = calloc(nr_live, sizeof(*l->t));
+	TEST_ASSERT(l->t, "no memory for %u vcpu threads", nr_live);
+	l->nr_live = nr_live;
+	/* Set up serially: vcpu 0 first, it sets up the distributor. */
+	for (i = 0; i < nr_live; i++) {
+		struct vcpu_thread *t = &l->t[i];
+		struct ucall uc;
+
+		t->index = live ? live[i] : i;
+		t->vcpu = l->v.vcpus[t->index];
+		suite_step("setting up vcpu", t->index);
+		vcpu_run_to_sync(t->vcpu, LIVE_READY, &uc);
+		TEST_ASSERT(!pthread_create(&t->tid, NULL, vcpu_thread_main, t),
+			    "pthread_create");
+	}
+}
+
+static void live_stop(struct live *l)
+{
+	unsigned int i;
+
+	for (i = 0; i < l->nr_live; i++) {
+		l->t[i].quit = true;
+		vcpu_run_kick(l->t[i].tid);
+	}
+	for (i = 0; i < l->nr_live; i++)
+		pthread_join(l->t[i].tid, NULL);
+	free(l->t);
+	l->t = NULL;
+}
+
+static void live_vm_create(struct live *l, int gic, unsigned int nr_vcpus,
+			   const uint32_t *ids)
+{
+	irq_vm_create_ids(&l->v, nr_vcpus, ids, live_guest_main);
+	live_install_handlers(l->v.vm);
+	/* Room for the SPI of every vcpu, in steps of 32. */
+	if (gic)
+		irq_vm_add_vgic(&l->v, gic, (LIVE_SPI_BASE + nr_vcpus + 31) / 32 * 32);
+	l->cfg = addr_gva2hva(l->v.vm, (vm_vaddr_t)&live_config);
+	l->slots = addr_gva2hva(l->v.vm, (vm_vaddr_t)live_slot);
+	l->cfg->gic = gic;
+	l->cfg->nr_vcpus = nr_vcpus;
+}
+
+static void live_destroy(struct live *l)
+{
+	if (l->t)
+		live_stop(l);
+	if (l->v.vm)
+		irq_vm_destroy(&l->v);
+}
+
+static const char *rule_of(int gic)
+{
+	return gic ? "A20" : "D01";
+}
+
+static const char *rule_name_of(int gic)
+{
+	return gic ? "VGIC-DELIVERY" : "CPU-LINE-DELIVERY";
+}
+
+/* Every kind of interrupt the VM has, for every vcpu in `targets`. */
+static void all_rounds(struct __test_metadata *_metadata, struct live *l, int gic,
+		       enum live_wait wait)
+{
+	enum kind first = gic ? KIND_PPI : KIND_IRQ, last = gic ? KIND_SPI : KIND_FIQ;
+	unsigned int i;
+	enum kind k;
+
+	for (i = 0; i < l->nr_live; i++)
+		for (k = first; k <= last; k++)
+			inject_round(_metadata, l, k, l->t[i].index, wait);
+}
+
+static void report_rounds(struct live *l, int gic, const char *condition)
+{
+	report_assert_in(rule_of(gic), rule_name_of(gic), condition, l->tried, l->wrong);
+	ksft_print_msg("%lu injections, %lu taken wrong or not at all\n", l->tried,
+		       l->wrong);
+	report_deviation();
+}
+
+static const char *lacks(int gic, unsigned int nr_vcpus)
+{
+	static char why[96];
+
+	if (!host.kvm)
+		return NO_KVM_REASON;
+	if (gic && host_lacks_vgic(gic))
+		return host_lacks_vgic(gic);
+	if (nr_vcpus > (unsigned int)host.max_vcpus) {
+		snprintf(why, sizeof(why), "KVM_CAP_MAX_VCPUS is %d: no VM of %u vcpus here",
+			 host.max_vcpus, nr_vcpus);
+		return why;
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------------------
+ * The target running or asleep; 4 vcpus, ids in order.
+ */
+FIXTURE(live) {
+	struct live l;
+	const char *skip;
+};
+
+FIXTURE_VARIANT(live) {
+	int gic;
+};
+
+FIXTURE_VARIANT_ADD(live, cpu) { .gic = 0 };
+FIXTURE_VARIANT_ADD(live, v2) { .gic = 2 };
+FIXTURE_VARIANT_ADD(live, v3) { .gic = 3 };
+
+FIXTURE_SETUP(live)
+{
+	suite_test_start();
+	self->skip = lacks(variant->gic, 4);
+	if (self->skip)
+		return;
+	live_vm_create(&self->l, variant->gic, 4, NULL);
+	live_start(&self->l, NULL, 4);
+}
+
+FIXTURE_TEARDOWN(live)
+{
+	live_destroy(&self->l);
+}
+
+/* The target spins in the guest, never exiting on its own: KVM must kick it. */
+TEST_F_TIMEOUT(live, running, SUITE_TEST_SECONDS)
+{
+	SKIP_IF(self->skip);
+	all_rounds(_metadata, &self->l, variant->gic, LIVE_SPIN);
+	report_rounds(&self->l, variant->gic, COND_RUNNING);
+	EXPECT_EQ(0, self->l.wrong);
+}
+
+/* The target sleeps in WFI with nothing else to wake it: KVM must. */
+TEST_F_TIMEOUT(live, sleeping, SUITE_TEST_SECONDS)
+{
+	SKIP_IF(self->skip);
+	all_rounds(_metadata, &self->l, variant->gic, LIVE_SLEEP);
+	report_rounds(&self->l, variant->gic, COND_SLEEPING);
+	EXPECT_EQ(0, self->l.wrong);
+}
+
+/* ------------------------------------------------------------------------
+ * vcpu ids that permute the creation order: the field's vcpu_index names
+ * a creation index, and that vcpu must take it, seen in the guest.
+ */
+FIXTURE(live_ids) {
+	struct live l;
+	const char *skip;
+};
+
+FIXTURE_VARIANT(live_ids) {
+	int gic;
+};
+
+FIXTURE_VARIANT_ADD(live_ids, cpu) { .gic = 0 };
+FIXTURE_VARIANT_ADD(live_ids, v2) { .gic = 2 };
+FIXTURE_VARIANT_ADD(live_ids, v3) { .gic = 3 };
+
+FIXTURE_SETUP(live_ids)
+{
+	unsigned int n = ARRAY_SIZE(permuted_ids);
+
+	suite_test_start();
+	self->skip = lacks(variant->gic, n);
+	if (self->skip)
+		return;
+	live_vm_create(&self->l, variant->gic, n, permuted_ids);
+	live_start(&self->l, NULL, n);
+}
+
+FIXTURE_TEARDOWN(live_ids)
+{
+	live_destroy(&self->l);
+}
+
+TEST_F_TIMEOUT(live_ids, taken_by_creation_index, SUITE_TEST_SECONDS)
+{
+	SKIP_IF(self->skip);
+	TH_LOG("vcpu ids by creation index: 2 0 3 1");
+	all_rounds(_metadata, &self->l, variant->gic, LIVE_SLEEP);
+	report_assert_in("A14", "IRQ-VCPU-INDEX", COND_IDS, self->l.tried_field,
+			 self->l.wrong_field);
+	report_rounds(&self->l, variant->gic, COND_IDS);
+	EXPECT_EQ(0, self->l.wrong);
+}
+
+/* ------------------------------------------------------------------------
+ * More than 8 vcpus in KVM_RUN at once, and, with LAYOUT_2, vcpus 256 and
+ * up.  Here a sample of a 257-vcpu VM runs; on a board,
+ * KVM_IRQ_LARGE_VMS=full (run_tests.sh --large-vms full) builds the
+ * largest VM KVM_CAP_MAX_VCPUS allows and runs every vcpu.
+ */
+FIXTURE(live_large) {
+	struct live l;
+	const char *skip;
+};
+
+FIXTURE_VARIANT(live_large) {
+	int gic;
+};
+
+FIXTURE_VARIANT_ADD(live_large, cpu) { .gic = 0 };
+FIXTURE_VARIANT_ADD(live_large, v3) { .gic = 3 };
+
+static bool large_full(void)
+{
+	const char *mode = getenv("KVM_IRQ_LARGE_VMS");
+
+	return mode && !strcmp(mode, "full");
+}
+
+FIXTURE_SETUP(live_large)
+{
+	unsigned int n = LARGE_SAMPLE_VCPUS;
+
+	suite_test_start();
+	if (large_full() && host.max_vcpus > 0)
+		n = host.max_vcpus < IRQ_VM_MAX_VCPUS_LARGE ? host.max_vcpus :
+							      IRQ_VM_MAX_VCPUS_LARGE;
+	self->skip = lacks(variant->gic, n < LARGE_SAMPLE_VCPUS ? LARGE_SAMPLE_VCPUS : n);
+	if (!self->skip && host.layout_2 <= 0)
+		self->skip = "no KVM_CAP_ARM_IRQ_LINE_LAYOUT_2: vcpus 256 and up have no vcpu field";
+	if (self->skip)
+		return;
+	live_vm_create(&self->l, variant->gic, n, NULL);
+	if (large_full())
+		live_start(&self->l, NULL, n);
+	else
+		live_start(&self->l, large_sample, ARRAY_SIZE(large_sample));
+	TH_LOG("%u vcpus, %u of them running", n, self->l.nr_live);
+}
+
+FIXTURE_TEARDOWN(live_large)
+{
+	live_destroy(&self->l);
+}
+
+TEST_F_TIMEOUT(live_large, each_takes_its_own, SUITE_TEST_SECONDS)
+{
+	struct live *l = &self->l;
+
+	SKIP_IF(self->skip);
+	all_rounds(_metadata, l, variant->gic, LIVE_SLEEP);
+	report_assert_in(rule_of(variant->gic), rule_name_of(variant->gic), COND_VCPU_256,
+			 l->tried_256, l->wrong_256);
+	report_rounds(l, variant->gic, COND_MANY);
+	EXPECT_EQ(0, l->wrong);
+}
+
+SUITE_MAIN()
