@@ -12,8 +12,6 @@
 enum { LINE_IRQ, LINE_FIQ, NR_LINES };
 
 static volatile uint64_t taken[IRQ_VM_MAX_VCPUS][NR_LINES];
-volatile uint64_t cpu_line_sleep[IRQ_VM_MAX_VCPUS];
-volatile uint64_t cpu_line_asleep[IRQ_VM_MAX_VCPUS];
 
 /*
  * The line is a level the guest cannot clear: return with the line's
@@ -53,15 +51,6 @@ void cpu_line_guest_main(void)
 	for (;;) {
 		taken[id][LINE_IRQ] = 0;
 		taken[id][LINE_FIQ] = 0;
-		/*
-		 * WFI with IRQ masked still wakes on a pending IRQ; the
-		 * window then takes it.  Only a wake-up can end this loop.
-		 */
-		while (cpu_line_sleep[id] && !taken[id][LINE_IRQ]) {
-			cpu_line_asleep[id] = 1;
-			asm volatile("wfi" : : : "memory");
-			open_window();
-		}
 		open_window();
 		GUEST_SYNC_ARGS(CPU_LINE_WINDOW, id, taken[id][LINE_IRQ],
 				taken[id][LINE_FIQ], 0);

@@ -13,13 +13,6 @@ struct kvm_vm;
 /* The ucall stage of a window report: args are (vcpu id, irqs, fiqs). */
 #define CPU_LINE_WINDOW		0x11e
 
-/*
- * Set by the host for vcpu i: its next window sleeps in WFI until it has
- * taken an IRQ (cpu_line_asleep[i] says it got there), then reports.
- */
-extern volatile uint64_t cpu_line_sleep[];
-extern volatile uint64_t cpu_line_asleep[];
-
 void cpu_line_guest_main(void);
 void cpu_line_install_handlers(struct kvm_vm *vm);
 
