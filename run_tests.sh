@@ -24,6 +24,7 @@ timeout=1800
 list_only=
 require_pinned=
 require=
+large_vms=sample
 
 die() {
 	echo "$prog: $*" >&2
@@ -44,8 +45,13 @@ usage: $prog [options]
   --cpus N          host CPUs promised to the tests
   --timeout SECS    per binary (default: $timeout)
   --require LIST    features this host must have, comma separated (vgic-v2,
-                    vgic-v3,its,pmu,user-irq): a test that skips for lack of
-                    one is unexpected, whatever expected/ allows
+                    vgic-v3,its,pmu,user-irq,large-vms: VMs of 257 vcpus):
+                    a test that skips for lack of one is unexpected,
+                    whatever expected/ allows
+  --large-vms sample|full
+                    live_large: run a sample of 11 vcpus of a 257-vcpu VM
+                    (default), or every vcpu of the largest VM
+                    KVM_CAP_MAX_VCPUS allows (for a board: minutes)
   --require-pinned  a behaviour expected/ does not pin for this kernel is
                     unexpected (default: counted apart as unpinned)
   --list            print every known test name and exit
@@ -70,6 +76,7 @@ while [ $# -gt 0 ]; do
 	--list) list_only=1 ;;
 	--require-pinned) require_pinned=1 ;;
 	--require) need_arg "$@"; require=$2; shift ;;
+	--large-vms) need_arg "$@"; large_vms=$2; shift ;;
 	-h|--help) usage; exit 0 ;;
 	*) die "unknown option '$1' (see --help)" ;;
 	esac
@@ -80,6 +87,8 @@ case "$gic" in ''|2|3) ;; *) die "--gic must be 2 or 3, not '$gic'" ;; esac
 case "$mode" in ''|vhe|nvhe|protected) ;; *) die "--mode must be vhe, nvhe or protected, not '$mode'" ;; esac
 case "$timeout" in ''|*[!0-9]*) die "--timeout must be a number of seconds, not '$timeout'" ;; esac
 case "$cpus" in *[!0-9]*) die "--cpus must be a number, not '$cpus'" ;; esac
+case "$large_vms" in sample|full) ;; *) die "--large-vms must be sample or full, not '$large_vms'" ;; esac
+export KVM_IRQ_LARGE_VMS=$large_vms
 # The skip reason of each feature (lib/host.c, lib/vgic_probe.c).
 required_reasons=
 for f in $(echo "$require" | tr ',' ' '); do
@@ -89,7 +98,8 @@ for f in $(echo "$require" | tr ',' ' '); do
 	its) r='cannot create a vgic ITS' ;;
 	pmu) r='KVM_CAP_ARM_PMU_V3' ;;
 	user-irq) r='KVM_CAP_ARM_USER_IRQ' ;;
-	*) die "--require: unknown feature '$f' (vgic-v2, vgic-v3, its, pmu, user-irq)" ;;
+	large-vms) r='KVM_CAP_MAX_VCPUS is' ;;
+	*) die "--require: unknown feature '$f' (vgic-v2, vgic-v3, its, pmu, user-irq, large-vms)" ;;
 	esac
 	required_reasons="$required_reasons$r|$f
 "
@@ -522,15 +532,26 @@ for b in $bins; do
 done
 
 # Per assertion: the results that checked it and the irq values they
-# tried; the catalog's rules that nothing checked are uncovered.
-cat "$work"/*.tap 2>/dev/null | awk -v catalog="$catalog" '
+# tried; the catalog's rules that nothing checked are uncovered.  Then per
+# rule the conditions tried (lib/conditions.txt), and those not tried.
+conditions=$(dirname "$catalog")/conditions.txt
+cat "$work"/*.tap 2>/dev/null | awk -v catalog="$catalog" -v conditions="$conditions" '
+function field(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
 /^# assert: / {
-	id = $3; rule[id] = $4
+	id = $3; rule[id] = $4; cond = ""
 	for (i = 5; i <= NF; i++) {
 		split($i, kv, "=")
-		sum[id, kv[1]] += kv[2]
+		if (kv[1] == "condition")
+			cond = kv[2]
+		else
+			sum[id, kv[1]] += kv[2]
 	}
 	results[id]++
+	if (cond != "") {
+		cres[id, cond]++
+		ctried[id, cond] += $5 ~ /^tried=/ ? substr($5, 7) : 0
+		split($6, kv, "="); cwrong[id, cond] += kv[2]
+	}
 }
 END {
 	print "# Assertion totals (results, values tried, mismatches, unspecified):"
@@ -538,10 +559,9 @@ END {
 		if (line ~ /^[ \t]*(#|$)/)
 			continue
 		split(line, f, "|")
-		id = f[1]; gsub(/[ \t]/, "", id)
-		name = f[2]; gsub(/[ \t]/, "", name)
-		kind = f[3]; gsub(/[ \t]/, "", kind)
+		id = field(f[1]); name = field(f[2]); kind = field(f[3])
 		listed[id] = 1
+		names[id] = name
 		if (id in results)
 			printf "#   %s %-20s %-10s %4d results %10d tried %6d mismatches %8d unspecified\n", \
 				id, name, kind, results[id], sum[id, "tried"], \
@@ -556,6 +576,26 @@ END {
 	}
 	printf "%s", uncovered
 	printf "# kvm-irq: %d irq-field values checked in all\n", total
+
+	print "# Conditions per rule (results, values tried, mismatches):"
+	while ((getline line < conditions) > 0) {
+		if (line ~ /^[ \t]*(#|$)/)
+			continue
+		split(line, f, "|")
+		id = field(f[1]); cond = field(f[2])
+		declared[id, cond] = 1
+		if ((id, cond) in cres)
+			printf "#   %s %-20s %-17s %4d results %6d tried %4d mismatches\n", \
+				id, names[id], cond, cres[id, cond], ctried[id, cond], cwrong[id, cond]
+		else
+			untried = untried sprintf("#   not tried: %s %s %s (%s)\n", id, names[id], cond, field(f[3]))
+	}
+	for (k in cres) {
+		split(k, p, SUBSEP)
+		if (!((p[1], p[2]) in declared))
+			printf "#   %s condition %s: not in lib/conditions.txt\n", p[1], p[2]
+	}
+	printf "%s", untried
 }'
 
 if [ -s "$work/unexpected" ]; then

@@ -288,6 +288,32 @@ for s in $shells; do
 done
 rm -f "$work/exp/all"
 
+# --- the per-rule conditions of the summary (lib/conditions.txt) ------------
+mkdir -p "$work/cbin" "$work/cat"
+printf 'D01 | CPU-LINE-DELIVERY | documented | seed | conds.* | a rule\n' > "$work/cat/assertions.txt"
+printf 'D01 | running | conds.a | spinning\nD01 | sleeping | conds.b | in WFI\n' > "$work/cat/conditions.txt"
+{
+	echo '#!/bin/sh'
+	echo "if [ \"\${1:-}\" = --list ]; then printf 'conds.a\\nconds.b\\n'; exit 0; fi"
+	echo 'echo "TAP version 13"; echo "1..2"'
+	echo 'echo "# assert: D01 CPU-LINE-DELIVERY tried=8 mismatches=1 unspecified=0 condition=running"'
+	echo 'echo "ok 1 conds.a"'
+	echo 'echo "# assert: D01 CPU-LINE-DELIVERY tried=2 mismatches=0 unspecified=0 condition=upside-down"'
+	echo 'echo "ok 2 conds.b"'
+} > "$work/cbin/conds"
+chmod +x "$work/cbin/conds"
+for s in $shells; do
+	: > "$work/exp/all"
+	run "$s" --bindir "$work/cbin" --catalog "$work/cat/assertions.txt"
+	has "^#   D01 CPU-LINE-DELIVERY    running              1 results      8 tried    1 mismatches$"
+	t $? "$s: the summary sums each rule's results per condition"
+	has "^#   not tried: D01 CPU-LINE-DELIVERY sleeping (conds.b)$"
+	t $? "$s: a condition of lib/conditions.txt that no result tried is listed"
+	has "^#   D01 condition upside-down: not in lib/conditions.txt$"
+	t $? "$s: a condition the catalog does not declare is named"
+done
+rm -f "$work/exp/all"
+
 # --- hosts.sh, fetch.sh, run-host.sh ---------------------------------------
 "$top/emuhost/hosts.sh" show 9.9-gicv7-vhe > "$work/out" 2> "$work/err"
 rc=$?

@@ -27,7 +27,7 @@ suite() {
 	cp "$top/emuhost/init" "$root/init"
 	cp "$top/run_tests.sh" "$root/suite/"
 	cp -r "$top/expected" "$root/suite/expected"
-	mkdir -p "$root/suite/lib" && cp "$top/lib/assertions.txt" "$root/suite/lib/"
+	mkdir -p "$root/suite/lib" && cp "$top/lib/assertions.txt" "$top/lib/conditions.txt" "$root/suite/lib/"
 	for f in "$from"/*; do
 		case "${f##*/}" in *.*) continue ;; esac
 		[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$root/suite/tests/"

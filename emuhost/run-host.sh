@@ -164,7 +164,7 @@ append="console=ttyAMA0 panic=-1 loglevel=1 kvmirq_gic=$gic kvmirq_mode=$mode"
 # What every emulated host of this GIC has: a test that skips for lack of
 # it has lost a feature.
 case "$gic" in
-3) require=vgic-v3,its,pmu,user-irq ;;
+3) require=vgic-v3,its,pmu,user-irq,large-vms ;;
 *) require=vgic-v2,pmu,user-irq ;;
 esac
 append="$append kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"

@@ -57,10 +57,16 @@ void user_irq_report(const struct user_irq_env *e)
 {
 	int r;
 
-	for (r = 0; r < NR_USER_IRQ_RULES; r++)
-		if (e->tried[r])
+	for (r = 0; r < NR_USER_IRQ_RULES; r++) {
+		if (!e->tried[r])
+			continue;
+		if (e->condition)
+			report_assert_in(rules[r].id, rules[r].name, e->condition,
+					 e->tried[r], e->wrong[r]);
+		else
 			report_assert(rules[r].id, rules[r].name, e->tried[r],
 				      e->wrong[r], 0);
+	}
 	report_unshown(user_irq_dev_name(e->dev), e->shown);
 }
 

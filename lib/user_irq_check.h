@@ -41,6 +41,8 @@ struct user_irq_env {
 	unsigned long tried[NR_USER_IRQ_RULES];
 	unsigned long wrong[NR_USER_IRQ_RULES];
 	unsigned long shown;		/* mismatches so far (report.h) */
+	/* What the steps of this test have in common (lib/conditions.txt). */
+	const char *condition;
 };
 
 /* nr_vcpus vcpus with dev; gic 0 for none, else the vgic version. */

@@ -77,6 +77,7 @@ TEST_F_TIMEOUT(user_irq, exit_on_rise, SUITE_TEST_SECONDS)
 	unsigned int t;
 
 	SKIP_IF(self->why_not);
+	e->condition = "running";
 	for (t = 0; t < e->v.nr_vcpus; t++) {
 		user_irq_others_quiet(e, t);
 		user_irq_spin_forced(e, t, USER_IRQ_RAISE, true);
@@ -94,6 +95,7 @@ TEST_F_TIMEOUT(user_irq, exit_on_fall, SUITE_TEST_SECONDS)
 	unsigned int t;
 
 	SKIP_IF(self->why_not);
+	e->condition = "running";
 	for (t = 0; t < e->v.nr_vcpus; t++) {
 		user_irq_step(e, t, USER_IRQ_RAISE, true);
 		user_irq_others_quiet(e, t);

@@ -153,7 +153,7 @@ TEST_F_TIMEOUT(irqchip_loop, periodic_interrupts_once_in_order, SUITE_TEST_SECON
 	interrupts = n * self->v.nr_vcpus;
 	report_behaviour("forced-per-interrupt=%lu",
 			 (forced + interrupts / 2) / interrupts);
-	report_assert("U12", "USER-IRQ-LOOP", interrupts, wrong, 0);
+	report_assert_in("U12", "USER-IRQ-LOOP", "sleeping", interrupts, wrong);
 	EXPECT_EQ(0, wrong);
 }
 
