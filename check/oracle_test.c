@@ -192,6 +192,21 @@ static int check_decode(void)
 }
 
 /*
+ * Who an injection is meant for: the CPU and PPI fields' creation index,
+ * vcpu2_index included with LAYOUT_2; an SPI, whoever the guest routed it to.
+ */
+static int check_target(void)
+{
+	int ok = abi_irq_target(&gic_300_vcpus, abi_irq(ABI_IRQ_TYPE_PPI, 0x103, 17)) == 0x103 &&
+		 abi_irq_target(&no_gic_1, abi_irq(ABI_IRQ_TYPE_CPU, 256, ABI_CPU_FIQ)) == 256 &&
+		 abi_irq_target(&no_gic_4_v1, abi_irq(ABI_IRQ_TYPE_CPU, 2, ABI_CPU_IRQ)) == 2 &&
+		 abi_irq_target(&gic64_4, abi_irq(ABI_IRQ_TYPE_SPI, 3, 40)) == ABI_TARGET_ROUTED;
+
+	tap(ok, "%s", "target: the field's creation index for CPU and PPI, routed for SPI");
+	return ok;
+}
+
+/*
  * Over every irq_type byte and a spread of numbers: nothing the documents
  * do not name is ever accepted.
  */
@@ -300,10 +315,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: oracle_test lib/assertions.txt\n");
 		return 2;
 	}
-	printf("TAP version 13\n1..%u\n", n + 5);
+	printf("TAP version 13\n1..%u\n", n + 6);
 	for (i = 0; i < n; i++)
 		failed += !check_case(&cases[i]);
 	failed += !check_decode();
+	failed += !check_target();
 	failed += !check_only_named_accepted();
 	failed += !check_nr_irqs();
 	failed += !check_user_irq();
