@@ -255,6 +255,14 @@ for s in $shells; do
 	one_error_line "--gic must be 2 or 3"
 	t $? "$s: a bad --gic is an error"
 
+	run "$s" --large-vms huge
+	one_error_line "--large-vms must be sample or full, not 'huge'"
+	t $? "$s: a bad --large-vms is an error"
+
+	run "$s" --require large-vms,wings
+	one_error_line "--require: unknown feature 'wings'"
+	t $? "$s: an unknown --require feature is an error"
+
 	run "$s" --list
 	[ "$rc" = 0 ] && grep -qx "hangs.c" "$work/out"
 	t $? "$s: --list prints every test name"

@@ -21,6 +21,7 @@ task=suite
 rootfs=
 job=
 params=
+large_vms=
 cpu=
 smp=${SMP:-2}
 mem=${MEM:-2048}
@@ -49,6 +50,7 @@ usage: $prog --host NAME --bindir DIR --out DIR [options]
   --job WHAT        second-stage (finish debootstrap, writing IMAGE) or a
                     tar holding board-job.sh (IMAGE left unchanged)
   --append PARAMS   more kernel parameters
+  --large-vms MODE  run_tests.sh --large-vms: sample (default) or full
   --cpu MODEL       qemu -cpu model instead of the configuration's
   --smp N           vcpus of the emulated host (default $smp)
   --idle SECS       give up after this long without console output ($idle)
@@ -58,7 +60,7 @@ EOF
 
 while [ $# -gt 0 ]; do
 	case "$1" in
-	--host|--kernel|--bindir|--out|--tests|--run|--rootfs|--job|--append|--cpu|--smp|--idle|--limit)
+	--host|--kernel|--bindir|--out|--tests|--run|--rootfs|--job|--append|--large-vms|--cpu|--smp|--idle|--limit)
 		[ $# -ge 2 ] && [ -n "$2" ] || die "option $1 needs a value" ;;
 	esac
 	case "$1" in
@@ -71,6 +73,7 @@ while [ $# -gt 0 ]; do
 	--rootfs) rootfs=$2; shift ;;
 	--job) job=$2; shift ;;
 	--append) params=$2; shift ;;
+	--large-vms) large_vms=$2; shift ;;
 	--cpu) cpu=$2; shift ;;
 	--smp) smp=$2; shift ;;
 	--idle) idle=$2; shift ;;
@@ -93,6 +96,7 @@ else
 	[ -n "$bindir" ] && [ -d "$bindir" ] || die "--bindir: no such directory '$bindir'"
 fi
 [ -n "$out" ] || die "--out is required"
+case "$large_vms" in ''|sample|full) ;; *) die "--large-vms must be sample or full, not '$large_vms'" ;; esac
 for n in "$smp" "$idle" "$limit"; do
 	case "$n" in ''|*[!0-9]*) die "'$n' is not a number" ;; esac
 done
@@ -167,7 +171,7 @@ case "$gic" in
 3) require=vgic-v3,its,pmu,user-irq,large-vms ;;
 *) require=vgic-v2,pmu,user-irq ;;
 esac
-append="$append kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
+append="$append ${large_vms:+kvmirq_large_vms=$large_vms }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
 # The console log exists before qemu starts: tail must not race qemu's
 # shell for it (a tail that finds no file follows nothing).
 : > "$console"
