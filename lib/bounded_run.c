@@ -104,9 +104,8 @@ void vcpu_run_kick(pthread_t thread)
 	pthread_kill(thread, KICK_SIGNAL);
 }
 
-void run_bound_release(void)
+void run_bound_missed(void)
 {
-	if (bound_ready)
-		timer_delete(bound_timer);
-	bound_ready = false;
+	if (bound_missed)
+		*bound_missed = 1;
 }

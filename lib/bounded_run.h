@@ -61,7 +61,7 @@ static inline bool run_forced(const struct run_result *r)
  */
 void vcpu_run_kick(pthread_t thread);
 
-/* In a vcpu thread, before it ends: its bound's timer goes too. */
-void run_bound_release(void);
+/* A wait of the caller's own reached its bound: later bounds shrink too. */
+void run_bound_missed(void);
 
 #endif /* BOUNDED_RUN_H */

@@ -56,17 +56,21 @@ static const uint32_t permuted_ids[] = { 2, 0, 3, 1 };
 enum kind { KIND_IRQ, KIND_FIQ, KIND_PPI, KIND_SPI, NR_KINDS };
 static const char *const kind_name[NR_KINDS] = { "irq", "fiq", "ppi", "spi" };
 
+/*
+ * A vcpu thread is either in (looping on KVM_RUN) or parked.  It parks
+ * itself when its guest reports, and when the main thread asks (a kick,
+ * which ends the KVM_RUN); the main thread releases it again.
+ */
 struct vcpu_thread {
+	struct live *l;
 	struct kvm_vcpu *vcpu;
 	unsigned int index;
 	pthread_t tid;
-	volatile unsigned int go;	/* main: rounds started */
-	volatile unsigned int done;	/* thread: rounds finished */
-	volatile bool quit;
-	/* What the last round's KVM_RUN ended with. */
+	pthread_cond_t wake;		/* the main thread released it */
+	bool in, parked;		/* under l->lock */
+	/* Since its last release; read by the main thread once parked. */
 	volatile bool reported;
 	uint64_t mpidr;			/* the reporting guest's MPIDR_EL1 */
-	bool timed_out;
 	char failed[120];
 };
 
@@ -76,143 +80,149 @@ struct live {
 	volatile struct live_slot *slots;
 	struct vcpu_thread *t;
 	unsigned int nr_live;
-	unsigned int round;
+	pthread_mutex_t lock;
+	pthread_cond_t parked;		/* a thread parked */
+	bool quit;
 	unsigned long tried, wrong;		/* this test's rounds */
 	unsigned long tried_256, wrong_256;	/* ... to vcpus 256 and up */
 	unsigned long tried_field, wrong_field;	/* ... addressed by the vcpu field */
 };
 
-static void run_once(struct vcpu_thread *t)
+/* One KVM_RUN: true if the thread should park (a report or a failure). */
+static bool run_once(struct vcpu_thread *t)
 {
-	struct run_result r = vcpu_run_bounded(t->vcpu);
 	struct ucall uc;
 
-	if (r.timed_out) {
-		t->timed_out = true;
-		return;
-	}
-	if (r.err == EINTR)
-		return;			/* kicked */
-	if (r.err) {
-		snprintf(t->failed, sizeof(t->failed), "KVM_RUN: %s", strerror(r.err));
-		return;
+	if (__vcpu_run(t->vcpu)) {
+		if (errno == EINTR)
+			return false;		/* kicked */
+		snprintf(t->failed, sizeof(t->failed), "KVM_RUN: %s", strerror(errno));
+		return true;
 	}
 	switch (get_ucall(t->vcpu, &uc)) {
 	case UCALL_SYNC:
 		if (uc.args[1] == LIVE_TAKEN) {
 			t->mpidr = uc.args[2];
 			t->reported = true;
-			return;
+			return true;
 		}
 		snprintf(t->failed, sizeof(t->failed), "stage 0x%lx", uc.args[1]);
-		return;
+		break;
 	case UCALL_ABORT:
 		snprintf(t->failed, sizeof(t->failed), "guest assertion: %s",
 			 (const char *)uc.args[0]);
-		return;
+		break;
 	case UCALL_UNHANDLED:
 		snprintf(t->failed, sizeof(t->failed),
 			 "guest exception, vector %lu ec 0x%lx", uc.args[0], uc.args[1]);
-		return;
+		break;
 	default:
 		snprintf(t->failed, sizeof(t->failed), "exit reason %u",
 			 t->vcpu->run->exit_reason);
 	}
+	return true;
 }
 
+/*
+ * No bound of its own: the main thread bounds every wait for a guest, and
+ * a kick ends any KVM_RUN.
+ */
 static void *vcpu_thread_main(void *arg)
 {
 	struct vcpu_thread *t = arg;
-	unsigned int round = 0;
+	struct live *l = t->l;
 
-	for (;;) {
-		while (t->go == round && !t->quit)
-			usleep(200);
-		if (t->quit)
-			break;
-		round = t->go;
-		run_once(t);
-		__atomic_store_n(&t->done, round, __ATOMIC_RELEASE);
+	pthread_mutex_lock(&l->lock);
+	while (!l->quit) {
+		if (!t->in) {
+			t->parked = true;
+			pthread_cond_signal(&l->parked);
+			pthread_cond_wait(&t->wake, &l->lock);
+			continue;
+		}
+		t->parked = false;
+		pthread_mutex_unlock(&l->lock);
+		if (run_once(t)) {
+			pthread_mutex_lock(&l->lock);
+			t->in = false;
+			continue;
+		}
+		pthread_mutex_lock(&l->lock);
 	}
-	run_bound_release();
+	t->parked = true;
+	pthread_cond_signal(&l->parked);
+	pthread_mutex_unlock(&l->lock);
 	return NULL;
 }
 
-/* Polls cond() every millisecond for as long as one run's bound. */
-static bool wait_for(bool (*cond)(struct live *), struct live *l)
+static void release(struct live *l, struct vcpu_thread *t)
+{
+	pthread_mutex_lock(&l->lock);
+	t->reported = false;
+	t->in = true;
+	pthread_cond_signal(&t->wake);
+	pthread_mutex_unlock(&l->lock);
+}
+
+/* Kick until it parks; false if it does not within the run bound. */
+static bool park(struct live *l, struct vcpu_thread *t)
+{
+	unsigned long ms, bound = 1000ul * RUN_BOUND_SECONDS;
+	bool parked;
+
+	pthread_mutex_lock(&l->lock);
+	t->in = false;
+	for (ms = 0; !(parked = t->parked) && ms < bound; ms++) {
+		pthread_mutex_unlock(&l->lock);
+		vcpu_run_kick(t->tid);
+		usleep(1000);
+		pthread_mutex_lock(&l->lock);
+	}
+	pthread_mutex_unlock(&l->lock);
+	return parked;
+}
+
+/* Polls cond(l, t) every millisecond for as long as one run's bound. */
+static bool wait_for(bool (*cond)(struct live *, struct vcpu_thread *),
+		     struct live *l, struct vcpu_thread *t)
 {
 	unsigned long ms, bound = 1000ul * run_bound_seconds();
 
-	for (ms = 0; !cond(l); ms++) {
-		if (ms == bound)
+	for (ms = 0; !cond(l, t); ms++) {
+		if (ms == bound) {
+			run_bound_missed();
 			return false;
+		}
 		usleep(1000);
 	}
 	return true;
 }
 
-static bool all_waiting(struct live *l)
+static bool is_waiting(struct live *l, struct vcpu_thread *t)
+{
+	return l->slots[t->index].waiting;
+}
+
+static bool all_waiting(struct live *l, struct vcpu_thread *unused)
 {
 	unsigned int i;
 
+	(void)unused;
 	for (i = 0; i < l->nr_live; i++)
-		if (!l->slots[l->t[i].index].waiting)
+		if (!is_waiting(l, &l->t[i]))
 			return false;
 	return true;
 }
 
-static bool any_reported(struct live *l)
+static bool any_reported(struct live *l, struct vcpu_thread *unused)
 {
 	unsigned int i;
 
+	(void)unused;
 	for (i = 0; i < l->nr_live; i++)
-		if (l->t[i].reported || l->t[i].timed_out || l->t[i].failed[0])
+		if (l->t[i].reported || l->t[i].failed[0])
 			return true;
 	return false;
-}
-
-static bool all_done(struct live *l)
-{
-	unsigned int i;
-
-	for (i = 0; i < l->nr_live; i++)
-		if (__atomic_load_n(&l->t[i].done, __ATOMIC_ACQUIRE) != l->round)
-			return false;
-	return true;
-}
-
-/* Kick every vcpu still in this round's KVM_RUN until all are out. */
-static bool end_round(struct live *l)
-{
-	unsigned long ms, bound = 1000ul * RUN_BOUND_SECONDS;
-	unsigned int i;
-
-	for (ms = 0; !all_done(l); ms++) {
-		if (ms == bound)
-			return false;
-		for (i = 0; i < l->nr_live; i++)
-			if (l->t[i].done != l->round)
-				vcpu_run_kick(l->t[i].tid);
-		usleep(1000);
-	}
-	return true;
-}
-
-/* Into KVM_RUN, every live vcpu, the target waiting as `wait`. */
-static bool start_round(struct live *l, unsigned int target, enum live_wait wait)
-{
-	unsigned int i;
-
-	l->round++;
-	for (i = 0; i < l->nr_live; i++) {
-		struct vcpu_thread *t = &l->t[i];
-
-		l->slots[t->index].wait = t->index == target ? wait : LIVE_SLEEP;
-		l->slots[t->index].waiting = 0;
-		t->reported = false;
-		t->go = l->round;
-	}
-	return wait_for(all_waiting, l);
 }
 
 static void log_stragglers(struct live *l)
@@ -222,10 +232,11 @@ static void log_stragglers(struct live *l)
 	for (i = 0; i < l->nr_live; i++) {
 		struct vcpu_thread *t = &l->t[i];
 
-		if (!l->slots[t->index].waiting)
-			printf("# vcpu %u not in its wait after %u s: round %u, %s%s\n",
-			       t->index, run_bound_seconds(), t->done,
-			       t->timed_out ? "KVM_RUN timed out " : "", t->failed);
+		if (!is_waiting(l, t))
+			printf("# vcpu %u not in its wait (in=%d parked=%d reported=%d irq=%lu fiq=%lu intid=%lu)%s%s\n",
+			       t->index, t->in, t->parked, t->reported, l->slots[t->index].irq,
+			       l->slots[t->index].fiq, l->slots[t->index].intid,
+			       t->failed[0] ? ": " : "", t->failed);
 	}
 }
 
@@ -260,87 +271,32 @@ static bool took(volatile struct live_slot *s, enum kind kind, unsigned int targ
 	}
 }
 
-/* Who reported this round: "index3", "index1+index3", or "none". */
+/*
+ * The vcpus that reported, as "index3" or "index1+index3" ("none"),
+ * each logged with what its guest took and its MPIDR_EL1.
+ */
 static void takers(struct live *l, char *who, size_t len)
 {
 	unsigned int i;
 	size_t n = 0;
 
-	who[0] = 0;
-	for (i = 0; i < l->nr_live && n < len; i++)
-		if (l->t[i].reported)
-			n += snprintf(who + n, len - n, "%sindex%u", n ? "+" : "",
-				      l->t[i].index);
-	for (i = 0; i < l->nr_live; i++)
-		if (l->t[i].reported)
-			printf("#   vcpu %u (MPIDR_EL1 0x%lx) reported irq=%lu fiq=%lu intid=%lu\n",
-			       l->t[i].index, l->t[i].mpidr, l->slots[l->t[i].index].irq,
-			       l->slots[l->t[i].index].fiq, l->slots[l->t[i].index].intid);
+	for (i = 0; i < l->nr_live; i++) {
+		struct vcpu_thread *t = &l->t[i];
+		volatile struct live_slot *s = &l->slots[t->index];
+
+		if (!t->reported)
+			continue;
+		if (n < len)
+			n += snprintf(who + n, len - n, "%sindex%u", n ? "+" : "", t->index);
+		printf("#   vcpu %u (MPIDR_EL1 0x%lx) took irq=%lu fiq=%lu intid=%lu\n",
+		       t->index, t->mpidr, s->irq, s->fiq, s->intid);
+	}
 	if (!n)
 		snprintf(who, len, "none");
 }
 
-/*
- * One round: `kind` for vcpu `target` (for an SPI, the vcpu it is routed
- * to).  Returns false for a mismatch, which it logs and pins.
- */
-static bool inject_round(struct __test_metadata *_metadata, struct live *l,
-			 enum kind kind, unsigned int target, enum live_wait wait)
+static void count(struct live *l, enum kind kind, unsigned int target, bool right)
 {
-	uint32_t irq = irq_field(l, kind, target);
-	int meant = abi_irq_target(&l->v.abi, irq);
-	unsigned int i, reporters = 0;
-	bool right = false;
-	char who[64];
-	int err;
-
-	if (meant == ABI_TARGET_ROUTED)
-		meant = target;
-	suite_step("starting a round for vcpu", target);
-	if (!start_round(l, target, wait))
-		log_stragglers(l);
-	ASSERT_TRUE(all_waiting(l));
-	if (wait == LIVE_SLEEP)
-		usleep(20 * 1000);	/* likelier blocked, not just in WFI */
-	suite_step("waiting for the interrupt of vcpu", target);
-	err = irq_line(&l->v, irq, 1);
-	if (err)
-		TH_LOG("KVM_IRQ_LINE irq=0x%08x: %s", irq, abi_errno_name(err));
-	ASSERT_EQ(0, err);
-	wait_for(any_reported, l);
-	err = irq_line(&l->v, irq, 0);
-	if (err)
-		TH_LOG("KVM_IRQ_LINE irq=0x%08x level 0: %s", irq, abi_errno_name(err));
-	ASSERT_EQ(0, err);
-	suite_step("kicking the live vcpus out of KVM_RUN, round", l->round);
-	ASSERT_TRUE(end_round(l)) {
-		TH_LOG("a vcpu thread stays in KVM_RUN through kicks");
-	}
-
-	for (i = 0; i < l->nr_live; i++) {
-		struct vcpu_thread *t = &l->t[i];
-
-		if (t->failed[0])
-			TH_LOG("vcpu %u: %s", t->index, t->failed);
-		ASSERT_EQ(0, t->failed[0]);
-		if (t->timed_out)
-			TH_LOG("vcpu %u: KVM_RUN still waiting after %u s", t->index,
-			       RUN_BOUND_SECONDS);
-		t->timed_out = false;
-		if (!t->reported)
-			continue;
-		reporters++;
-		right = t->index == (unsigned int)meant &&
-			took(&l->slots[t->index], kind, target);
-	}
-	right = right && reporters == 1;
-	if (!right) {
-		takers(l, who, sizeof(who));
-		TH_LOG("%s %s for vcpu %d (irq=0x%08x): taken by %s", kind_name[kind],
-		       wait == LIVE_SLEEP ? "while asleep" : "while spinning",
-		       meant, irq, who);
-		report_deviation_add("%s@%d=%s", kind_name[kind], meant, who);
-	}
 	l->tried++;
 	l->wrong += !right;
 	if (kind != KIND_SPI) {
@@ -351,9 +307,101 @@ static bool inject_round(struct __test_metadata *_metadata, struct live *l,
 		l->tried_256++;
 		l->wrong_256 += !right;
 	}
-	return right;
 }
 
+/*
+ * Park every vcpu (the end of the test): a vcpu that took an interrupt
+ * meant for another after that round was judged is a mismatch too.
+ */
+static unsigned long late_takers(struct __test_metadata *_metadata, struct live *l)
+{
+	unsigned long late = 0;
+	unsigned int i;
+
+	for (i = 0; i < l->nr_live; i++) {
+		struct vcpu_thread *t = &l->t[i];
+
+		ASSERT_TRUE(park(l, t));
+		if (!t->reported)
+			continue;
+		printf("# vcpu %u took an interrupt meant for another (irq=%lu fiq=%lu intid=%lu)\n",
+		       t->index, l->slots[t->index].irq, l->slots[t->index].fiq,
+		       l->slots[t->index].intid);
+		report_deviation_add("late@%u", t->index);
+		late++;
+	}
+	l->wrong += late;
+	return late;
+}
+
+/*
+ * One round: `kind` for vcpu `target` (for an SPI, the vcpu it is routed
+ * to), the target waiting as `wait`, every other live vcpu asleep in
+ * KVM_RUN since the start.  Logs and pins a mismatch.
+ */
+static void inject_round(struct __test_metadata *_metadata, struct live *l,
+			 enum kind kind, struct vcpu_thread *target, enum live_wait wait)
+{
+	uint32_t irq = irq_field(l, kind, target->index);
+	int meant = abi_irq_target(&l->v.abi, irq);
+	unsigned int i, reporters = 0;
+	bool right = false;
+	char who[64];
+	int err;
+
+	if (meant == ABI_TARGET_ROUTED)
+		meant = target->index;
+	suite_step("starting a round for vcpu", target->index);
+	ASSERT_TRUE(park(l, target));
+	l->slots[target->index].wait = wait;
+	l->slots[target->index].waiting = 0;
+	release(l, target);
+	if (!wait_for(all_waiting, l, NULL))
+		log_stragglers(l);
+	ASSERT_TRUE(all_waiting(l, NULL));
+	if (wait == LIVE_SLEEP)
+		usleep(20 * 1000);	/* likelier blocked, not just in WFI */
+
+	suite_step("waiting for the interrupt of vcpu", target->index);
+	err = irq_line(&l->v, irq, 1);
+	if (err)
+		TH_LOG("KVM_IRQ_LINE irq=0x%08x: %s", irq, abi_errno_name(err));
+	ASSERT_EQ(0, err);
+	wait_for(any_reported, l, NULL);
+	err = irq_line(&l->v, irq, 0);
+	if (err)
+		TH_LOG("KVM_IRQ_LINE irq=0x%08x level 0: %s", irq, abi_errno_name(err));
+	ASSERT_EQ(0, err);
+
+	for (i = 0; i < l->nr_live; i++) {
+		struct vcpu_thread *t = &l->t[i];
+
+		if (t->failed[0])
+			TH_LOG("vcpu %u: %s", t->index, t->failed);
+		ASSERT_EQ(0, t->failed[0]);
+		if (!t->reported)
+			continue;
+		reporters++;
+		right = t->index == (unsigned int)meant &&
+			took(&l->slots[t->index], kind, target->index);
+	}
+	right = right && reporters == 1;
+	if (!right) {
+		takers(l, who, sizeof(who));
+		TH_LOG("%s %s for vcpu %d (irq=0x%08x): taken by %s", kind_name[kind],
+		       wait == LIVE_SLEEP ? "while asleep" : "while spinning",
+		       meant, irq, who);
+		report_deviation_add("%s@%d=%s", kind_name[kind], meant, who);
+	}
+	count(l, kind, target->index, right);
+	/* Whoever took it goes back to sleep for the next round. */
+	l->slots[target->index].wait = LIVE_SLEEP;
+	for (i = 0; i < l->nr_live; i++)
+		if (l->t[i].reported)
+			release(l, &l->t[i]);
+}
+
+/* The live vcpus: run to their first report here, then their threads. */
 static void live_start(struct live *l, const unsigned int *live, unsigned int nr_live)
 {
 	unsigned int i;
@@ -361,16 +409,23 @@ static void live_start(struct live *l, const unsigned int *live, unsigned int nr
 	l->t = calloc(nr_live, sizeof(*l->t));
 	TEST_ASSERT(l->t, "no memory for %u vcpu threads", nr_live);
 	l->nr_live = nr_live;
+	pthread_mutex_init(&l->lock, NULL);
+	pthread_cond_init(&l->parked, NULL);
 	/* Set up serially: vcpu 0 first, it sets up the distributor. */
 	for (i = 0; i < nr_live; i++) {
 		struct vcpu_thread *t = &l->t[i];
 		struct ucall uc;
 
+		t->l = l;
 		t->index = live ? live[i] : i;
 		t->vcpu = l->v.vcpus[t->index];
+		pthread_cond_init(&t->wake, NULL);
 		suite_step("setting up vcpu", t->index);
 		vcpu_run_to_sync(t->vcpu, LIVE_READY, &uc);
-		TEST_ASSERT(!pthread_create(&t->tid, NULL, vcpu_thread_main, t),
+	}
+	for (i = 0; i < nr_live; i++) {
+		l->t[i].in = true;
+		TEST_ASSERT(!pthread_create(&l->t[i].tid, NULL, vcpu_thread_main, &l->t[i]),
 			    "pthread_create");
 	}
 }
@@ -379,12 +434,22 @@ static void live_stop(struct live *l)
 {
 	unsigned int i;
 
-	for (i = 0; i < l->nr_live; i++) {
-		l->t[i].quit = true;
-		vcpu_run_kick(l->t[i].tid);
-	}
+	pthread_mutex_lock(&l->lock);
+	l->quit = true;
 	for (i = 0; i < l->nr_live; i++)
-		pthread_join(l->t[i].tid, NULL);
+		pthread_cond_signal(&l->t[i].wake);
+	pthread_mutex_unlock(&l->lock);
+	/* A kick that lands before the thread's KVM_RUN is lost: repeat. */
+	for (i = 0; i < l->nr_live; i++) {
+		unsigned long ms;
+
+		for (ms = 0; ms < 1000ul * RUN_BOUND_SECONDS; ms++) {
+			if (pthread_tryjoin_np(l->t[i].tid, NULL) != EBUSY)
+				break;
+			vcpu_run_kick(l->t[i].tid);
+			usleep(1000);
+		}
+	}
 	free(l->t);
 	l->t = NULL;
 }
@@ -431,7 +496,8 @@ static void all_rounds(struct __test_metadata *_metadata, struct live *l, int gi
 
 	for (i = 0; i < l->nr_live; i++)
 		for (k = first; k <= last; k++)
-			inject_round(_metadata, l, k, l->t[i].index, wait);
+			inject_round(_metadata, l, k, &l->t[i], wait);
+	late_takers(_metadata, l);
 }
 
 static void report_rounds(struct live *l, int gic, const char *condition)
