@@ -55,13 +55,15 @@ deps-build:
 ifeq ($(NATIVE),1)
 run_tests: all
 	@echo "  RUN     natively ($(BUILD_ARCH), /dev/kvm): ./run_tests.sh --bindir $(O)/tests"
-	@./run_tests.sh --bindir $(O)/tests $(if $(T),--tests "$(T)") $(if $(REQUIRE),--require $(REQUIRE))
+	@./run_tests.sh --bindir $(O)/tests $(if $(T),--tests "$(T)") $(if $(REQUIRE),--require $(REQUIRE)) \
+		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
 else
 run_tests: all
 	@echo "  RUN     on the emulated arm64 KVM host $(HOST) ($(BUILD_ARCH) here$(if $(wildcard /dev/kvm),, without /dev/kvm))"
 	@sh emuhost/deps.sh host
 	@emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) \
-		--bindir $(O)/tests --out $(O)/runs $(if $(T),--tests "$(T)")
+		--bindir $(O)/tests --out $(O)/runs $(if $(T),--tests "$(T)") \
+		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
 endif
 
 # The sweep against a bare KVM_IRQ_LINE loop (a benchmark, not a test).

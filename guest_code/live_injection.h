@@ -23,8 +23,8 @@
 #define LIVE_TAKEN		0x11a2	/* args: MPIDR_EL1 */
 
 enum live_wait {
-	LIVE_SPIN,	/* busy in the guest, never exiting on its own */
 	LIVE_SLEEP,	/* in WFI: only a wake-up ends the wait */
+	LIVE_SPIN,	/* busy in the guest, never exiting on its own */
 };
 
 struct live_config {

@@ -54,6 +54,7 @@ static int suite_list_tests(void)
  */
 static const char *suite_step_what = "setting up";
 static unsigned long suite_step_arg;
+static int suite_alarm_seconds = SUITE_TEST_SECONDS - 30;
 
 static inline void suite_step(const char *what, unsigned long arg)
 {
@@ -69,7 +70,7 @@ static void suite_hung(int sig)
 
 	(void)sig;
 	len = snprintf(line, sizeof(line), "# hung for %ds while %s %lu: giving up\n",
-		       SUITE_TEST_SECONDS - 30, suite_step_what, suite_step_arg);
+		       suite_alarm_seconds, suite_step_what, suite_step_arg);
 	ret = write(STDOUT_FILENO, line, len);	/* failing anyway */
 	(void)ret;
 	_exit(KSFT_FAIL);
@@ -90,7 +91,17 @@ static inline void suite_test_start(void)
 	if (getppid() != harness)
 		_exit(KSFT_FAIL);
 	signal(SIGALRM, suite_hung);
-	alarm(SUITE_TEST_SECONDS - 30);
+	alarm(suite_alarm_seconds);
+}
+
+/*
+ * After suite_test_start(), in a test declared with TEST_F_TIMEOUT(...,
+ * seconds): this run of it may take that long.
+ */
+static inline void suite_test_allow(int seconds)
+{
+	suite_alarm_seconds = seconds - 30;
+	alarm(suite_alarm_seconds);
 }
 
 /*
