@@ -51,7 +51,8 @@ usage: $prog [options]
   --large-vms sample|full
                     live_large: run a sample of 11 vcpus of a 257-vcpu VM
                     (default), or every vcpu of the largest VM
-                    KVM_CAP_MAX_VCPUS allows (for a board: minutes)
+                    KVM_CAP_MAX_VCPUS allows (512 vcpus: 35 s on
+                    the emulated host)
   --require-pinned  a behaviour expected/ does not pin for this kernel is
                     unexpected (default: counted apart as unpinned)
   --list            print every known test name and exit

@@ -45,7 +45,10 @@ $(O)/mutants/%/user_irqchip.c: lib/user_irqchip.c check/mutants/%.sed
 
 $(O)/mutants/%/user_irqchip.o: $(O)/mutants/%/user_irqchip.c | $(HSTAMP)
 	@echo "  CC      $@"
-	@$(CC) $(SUITE_CFLAGS) -c $< -o $@
+	@$(CC) $(SUITE_CFLAGS) -MMD -c $< -o $@
+
+# A header the copy includes changed: the copy is built again.
+-include $(wildcard $(O)/mutants/*/user_irqchip.d)
 
 # The mutant object comes first: the archive's own copy is then not pulled.
 $(O)/mutants/%/tests/.stamp: $(O)/mutants/%/user_irqchip.o $(SUITE_BINS)
