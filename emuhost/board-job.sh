@@ -36,6 +36,10 @@ cp -r build/tests run_tests.sh expected /tmp/elsewhere/ &&
 	cp lib/assertions.txt lib/conditions.txt /tmp/elsewhere/lib/
 cd /tmp/elsewhere || exit 1
 step elsewhere ./run_tests.sh --bindir tests --tests "caps cpu_line" --gic "$gic" --mode "$mode" --cpus "$cpus"
+# The large VMs in full, as on a board: every vcpu KVM_CAP_MAX_VCPUS allows.
+[ "$gic" = 3 ] &&
+	step large_vms ./run_tests.sh --bindir tests --tests live_injection --large-vms full \
+		--require large-vms --gic "$gic" --mode "$mode" --cpus "$cpus"
 # A promise the machine does not keep must turn the run red.
 other_gic=$((5 - gic))
 step wrong_gic ./run_tests.sh --bindir tests --tests caps --gic "$other_gic" --mode "$mode" --cpus "$cpus"
