@@ -62,7 +62,7 @@ static void gic_setup(unsigned int me)
 	guest_gic_init(live_config.gic, live_config.nr_vcpus);
 	guest_gic_config(LIVE_PPI, false);
 	guest_gic_route_self(LIVE_SPI_BASE + me);
-	guest_gic_config(LIVE_SPI_BASE + me, false);
+	guest_gic_config(LIVE_SPI_BASE + me, live_spi_edge(me));
 }
 
 static void wait_for_one(volatile struct live_slot *s, unsigned int me)

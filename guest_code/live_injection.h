@@ -8,6 +8,7 @@
 #ifndef GUEST_LIVE_INJECTION_H
 #define GUEST_LIVE_INJECTION_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* KVM's limit (KVM_MAX_VCPUS on arm64), and the GICv3 architecture's. */
@@ -17,6 +18,12 @@
 #define LIVE_PPI		17
 /* The SPI of vcpu i, which vcpu i routes to itself. */
 #define LIVE_SPI_BASE		32
+
+/* Both triggers: the SPIs of odd vcpus are edge-triggered, of even level. */
+static inline bool live_spi_edge(unsigned int vcpu)
+{
+	return vcpu & 1;
+}
 
 /* ucall stages */
 #define LIVE_READY		0x11a1	/* args: MPIDR_EL1 */

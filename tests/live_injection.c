@@ -8,6 +8,9 @@
  * field; the vcpu the guest routed an SPI to) must take the interrupt,
  * within a bound, and no other vcpu.
  *
+ * The PPI is level-triggered, as PPIs are; vcpu i's SPI is edge-triggered
+ * for odd i and level-triggered for even i (guest_code/live_injection.h).
+ *
  * Each live vcpu has a thread that runs it.  A round: every live vcpu
  * enters KVM_RUN and waits in the guest with interrupts unmasked (the
  * target spinning or asleep, the others asleep); once each says it is
