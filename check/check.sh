@@ -171,6 +171,17 @@ if [ -n "$names" ]; then
 	sed 's/^/# /' "$out/catalog.txt"
 fi
 
+# Every condition of lib/conditions.txt was tried on one host or another:
+# a test that stopped naming its condition, or went, shows here.
+if [ -n "$hosts" ]; then
+	untried=$(for h in $hosts; do
+		sed -n 's/^#   not tried: \([^ ]*\) [^ ]* \([^ ]*\) .*/\1 \2/p' "$out/$h.ktap" | sort -u
+	done | sort | uniq -c | awk -v n="$(echo $hosts | wc -w)" '$1 == n { print $2 " " $3 }')
+	tried=$(grep -c '^[A-Z][0-9]* |' "$top/lib/conditions.txt")
+	[ -z "$untried" ]
+	t $? "conditions: each of the $tried in lib/conditions.txt was tried on $(echo $hosts | sed 's/ / or /g')${untried:+; never: $(echo $untried | tr '\n' ' ')}"
+fi
+
 echo "1..$n"
 echo "check: $((n - failed)) passed, $failed failed"
 [ "$failed" = 0 ]

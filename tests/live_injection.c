@@ -11,13 +11,16 @@
  * The PPI is level-triggered, as PPIs are; vcpu i's SPI is edge-triggered
  * for odd i and level-triggered for even i (guest_code/live_injection.h).
  *
- * Each live vcpu has a thread that runs it.  A round: every live vcpu
- * enters KVM_RUN and waits in the guest with interrupts unmasked (the
- * target spinning or asleep, the others asleep); once each says it is
+ * Each live vcpu has a thread that runs it, and stays in KVM_RUN, asleep
+ * in WFI with interrupts unmasked, from round to round.  A round: the
+ * target is made to wait as the condition says (a spinning target is
+ * kicked out and sent back to spin); once every live vcpu says it is
  * waiting, the main thread raises one line; the vcpu that takes it
- * reports, the main thread lowers the line and kicks the others out of
- * KVM_RUN.  No result depends on timing: a lost interrupt is a wait that
- * reaches the bound (lib/bounded_run.h).
+ * reports and parks; the main thread lowers the line and sends it back to
+ * sleep.  At the end every vcpu is kicked out of KVM_RUN: one that took an
+ * interrupt meant for another after its round was judged shows then.  No
+ * result depends on timing: a lost interrupt is a wait that reaches the
+ * bound (lib/bounded_run.h).
  */
 #define TH_LOG_STREAM stdout
 #include <pthread.h>
