@@ -54,7 +54,7 @@ static int suite_list_tests(void)
  */
 static const char *suite_step_what = "setting up";
 static unsigned long suite_step_arg;
-static int suite_alarm_seconds = SUITE_TEST_SECONDS - 30;
+static int suite_alarm_seconds;
 
 static inline void suite_step(const char *what, unsigned long arg)
 {
@@ -77,30 +77,25 @@ static void suite_hung(int sig)
 }
 
 /*
- * Call first in every FIXTURE_SETUP: it runs in the harness's child.
+ * Call first in every FIXTURE_SETUP (with its _metadata): it runs in the
+ * harness's child.
  * - If the harness is killed (run_tests.sh's timeout), the child, in a
  *   process group of its own, must not live on with a hung vcpu and the
  *   output pipe: it dies with its parent.
- * - Before the harness's own timeout kills it silently, say where it hung.
+ * - Before the harness's own timeout for this test (TEST_F's 30 s, or
+ *   TEST_F_TIMEOUT's) kills it silently, say where it hung: a tenth of
+ *   that timeout earlier, at least 3 s.
  */
-static inline void suite_test_start(void)
+static inline void suite_test_start(const struct __test_metadata *t)
 {
+	int margin = t->timeout / 10 > 3 ? t->timeout / 10 : 3;
 	pid_t harness = getppid();
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != harness)
 		_exit(KSFT_FAIL);
+	suite_alarm_seconds = t->timeout > margin ? t->timeout - margin : 1;
 	signal(SIGALRM, suite_hung);
-	alarm(suite_alarm_seconds);
-}
-
-/*
- * After suite_test_start(), in a test declared with TEST_F_TIMEOUT(...,
- * seconds): this run of it may take that long.
- */
-static inline void suite_test_allow(int seconds)
-{
-	suite_alarm_seconds = seconds - 30;
 	alarm(suite_alarm_seconds);
 }
 

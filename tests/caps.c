@@ -17,7 +17,7 @@ FIXTURE(caps) {
 
 FIXTURE_SETUP(caps)
 {
-	suite_test_start();
+	suite_test_start(_metadata);
 }
 
 FIXTURE_TEARDOWN(caps)

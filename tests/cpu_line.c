@@ -57,7 +57,7 @@ FIXTURE_VARIANT_ADD(cpu_line, vcpus_4) {
 
 FIXTURE_SETUP(cpu_line)
 {
-	suite_test_start();
+	suite_test_start(_metadata);
 	if (!host.kvm)
 		return;
 	irq_vm_create(&self->v, variant->nr_vcpus, cpu_line_guest_main);

@@ -66,7 +66,7 @@ VGIC(2, SWEEP_NR_IRQS_MAX, max, 8);
 
 FIXTURE_SETUP(irq_abi)
 {
-	suite_test_start();
+	suite_test_start(_metadata);
 	self->skip = host.kvm ? sweep_vm_create(&self->v, &variant->c) :
 				NO_KVM_REASON;
 }
@@ -159,7 +159,7 @@ SPARSE(v2, 2);
 
 FIXTURE_SETUP(vcpu_lookup)
 {
-	suite_test_start();
+	suite_test_start(_metadata);
 	self->skip = host.kvm ? sweep_vm_create(&self->v, &variant->c) :
 				NO_KVM_REASON;
 }
@@ -224,7 +224,7 @@ FIXTURE_VARIANT_ADD(uninit, v2) {
 
 FIXTURE_SETUP(uninit)
 {
-	suite_test_start();
+	suite_test_start(_metadata);
 	self->skip = host.kvm ? sweep_vm_create(&self->v, &variant->c) :
 				NO_KVM_REASON;
 }
@@ -312,7 +312,7 @@ FIXTURE_VARIANT_ADD(vgic_attr, v2) {
 
 FIXTURE_SETUP(vgic_attr)
 {
-	suite_test_start();
+	suite_test_start(_metadata);
 	self->skip = host_lacks_vgic(variant->gic);
 }
 
@@ -344,7 +344,7 @@ FIXTURE_SETUP(its)
 {
 	struct sweep_config c = { .gic = 3, .nr_irqs = 64, .nr_vcpus = 1 };
 
-	suite_test_start();
+	suite_test_start(_metadata);
 	self->skip = host.kvm ? sweep_vm_create(&self->v, &c) :
 				NO_KVM_REASON;
 	if (!self->skip)

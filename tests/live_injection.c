@@ -616,7 +616,7 @@ FIXTURE_VARIANT_ADD(live, v3) { .gic = 3 };
 
 FIXTURE_SETUP(live)
 {
-	suite_test_start();
+	suite_test_start(_metadata);
 	self->skip = lacks(variant->gic, 4);
 	if (self->skip)
 		return;
@@ -670,7 +670,7 @@ FIXTURE_SETUP(live_ids)
 {
 	unsigned int n = ARRAY_SIZE(permuted_ids);
 
-	suite_test_start();
+	suite_test_start(_metadata);
 	self->skip = lacks(variant->gic, n);
 	if (self->skip)
 		return;
@@ -723,9 +723,7 @@ FIXTURE_SETUP(live_large)
 {
 	unsigned int n = LARGE_SAMPLE_VCPUS;
 
-	suite_test_start();
-	if (large_full())
-		suite_test_allow(LARGE_FULL_SECONDS);
+	suite_test_start(_metadata);
 	if (large_full() && host.max_vcpus > 0)
 		n = host.max_vcpus < IRQ_VM_MAX_VCPUS_LARGE ? host.max_vcpus :
 							      IRQ_VM_MAX_VCPUS_LARGE;

@@ -52,7 +52,7 @@ FIXTURE_VARIANT_ADD(user_irq, pmu_4) { .dev = DEV_PMU, .nr_vcpus = 4 };
 
 FIXTURE_SETUP(user_irq)
 {
-	suite_test_start();
+	suite_test_start(_metadata);
 	self->why_not = host_lacks_user_irq();
 	if (!self->why_not && variant->dev == DEV_PMU)
 		self->why_not = host_lacks_pmu();
@@ -247,7 +247,7 @@ FIXTURE_VARIANT_ADD(user_irq_vgic, v2_pmu) { .gic = 2, .dev = DEV_PMU };
 
 FIXTURE_SETUP(user_irq_vgic)
 {
-	suite_test_start();
+	suite_test_start(_metadata);
 	self->why_not = host_lacks_vgic(variant->gic);
 	if (!self->why_not && variant->dev == DEV_PMU)
 		self->why_not = host_lacks_pmu();
@@ -304,7 +304,7 @@ FIXTURE(irq_attrs) {
 
 FIXTURE_SETUP(irq_attrs)
 {
-	suite_test_start();
+	suite_test_start(_metadata);
 }
 
 FIXTURE_TEARDOWN(irq_attrs)
@@ -354,7 +354,7 @@ FIXTURE(sequence) {
 
 FIXTURE_SETUP(sequence)
 {
-	suite_test_start();
+	suite_test_start(_metadata);
 }
 
 FIXTURE_TEARDOWN(sequence)

@@ -61,7 +61,7 @@ FIXTURE_VARIANT_ADD(irqchip_loop, vtimer_4) { .dev = DEV_VTIMER, .nr_vcpus = 4 }
 
 FIXTURE_SETUP(irqchip_loop)
 {
-	suite_test_start();
+	suite_test_start(_metadata);
 	self->why_not = host_lacks_user_irq();
 	if (self->why_not)
 		return;

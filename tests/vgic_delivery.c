@@ -82,7 +82,7 @@ FIXTURE_SETUP(delivery)
 {
 	unsigned int i;
 
-	suite_test_start();
+	suite_test_start(_metadata);
 	self->skip = host_lacks_vgic(variant->gic);
 	if (self->skip)
 		return;
