@@ -539,19 +539,21 @@ conditions=$(dirname "$catalog")/conditions.txt
 cat "$work"/*.tap 2>/dev/null | awk -v catalog="$catalog" -v conditions="$conditions" '
 function field(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
 /^# assert: / {
-	id = $3; rule[id] = $4; cond = ""
+	id = $3; rule[id] = $4
+	split("", v)
 	for (i = 5; i <= NF; i++) {
 		split($i, kv, "=")
-		if (kv[1] == "condition")
-			cond = kv[2]
-		else
-			sum[id, kv[1]] += kv[2]
+		v[kv[1]] = kv[2]
 	}
+	sum[id, "tried"] += v["tried"]
+	sum[id, "mismatches"] += v["mismatches"]
+	sum[id, "unspecified"] += v["unspecified"]
 	results[id]++
-	if (cond != "") {
+	if ("condition" in v) {
+		cond = v["condition"]
 		cres[id, cond]++
-		ctried[id, cond] += $5 ~ /^tried=/ ? substr($5, 7) : 0
-		split($6, kv, "="); cwrong[id, cond] += kv[2]
+		ctried[id, cond] += v["tried"]
+		cwrong[id, cond] += v["mismatches"]
 	}
 }
 END {

@@ -14,10 +14,10 @@
 #define BOUND_SIGNAL	SIGUSR1
 #define KICK_SIGNAL	SIGUSR2
 
-/* Per thread: each vcpu thread bounds its own KVM_RUN. */
-static __thread timer_t bound_timer;
-static __thread bool bound_ready;
-static __thread volatile sig_atomic_t bound_fired;
+/* One timer, for the thread that first bounds a KVM_RUN. */
+static timer_t bound_timer;
+static bool bound_ready;
+static volatile sig_atomic_t bound_fired;
 /* Set by the first test process whose bound fired, seen by the rest. */
 static volatile int *bound_missed;
 
@@ -93,8 +93,8 @@ struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
 	bound_arm(0);
 	r.exit_reason = vcpu->run->exit_reason;
 	r.timed_out = bound_fired;
-	if (r.timed_out && bound_missed)
-		*bound_missed = 1;
+	if (r.timed_out)
+		run_bound_missed();
 	return r;
 }
 

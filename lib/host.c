@@ -4,6 +4,7 @@
  * of their own when something is missing, which would break the TAP.
  */
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -136,6 +137,22 @@ const char *host_lacks_vgic(int version)
 		return "the host cannot create vgic-v3";
 	if (version == 2 && !host.vgic_v2)
 		return "the host cannot create vgic-v2 (a GICv3 without GICv2 compatibility)";
+	return NULL;
+}
+
+const char *host_lacks_vm(int gic, unsigned int nr_vcpus)
+{
+	static char too_many[96];
+
+	if (!host.kvm)
+		return NO_KVM_REASON;
+	if (gic && host_lacks_vgic(gic))
+		return host_lacks_vgic(gic);
+	if (nr_vcpus > (unsigned int)host.max_vcpus) {
+		snprintf(too_many, sizeof(too_many), "KVM_CAP_MAX_VCPUS is %d, the VM needs %u",
+			 host.max_vcpus, nr_vcpus);
+		return too_many;
+	}
 	return NULL;
 }
 

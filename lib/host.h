@@ -49,6 +49,13 @@ int host_any_vgic(void);
 /* Why a VM with this vgic version cannot be built here (for SKIP), or NULL. */
 const char *host_lacks_vgic(int version);
 
+/*
+ * Why a VM of nr_vcpus vcpus with vgic version gic (0: none) cannot be
+ * built here (no KVM, no such vgic, more vcpus than KVM_CAP_MAX_VCPUS),
+ * for SKIP; NULL if it can.
+ */
+const char *host_lacks_vm(int gic, unsigned int nr_vcpus);
+
 /* Why the suite cannot use KVM_CAP_ARM_USER_IRQ here (for SKIP), or NULL. */
 const char *host_lacks_user_irq(void);
 

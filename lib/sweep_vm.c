@@ -26,24 +26,9 @@ uint32_t vcpu_id_of(const struct sweep_config *c, unsigned int index)
 	return c->sparse ? c->ids[index] : index;
 }
 
-static const char *unbuildable(const struct sweep_config *c)
-{
-	static char too_many[96];
-	const char *lacking = c->gic ? host_lacks_vgic(c->gic) : NULL;
-
-	if (lacking)
-		return lacking;
-	if (c->nr_vcpus > (unsigned int)host.max_vcpus) {
-		snprintf(too_many, sizeof(too_many), "KVM_CAP_MAX_VCPUS is %d, the VM needs %u",
-			 host.max_vcpus, c->nr_vcpus);
-		return too_many;
-	}
-	return NULL;
-}
-
 const char *sweep_vm_create(struct irq_vm *v, const struct sweep_config *c)
 {
-	const char *why = unbuildable(c);
+	const char *why = host_lacks_vm(c->gic, c->nr_vcpus);
 	unsigned int i, nr_irqs;
 
 	memset(v, 0, sizeof(*v));

@@ -197,13 +197,12 @@ static bool park(struct live *l, struct vcpu_thread *t)
 	return parked;
 }
 
-/* Polls cond(l, t) every millisecond for as long as one run's bound. */
-static bool wait_for(bool (*cond)(struct live *, struct vcpu_thread *),
-		     struct live *l, struct vcpu_thread *t)
+/* Polls cond(l) every millisecond for as long as one run's bound. */
+static bool wait_for(bool (*cond)(struct live *), struct live *l)
 {
 	unsigned long ms, bound = 1000ul * run_bound_seconds();
 
-	for (ms = 0; !cond(l, t); ms++) {
+	for (ms = 0; !cond(l); ms++) {
 		if (ms == bound) {
 			run_bound_missed();
 			return false;
@@ -218,22 +217,20 @@ static bool is_waiting(struct live *l, struct vcpu_thread *t)
 	return l->slots[t->index].waiting;
 }
 
-static bool all_waiting(struct live *l, struct vcpu_thread *unused)
+static bool all_waiting(struct live *l)
 {
 	unsigned int i;
 
-	(void)unused;
 	for (i = 0; i < l->nr_live; i++)
 		if (!is_waiting(l, &l->t[i]))
 			return false;
 	return true;
 }
 
-static bool any_reported(struct live *l, struct vcpu_thread *unused)
+static bool any_reported(struct live *l)
 {
 	unsigned int i;
 
-	(void)unused;
 	for (i = 0; i < l->nr_live; i++)
 		if (l->t[i].reported || l->t[i].failed[0])
 			return true;
@@ -249,10 +246,10 @@ static bool wait_for_report(struct live *l)
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += run_bound_seconds();
 	pthread_mutex_lock(&l->lock);
-	while (!(any = any_reported(l, NULL)))
+	while (!(any = any_reported(l)))
 		if (pthread_cond_timedwait(&l->parked, &l->lock, &until) == ETIMEDOUT)
 			break;
-	any = any || any_reported(l, NULL);
+	any = any || any_reported(l);
 	pthread_mutex_unlock(&l->lock);
 	if (!any)
 		run_bound_missed();
@@ -393,9 +390,9 @@ static void inject_round(struct __test_metadata *_metadata, struct live *l,
 		l->slots[target->index].wait = wait;
 		release(l, target);
 	}
-	if (!wait_for(all_waiting, l, NULL))
+	if (!wait_for(all_waiting, l))
 		log_stragglers(l);
-	ASSERT_TRUE(all_waiting(l, NULL));
+	ASSERT_TRUE(all_waiting(l));
 	/* Just back in KVM_RUN: likelier blocked, not just in WFI, after this. */
 	if (wait == LIVE_SLEEP && target->released + 1 >= l->round)
 		usleep(20 * 1000);
@@ -582,22 +579,6 @@ static void report_rounds(struct live *l, int gic, const char *condition)
 	report_deviation();
 }
 
-static const char *lacks(int gic, unsigned int nr_vcpus)
-{
-	static char why[96];
-
-	if (!host.kvm)
-		return NO_KVM_REASON;
-	if (gic && host_lacks_vgic(gic))
-		return host_lacks_vgic(gic);
-	if (nr_vcpus > (unsigned int)host.max_vcpus) {
-		snprintf(why, sizeof(why), "KVM_CAP_MAX_VCPUS is %d: no VM of %u vcpus here",
-			 host.max_vcpus, nr_vcpus);
-		return why;
-	}
-	return NULL;
-}
-
 /* ------------------------------------------------------------------------
  * The target running or asleep; 4 vcpus, ids in order.
  */
@@ -617,7 +598,7 @@ FIXTURE_VARIANT_ADD(live, v3) { .gic = 3 };
 FIXTURE_SETUP(live)
 {
 	suite_test_start(_metadata);
-	self->skip = lacks(variant->gic, 4);
+	self->skip = host_lacks_vm(variant->gic, 4);
 	if (self->skip)
 		return;
 	live_vm_create(&self->l, variant->gic, 4, NULL);
@@ -671,7 +652,7 @@ FIXTURE_SETUP(live_ids)
 	unsigned int n = ARRAY_SIZE(permuted_ids);
 
 	suite_test_start(_metadata);
-	self->skip = lacks(variant->gic, n);
+	self->skip = host_lacks_vm(variant->gic, n);
 	if (self->skip)
 		return;
 	live_vm_create(&self->l, variant->gic, n, permuted_ids);
@@ -727,7 +708,7 @@ FIXTURE_SETUP(live_large)
 	if (large_full() && host.max_vcpus > 0)
 		n = host.max_vcpus < IRQ_VM_MAX_VCPUS_LARGE ? host.max_vcpus :
 							      IRQ_VM_MAX_VCPUS_LARGE;
-	self->skip = lacks(variant->gic, n < LARGE_SAMPLE_VCPUS ? LARGE_SAMPLE_VCPUS : n);
+	self->skip = host_lacks_vm(variant->gic, n < LARGE_SAMPLE_VCPUS ? LARGE_SAMPLE_VCPUS : n);
 	if (!self->skip && host.layout_2 <= 0)
 		self->skip = "no KVM_CAP_ARM_IRQ_LINE_LAYOUT_2: vcpus 256 and up have no vcpu field";
 	if (self->skip)
