@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "user_irq_oracle.h"
+#include "guest_host.h"
 
 static inline void guest_wfi(void)
 {

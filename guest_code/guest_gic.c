@@ -8,7 +8,7 @@
 #include "gic.h"		/* kvm_util's GICv3 guest code */
 
 #include "guest_gic.h"
-#include "vm.h"
+#include "guest_host.h"
 
 /* Distributor, both versions */
 #define GICD_CTLR_OFF		0x0000

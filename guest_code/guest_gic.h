@@ -3,7 +3,7 @@
  * The guest's view of its interrupt controller: one small interface, two
  * back ends.  GICv3 uses kvm_util's guest GIC code for the CPU interface;
  * GICv2 (distributor and CPU interface through MMIO) is written here.
- * Addresses are those lib/vm.c gives the vgic (GICD_BASE_GPA, ...).
+ * Addresses are those lib/guest_host.h gives the vgic (GICD_BASE_GPA, ...).
  */
 #ifndef GUEST_GIC_H
 #define GUEST_GIC_H

@@ -26,35 +26,17 @@
 #include "abi.h"
 #include "oracle.h"
 
-const struct abi_rule_name abi_rules[NR_ABI_RULES] = {
-	[RULE_TYPE] = { "A01", "IRQ-TYPE" },
-	[RULE_VCPU2_ZERO] = { "A02", "IRQ-VCPU2-ZERO" },
-	[RULE_CPU_USER_GIC] = { "A03", "IRQ-CPU-USER-GIC" },
-	[RULE_CPU_NUM] = { "A04", "IRQ-CPU-NUM" },
-	[RULE_CPU_ACCEPT] = { "A05", "IRQ-CPU-ACCEPT" },
-	[RULE_VCPU_EXISTS] = { "A06", "IRQ-VCPU-EXISTS" },
-	[RULE_GIC_NEEDS_VGIC] = { "A07", "IRQ-GIC-NEEDS-VGIC" },
-	[RULE_SPI_NUM] = { "A08", "IRQ-SPI-NUM" },
-	[RULE_SPI_ACCEPT] = { "A09", "IRQ-SPI-ACCEPT" },
-	[RULE_PPI_NUM] = { "A10", "IRQ-PPI-NUM" },
-	[RULE_PPI_ACCEPT] = { "A11", "IRQ-PPI-ACCEPT" },
-	[RULE_LEVEL] = { "A12", "IRQ-LEVEL" },
-	[RULE_VGIC_UNINIT] = { "A13", "IRQ-VGIC-UNINIT" },
-	[RULE_NR_IRQS_RANGE] = { "A15", "NR-IRQS-RANGE" },
-	[RULE_NR_IRQS_ONCE] = { "A16", "NR-IRQS-ONCE" },
-};
-
-static struct abi_verdict accept(enum abi_rule rule)
+static struct abi_verdict accept(enum rule rule)
 {
 	return (struct abi_verdict){ ABI_ACCEPT, 0, rule };
 }
 
-static struct abi_verdict reject(int err, enum abi_rule rule)
+static struct abi_verdict reject(int err, enum rule rule)
 {
 	return (struct abi_verdict){ ABI_REJECT, err, rule };
 }
 
-static struct abi_verdict unspecified(enum abi_rule rule)
+static struct abi_verdict unspecified(enum rule rule)
 {
 	return (struct abi_verdict){ ABI_UNSPECIFIED, 0, rule };
 }
@@ -87,30 +69,30 @@ static struct abi_verdict cpu_line(const struct abi_vm *vm,
 				   const struct abi_irq_field *f)
 {
 	if (vm->in_kernel_gic)
-		return reject(ENXIO, RULE_CPU_USER_GIC);
+		return reject(ENXIO, RULE_IRQ_CPU_USER_GIC);
 	if (f->vcpu >= vm->nr_vcpus)
-		return reject(EINVAL, RULE_VCPU_EXISTS);
+		return reject(EINVAL, RULE_IRQ_VCPU_EXISTS);
 	if (f->num != ABI_CPU_IRQ && f->num != ABI_CPU_FIQ)
-		return reject(EINVAL, RULE_CPU_NUM);
-	return accept(RULE_CPU_ACCEPT);
+		return reject(EINVAL, RULE_IRQ_CPU_NUM);
+	return accept(RULE_IRQ_CPU_ACCEPT);
 }
 
 static struct abi_verdict ppi(const struct abi_vm *vm,
 			      const struct abi_irq_field *f)
 {
 	if (!vm->in_kernel_gic)
-		return reject(ENXIO, RULE_GIC_NEEDS_VGIC);
+		return reject(ENXIO, RULE_IRQ_GIC_NEEDS_VGIC);
 	if (f->vcpu >= vm->nr_vcpus)
-		return reject(EINVAL, RULE_VCPU_EXISTS);
+		return reject(EINVAL, RULE_IRQ_VCPU_EXISTS);
 	if (f->num < ABI_PPI_FIRST || f->num > ABI_PPI_LAST)
-		return reject(EINVAL, RULE_PPI_NUM);
+		return reject(EINVAL, RULE_IRQ_PPI_NUM);
 	/*
 	 * The ranges do not depend on initialisation; what an uninitialised
 	 * vgic does with an injection in range is not written down.
 	 */
 	if (!vm->gic_ready)
-		return unspecified(RULE_VGIC_UNINIT);
-	return accept(RULE_PPI_ACCEPT);
+		return unspecified(RULE_IRQ_VGIC_UNINIT);
+	return accept(RULE_IRQ_PPI_ACCEPT);
 }
 
 /* SPIs ignore vcpu_index (and so vcpu2_index, part of the same number). */
@@ -118,14 +100,14 @@ static struct abi_verdict spi(const struct abi_vm *vm,
 			      const struct abi_irq_field *f)
 {
 	if (!vm->in_kernel_gic)
-		return reject(ENXIO, RULE_GIC_NEEDS_VGIC);
+		return reject(ENXIO, RULE_IRQ_GIC_NEEDS_VGIC);
 	if (f->num < ABI_SPI_FIRST || f->num > ABI_SPI_LAST ||
 	    (vm->nr_irqs && f->num >= vm->nr_irqs))
-		return reject(EINVAL, RULE_SPI_NUM);
+		return reject(EINVAL, RULE_IRQ_SPI_NUM);
 	/* As for PPIs: the range holds, the rest is not written down. */
 	if (!vm->gic_ready)
-		return unspecified(RULE_VGIC_UNINIT);
-	return accept(RULE_SPI_ACCEPT);
+		return unspecified(RULE_IRQ_VGIC_UNINIT);
+	return accept(RULE_IRQ_SPI_ACCEPT);
 }
 
 struct abi_verdict abi_irq_line(const struct abi_vm *vm, uint32_t irq,
@@ -146,13 +128,13 @@ struct abi_verdict abi_irq_line(const struct abi_vm *vm, uint32_t irq,
 		break;
 	default:
 		if (!vm->layout_2 && (irq >> ABI_IRQ_VCPU2_SHIFT))
-			return reject(EINVAL, RULE_VCPU2_ZERO);
-		return reject(EINVAL, RULE_TYPE);
+			return reject(EINVAL, RULE_IRQ_VCPU2_ZERO);
+		return reject(EINVAL, RULE_IRQ_TYPE);
 	}
 
 	/* "level ... 0 or 1": what other values do is not written down. */
 	if (v.outcome == ABI_ACCEPT && level > 1)
-		return unspecified(RULE_LEVEL);
+		return unspecified(RULE_IRQ_LEVEL);
 	return v;
 }
 

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "rules.h"	/* enum rule: the ids of lib/assertions.txt */
+
 /* The VM as the ABI sees it. */
 struct abi_vm {
 	bool in_kernel_gic;	/* a vgic device exists, initialised or not */
@@ -26,37 +28,10 @@ enum abi_outcome {
 	ABI_UNSPECIFIED,	/* the documents do not say: a behaviour */
 };
 
-/* The rules the oracle decides by: ids of lib/assertions.txt. */
-enum abi_rule {
-	RULE_TYPE,		/* A01 */
-	RULE_VCPU2_ZERO,	/* A02 */
-	RULE_CPU_USER_GIC,	/* A03 */
-	RULE_CPU_NUM,		/* A04 */
-	RULE_CPU_ACCEPT,	/* A05 */
-	RULE_VCPU_EXISTS,	/* A06 */
-	RULE_GIC_NEEDS_VGIC,	/* A07 */
-	RULE_SPI_NUM,		/* A08 */
-	RULE_SPI_ACCEPT,	/* A09 */
-	RULE_PPI_NUM,		/* A10 */
-	RULE_PPI_ACCEPT,	/* A11 */
-	RULE_LEVEL,		/* A12 */
-	RULE_VGIC_UNINIT,	/* A13 */
-	RULE_NR_IRQS_RANGE,	/* A15 */
-	RULE_NR_IRQS_ONCE,	/* A16 */
-	NR_ABI_RULES
-};
-
-struct abi_rule_name {
-	const char *id;		/* "A04" */
-	const char *name;	/* "IRQ-CPU-NUM" */
-};
-
-extern const struct abi_rule_name abi_rules[NR_ABI_RULES];
-
 struct abi_verdict {
 	enum abi_outcome outcome;
 	int err;		/* errno, for ABI_REJECT */
-	enum abi_rule rule;	/* the rule that decided */
+	enum rule rule;	/* the rule that decided */
 };
 
 /* The decoded irq field; vcpu is 256 * vcpu2_index + vcpu_index. */

@@ -12,13 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* The in-kernel devices whose output levels version 1 reports. */
-enum user_irq_dev {
-	DEV_VTIMER,		/* KVM_ARM_DEV_EL1_VTIMER, bit 0 */
-	DEV_PTIMER,		/* KVM_ARM_DEV_EL1_PTIMER, bit 1 */
-	DEV_PMU,		/* KVM_ARM_DEV_PMU, bit 2 */
-	NR_USER_IRQ_DEVS
-};
+#include "guest_host.h"
 
 /* A vcpu as the oracle sees it. */
 struct user_irq_vcpu {

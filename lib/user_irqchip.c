@@ -8,6 +8,7 @@
 #include "abi.h"
 #include "host.h"
 #include "user_irq_oracle.h"
+#include "irq_check.h"
 #include "user_irqchip.h"
 
 void user_irqchip_init(struct user_irqchip *c, struct irq_vm *v,

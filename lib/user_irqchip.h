@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "bounded_run.h"
+#include "run.h"
 #include "vm.h"
 
 struct ucall;

@@ -12,12 +12,12 @@ CHECK_HOSTS	?= native
 else
 CHECK_HOSTS	?= 6.12-gicv3-vhe 6.1-gicv2-nvhe
 endif
-NATIVE_CFLAGS	:= -Wall -Wextra -Werror -O2 -g -std=gnu99 -Ilib
+NATIVE_CFLAGS	:= -Wall -Wextra -Werror -O2 -g -std=gnu99 -Ilib -I$(O)/gen
 
-ORACLE_SRCS	:= lib/oracle.c lib/user_irq_oracle.c
+ORACLE_SRCS	:= lib/oracle.c lib/user_irq_oracle.c lib/check.c
 
 $(O)/native/oracle_test: check/oracle_test.c $(ORACLE_SRCS) lib/oracle.h \
-			 lib/user_irq_oracle.h lib/abi.h
+			 lib/user_irq_oracle.h lib/abi.h lib/check.h $(SUITE_GEN)
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(NATIVE_CFLAGS) -o $@ check/oracle_test.c $(ORACLE_SRCS)
@@ -54,11 +54,9 @@ $(O)/mutants/%/user_irqchip.o: $(O)/mutants/%/user_irqchip.c | $(HSTAMP)
 $(O)/mutants/%/tests/.stamp: $(O)/mutants/%/user_irqchip.o $(SUITE_BINS)
 	@mkdir -p $(@D)
 	@cp $(SUITE_BINS) $(@D)/
-	@for b in $(MUTANT_BINS); do \
-		echo "  LD      $(@D)/$$b"; \
-		$(CC) -static -pthread -o $(@D)/$$b $(O)/tests/$$b.o $< \
-			$(O)/libsuite.a $(O)/libkvm.a || exit 1; \
-	done
+	@$(foreach b,$(MUTANT_BINS),echo "  LD      $(@D)/$(b)" && \
+		$(CC) -static -pthread -o $(@D)/$(b) $(call suite_objs,$(b)) $< \
+			$(O)/libsuite.a $(O)/libkvm.a && ) true
 	@touch $@
 
 .PRECIOUS: $(O)/mutants/%/user_irqchip.c $(O)/mutants/%/user_irqchip.o

@@ -1,28 +1,29 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# The suite: one static arm64 binary per tests/<area>.c, linked with what
-# it uses of lib/, guest_code/ (what runs inside the guests) and libkvm.a.
+# The suite: one static arm64 binary per area, tests/<area>/ (its host
+# test, its steps, its guest code), linked with what it uses of lib/ (the
+# host side shared by areas), guest_code/ (the guest side shared by areas)
+# and libkvm.a.
 
-SUITE_TESTS	:= $(basename $(notdir $(wildcard tests/*.c)))
+SUITE_TESTS	:= $(patsubst tests/%/host.c,%,$(wildcard tests/*/host.c))
 SUITE_BINS	:= $(addprefix $(O)/tests/,$(SUITE_TESTS))
-SUITE_LIB_OBJS	:= $(patsubst %.c,$(O)/%.o,$(wildcard lib/*.c guest_code/*.c))
+SUITE_LIB_OBJS	:= $(patsubst %.c,$(O)/obj/%.o,$(wildcard lib/*.c guest_code/*.c))
+SUITE_GEN	:= $(O)/gen/rules.h
+
+# Every rule and condition of the catalog as a C enum (lib/awk/rules_h.awk):
+# a malformed catalog fails the build.
+$(SUITE_GEN): lib/assertions.txt lib/conditions.txt lib/awk/catalog.awk lib/awk/rules_h.awk
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	@awk -v assertions=lib/assertions.txt -v conditions=lib/conditions.txt \
+		-f lib/awk/catalog.awk -f lib/awk/rules_h.awk > $@.tmp && mv $@.tmp $@
 
 # kvm_util's and the harness's headers are not ours to keep warning-free.
 SUITE_CFLAGS	:= -Wall -Wextra -Werror -O2 -g -std=gnu99 -D_GNU_SOURCE \
 		   -U_FORTIFY_SOURCE -fno-stack-protector -fno-PIE \
-		   $(addprefix -isystem ,$(KVM_INCLUDES)) -Ilib -Iguest_code
+		   $(addprefix -isystem ,$(KVM_INCLUDES)) -Ilib -Iguest_code -I$(O)/gen
 
-$(O)/lib/%.o: lib/%.c | $(HSTAMP)
-	@mkdir -p $(@D)
-	@echo "  CC      $@"
-	@$(CC) $(SUITE_CFLAGS) -MMD -c $< -o $@
-
-$(O)/tests/%.o: tests/%.c | $(HSTAMP)
-	@mkdir -p $(@D)
-	@echo "  CC      $@"
-	@$(CC) $(SUITE_CFLAGS) -MMD -c $< -o $@
-
-$(O)/guest_code/%.o: guest_code/%.c | $(HSTAMP)
+$(O)/obj/%.o: %.c $(SUITE_GEN) | $(HSTAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	@$(CC) $(SUITE_CFLAGS) -MMD -c $< -o $@
@@ -33,8 +34,13 @@ $(O)/libsuite.a: $(SUITE_LIB_OBJS)
 	@echo "  AR      libsuite.a"
 	@rm -f $@ && $(AR) rcs $@ $^
 
-$(SUITE_BINS): $(O)/tests/%: $(O)/tests/%.o $(O)/libsuite.a $(O)/libkvm.a
-	@echo "  LD      $@"
-	@$(CC) -static -pthread -o $@ $< $(O)/libsuite.a $(O)/libkvm.a
+# The objects of an area: every .c of tests/<area>/.
+suite_objs = $(patsubst %.c,$(O)/obj/%.o,$(wildcard tests/$(1)/*.c))
+$(foreach t,$(SUITE_TESTS),$(eval $(O)/tests/$(t): $(call suite_objs,$(t))))
 
--include $(wildcard $(O)/lib/*.d $(O)/tests/*.d $(O)/guest_code/*.d)
+$(SUITE_BINS): $(O)/libsuite.a $(O)/libkvm.a
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(CC) -static -pthread -o $@ $(filter %.o,$^) $(O)/libsuite.a $(O)/libkvm.a
+
+-include $(shell find $(O)/obj -name '*.d' 2>/dev/null)

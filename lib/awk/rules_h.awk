@@ -1,0 +1,44 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# rules.h for the C side, from the catalog (with catalog.awk): an enum of
+# every rule of lib/assertions.txt (RULE_<name>) and of every condition of
+# lib/conditions.txt (COND_<name>), and their tables' X-macros, so that a
+# rule id is written once, in the catalog.
+#   awk -v assertions=FILE -v conditions=FILE -f catalog.awk -f rules_h.awk
+
+function cname(s) { s = toupper(s); gsub(/-/, "_", s); return s }
+
+BEGIN {
+	catalog_read(assertions)
+	conditions_read(conditions)
+	if (catalog_error)
+		exit 2
+	print "/* Generated from lib/assertions.txt and lib/conditions.txt by lib/awk/rules_h.awk. */"
+	print "#ifndef RULES_H"
+	print "#define RULES_H"
+	print ""
+	print "/* X(enum, id, name): every rule of lib/assertions.txt, in its order. */"
+	print "#define RULE_TABLE(X) \\"
+	for (i = 1; i <= nrules; i++)
+		printf "\tX(RULE_%s, \"%s\", \"%s\") \\\n", cname(rule_name[rule_id[i]]), rule_id[i], rule_name[rule_id[i]]
+	print ""
+	print "/* X(enum, name): every condition of lib/conditions.txt, COND_NONE first. */"
+	print "#define CONDITION_TABLE(X) \\"
+	print "\tX(COND_NONE, \"\") \\"
+	for (i = 1; i <= nconds; i++) {
+		c = cond_name[i]
+		if (c in seen)
+			continue
+		seen[c] = 1
+		printf "\tX(COND_%s, \"%s\") \\\n", cname(c), c
+	}
+	print ""
+	print "#define RULE_ENUM_(e, id, name) e,"
+	print "#define CONDITION_ENUM_(e, name) e,"
+	print "enum rule { RULE_TABLE(RULE_ENUM_) NR_RULES };"
+	print "enum condition { CONDITION_TABLE(CONDITION_ENUM_) NR_CONDITIONS };"
+	print "#undef RULE_ENUM_"
+	print "#undef CONDITION_ENUM_"
+	print ""
+	print "#endif /* RULES_H */"
+}

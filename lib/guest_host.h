@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the host side and the guest side of the suite must agree on, and
+ * nothing else: the only header both include.  It includes neither side.
+ */
+#ifndef GUEST_HOST_H
+#define GUEST_HOST_H
+
+/* The vcpus of the guests whose per-vcpu state is sized for small VMs. */
+#define IRQ_VM_MAX_VCPUS	8
+/* KVM's own limit on arm64 (KVM_MAX_VCPUS), for the large VMs. */
+#define IRQ_VM_MAX_VCPUS_LARGE	512
+
+/* Guest physical addresses of the vgic, as in upstream vgic_irq.c. */
+#define GICD_BASE_GPA		0x08000000ULL
+#define GICR_BASE_GPA		0x080A0000ULL	/* v3 redistributors */
+#define GICC_BASE_GPA		0x08010000ULL	/* v2 CPU interface */
+
+/* The in-kernel devices whose output levels KVM_CAP_ARM_USER_IRQ v1 reports. */
+enum user_irq_dev {
+	DEV_VTIMER,		/* KVM_ARM_DEV_EL1_VTIMER, bit 0 */
+	DEV_PTIMER,		/* KVM_ARM_DEV_EL1_PTIMER, bit 1 */
+	DEV_PMU,		/* KVM_ARM_DEV_PMU, bit 2 */
+	NR_USER_IRQ_DEVS
+};
+
+#endif /* GUEST_HOST_H */

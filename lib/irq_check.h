@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * KVM_IRQ_LINE on a test VM, and the oracle's checker: each call compared
+ * with what lib/oracle.c says the documents require, counted by rule.
+ */
+#ifndef IRQ_CHECK_H
+#define IRQ_CHECK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "check.h"
+#include "vm.h"
+
+/* KVM_IRQ_LINE: 0, or the errno it failed with. */
+int irq_line(struct irq_vm *v, uint32_t irq, uint32_t level);
+
+/*
+ * A run of KVM_IRQ_LINE calls, each compared with the oracle and counted
+ * in tally (the test's, if NULL).  Accepted assertions are lowered again,
+ * so that no line is left high.  A mismatch names the irq field in hex,
+ * and is one of the test's deviations.
+ */
+struct irq_check {
+	const char *what;
+	struct tally *tally;
+	unsigned long tried, mismatches, unspecified;
+	int err;			/* what the last call returned */
+};
+
+bool irq_check_one(struct irq_check *c, struct irq_vm *v, uint32_t irq,
+		   uint32_t level);
+/* What c checked, in one line. */
+void irq_check_summary(const struct irq_check *c);
+
+#endif /* IRQ_CHECK_H */

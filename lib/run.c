@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+
+#include "kvm_util.h"
+
+#include "run.h"
+
+/* SIGALRM is the test's own watchdog (suite.h). */
+#define BOUND_SIGNAL	SIGUSR1
+#define KICK_SIGNAL	SIGUSR2
+
+/* One timer, for the thread that first bounds a KVM_RUN. */
+static timer_t bound_timer;
+static bool bound_ready;
+static volatile sig_atomic_t bound_fired;
+/* Set by the first test process whose bound fired, seen by the rest. */
+static volatile int *bound_missed;
+
+void run_bound_share(void)
+{
+	void *p = mmap(NULL, sizeof(*bound_missed), PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	bound_missed = p == MAP_FAILED ? NULL : p;
+}
+
+unsigned int run_bound_seconds(void)
+{
+	return bound_missed && *bound_missed ? RUN_BOUND_AFTER_MISS : RUN_BOUND_SECONDS;
+}
+
+static void bound_expired(int sig)
+{
+	(void)sig;
+	bound_fired = 1;
+}
+
+static void kicked(int sig)
+{
+	(void)sig;
+}
+
+/* Handlers are per process: set once, before any bound or kick. */
+static void handlers_setup(void)
+{
+	struct sigaction sa = { .sa_handler = bound_expired };
+	struct sigaction kick = { .sa_handler = kicked };
+
+	/* No SA_RESTART: the point is to end the KVM_RUN. */
+	TEST_ASSERT(!sigaction(BOUND_SIGNAL, &sa, NULL), "sigaction");
+	TEST_ASSERT(!sigaction(KICK_SIGNAL, &kick, NULL), "sigaction");
+}
+
+static pthread_once_t handlers_once = PTHREAD_ONCE_INIT;
+
+static void bound_setup(void)
+{
+	struct sigevent sev = {
+		.sigev_notify = SIGEV_THREAD_ID,
+		.sigev_signo = BOUND_SIGNAL,
+	};
+
+	pthread_once(&handlers_once, handlers_setup);
+	sev._sigev_un._tid = gettid();
+	TEST_ASSERT(!timer_create(CLOCK_MONOTONIC, &sev, &bound_timer),
+		    "timer_create: %s", strerror(errno));
+	bound_ready = true;
+}
+
+static void bound_arm(time_t seconds)
+{
+	struct itimerspec its = { .it_value = { .tv_sec = seconds } };
+
+	timer_settime(bound_timer, 0, &its, NULL);
+}
+
+struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
+{
+	struct run_result r;
+	int ret;
+
+	if (!bound_ready)
+		bound_setup();
+	bound_fired = 0;
+	bound_arm(run_bound_seconds());
+	ret = __vcpu_run(vcpu);
+	r.err = ret ? errno : 0;
+	bound_arm(0);
+	r.exit_reason = vcpu->run->exit_reason;
+	r.timed_out = bound_fired;
+	if (r.timed_out)
+		run_bound_missed();
+	return r;
+}
+
+void vcpu_run_kick(pthread_t thread)
+{
+	pthread_once(&handlers_once, handlers_setup);
+	pthread_kill(thread, KICK_SIGNAL);
+}
+
+void run_bound_missed(void)
+{
+	if (bound_missed)
+		*bound_missed = 1;
+}
+
+void vcpu_expect_sync(struct kvm_vcpu *vcpu, struct ucall *uc)
+{
+	switch (get_ucall(vcpu, uc)) {
+	case UCALL_SYNC:
+		break;
+	case UCALL_ABORT:
+		REPORT_GUEST_ASSERT_1(*uc, "arg %lu");
+		break;
+	case UCALL_UNHANDLED:
+		TEST_FAIL("vcpu %u: guest exception, vector %lu ec 0x%lx",
+			  vcpu->id, uc->args[0], uc->args[1]);
+		break;
+	default:
+		TEST_FAIL("vcpu %u: exit reason %u, ucall %lu", vcpu->id,
+			  vcpu->run->exit_reason, uc->cmd);
+	}
+}
+
+void vcpu_run_to_sync(struct kvm_vcpu *vcpu, uint64_t stage, struct ucall *uc)
+{
+	vcpu_run(vcpu);
+	vcpu_expect_sync(vcpu, uc);
+	TEST_ASSERT(uc->args[1] == stage, "vcpu %u: stage 0x%lx, expected 0x%lx",
+		    vcpu->id, uc->args[1], stage);
+}

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What the host says it offers: the capabilities that KVM_IRQ_LINE and
+ * KVM_CAP_ARM_USER_IRQ are built on, the vgic models it can create and the
+ * KVM mode it runs in, each checked against the documents and against what
+ * the host configuration promises, and printed for the log.
+ */
+#define TH_LOG_STREAM stdout
+#include "suite.h"
+
+SUITE_FIXTURE_EMPTY(caps)
+
+/* seed 002: "returns a number larger than 0 indicating the version" */
+SUITE_TEST(caps, user_irq_version)
+{
+	TH_LOG("KVM_CAP_ARM_USER_IRQ = %d", host.user_irq);
+	check(RULE_CAP_USER_IRQ, host.user_irq >= 1, "KVM_CAP_ARM_USER_IRQ is %d", host.user_irq);
+}
+
+/* The VM fd answers KVM_CHECK_EXTENSION with the same version. */
+SUITE_TEST(caps, user_irq_version_on_vm_fd)
+{
+	TH_LOG("KVM_CAP_ARM_USER_IRQ on a VM fd = %d", host.user_irq_vm);
+	check(RULE_CAP_USER_IRQ, host.user_irq == host.user_irq_vm,
+	      "/dev/kvm says %d, the VM fd %d", host.user_irq, host.user_irq_vm);
+}
+
+/* api.rst 4.25: LAYOUT_2 gives vcpu2_index in bits 28..31 (since 5.4). */
+SUITE_TEST(caps, irq_line_layout_2)
+{
+	TH_LOG("KVM_CAP_ARM_IRQ_LINE_LAYOUT_2 = %d", host.layout_2);
+	check(RULE_CAP_LAYOUT_2, host.layout_2 >= 1, "LAYOUT_2 is %d", host.layout_2);
+}
+
+/* api.rst 4.25: KVM_IRQ_LINE's capability is KVM_CAP_IRQCHIP. */
+SUITE_TEST(caps, irqchip)
+{
+	TH_LOG("KVM_CAP_IRQCHIP = %d", host.irqchip);
+	check(RULE_CAP_IRQCHIP, host.irqchip >= 1, "KVM_CAP_IRQCHIP is %d", host.irqchip);
+}
+
+/*
+ * A GICv3 host can always emulate vgic-v3 (and vgic-v2 only with the
+ * GICv2 compatibility interface); a GICv2 host only vgic-v2.
+ */
+SUITE_TEST(caps, vgic_models)
+{
+	TH_LOG("vgic-v2 %s, vgic-v3 %s; host configuration promises GICv%d",
+	       host.vgic_v2 ? "yes" : "no", host.vgic_v3 ? "yes" : "no",
+	       promise.gic);
+	switch (promise.gic) {
+	case 3:
+		EXPECT_TRUE(host.vgic_v3);
+		break;
+	case 2:
+		EXPECT_TRUE(host.vgic_v2);
+		EXPECT_FALSE(host.vgic_v3);
+		break;
+	default:
+		EXPECT_TRUE(host.vgic_v2 || host.vgic_v3);
+	}
+}
+
+/* api.rst: NR_VCPUS is the recommended maximum, MAX_VCPUS the hard one. */
+SUITE_TEST(caps, max_vcpus)
+{
+	TH_LOG("KVM_CAP_NR_VCPUS = %d, KVM_CAP_MAX_VCPUS = %d, host CPUs promised %d",
+	       host.nr_vcpus, host.max_vcpus, promise.cpus);
+	EXPECT_GE(host.nr_vcpus, 1);
+	EXPECT_GE(host.max_vcpus, host.nr_vcpus);
+	if (promise.cpus)
+		EXPECT_EQ(promise.cpus, host.nr_vcpus);
+}
+
+/* The KVM mode the kernel announced is the one the configuration asked for. */
+SUITE_TEST(caps, kvm_mode)
+{
+	TH_LOG("KVM mode: %s; host configuration promises %s",
+	       host.mode ?: "unknown", promise.mode ?: "nothing");
+	/* With nothing promised there is nothing to hold the kernel to. */
+	if (!promise.mode)
+		SKIP(return, "no KVM mode promised (run_tests.sh --mode)");
+	if (!host.mode)
+		SKIP(return, "the kernel log no longer holds KVM's init banner");
+	EXPECT_STREQ(promise.mode, host.mode);
+}
+
+SUITE_MAIN()

@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What KVM_IRQ_LINE accepts must arrive: every PPI and SPI injected through
+ * the in-kernel vgic (v3, and v2 on GICv2 hosts) reaches the vcpu it is
+ * meant for, once, and no other vcpu, with the GIC's level and edge
+ * semantics.  Batched: the host raises many lines per round trip, each vcpu
+ * then runs one window in which it takes everything pending for it, and the
+ * host reads back what every vcpu took (guest.c).
+ */
+#define TH_LOG_STREAM stdout
+#include "suite.h"
+
+#include "kvm_util.h"
+#include "processor.h"
+
+#include "abi.h"
+#include "irq_check.h"
+#include "vgic_delivery.h"
+#include "vm.h"
+
+/* The timers' PPIs (EL1 virtual 27, physical 30): KVM drives them. */
+#define PPI_VTIMER	27
+#define PPI_PTIMER	30
+/* Lines raised between two windows: a chunk of SPIs twice, at most. */
+#define MAX_RAISED	128
+
+FIXTURE(delivery) {
+	struct irq_vm v;
+	struct delivery_cmd *cmd;
+	struct delivery_log *log;
+	unsigned int nr_irqs;
+	/* The INTIDs raised since the last window: each is one check. */
+	unsigned int raised[MAX_RAISED];
+	unsigned int nr_raised;
+};
+
+FIXTURE_VARIANT(delivery) {
+	struct irq_vm_config c;
+};
+
+#define DELIVERY(ver, irqs, name, n)					\
+	FIXTURE_VARIANT_ADD(delivery, v##ver##_##name##_##n) {		\
+		.c = { .gic = ver, .nr_vcpus = n, .nr_irqs = irqs,	\
+		       .guest_code = delivery_guest_main },		\
+	}
+
+DELIVERY(3, 64, 64, 1);
+DELIVERY(3, IRQ_VM_NR_IRQS_MAX, max, 1);
+DELIVERY(3, IRQ_VM_NR_IRQS_MAX, max, 4);
+DELIVERY(3, IRQ_VM_NR_IRQS_MAX, max, 8);
+DELIVERY(2, 64, 64, 1);
+DELIVERY(2, IRQ_VM_NR_IRQS_MAX, max, 1);
+DELIVERY(2, IRQ_VM_NR_IRQS_MAX, max, 4);
+DELIVERY(2, IRQ_VM_NR_IRQS_MAX, max, 8);
+
+static void run_vcpu(struct kvm_vcpu *vcpu, uint64_t stage)
+{
+	struct ucall uc;
+
+	suite_step("in KVM_RUN of vcpu", vcpu->id);
+	vcpu_run_to_sync(vcpu, stage, &uc);
+}
+
+/* One command on every vcpu, in order. */
+static void on_all(FIXTURE_DATA(delivery) *self, uint32_t op, uint32_t first,
+		   uint32_t last, uint32_t edge)
+{
+	unsigned int i;
+
+	self->cmd->op = op;
+	self->cmd->first = first;
+	self->cmd->last = last;
+	self->cmd->edge = edge;
+	for (i = 0; i < self->v.nr_vcpus; i++)
+		run_vcpu(self->v.vcpus[i], DELIVERY_DONE);
+}
+
+SUITE_SETUP(delivery)
+{
+	const char *why = irq_vm_create(&self->v, &variant->c);
+	unsigned int i;
+
+	if (why)
+		return why;
+	delivery_install_handlers(self->v.vm);
+	self->nr_irqs = self->v.abi.nr_irqs;
+	self->cmd = addr_gva2hva(self->v.vm, (vm_vaddr_t)&delivery_cmd);
+	self->log = addr_gva2hva(self->v.vm, (vm_vaddr_t)&delivery_log);
+	self->cmd->gic = variant->c.gic;
+	self->cmd->nr_vcpus = variant->c.nr_vcpus;
+	for (i = 0; i < variant->c.nr_vcpus; i++)
+		run_vcpu(self->v.vcpus[i], DELIVERY_READY);
+	check_under(COND_STOPPED);
+	return NULL;
+}
+
+SUITE_TEARDOWN(delivery)
+{
+	irq_vm_destroy(&self->v);
+}
+
+/* Documented as ignored for SPIs: fill vcpu_index (and vcpu2_index). */
+static uint32_t spi_field(unsigned int intid)
+{
+	return abi_irq(ABI_IRQ_TYPE_SPI, host.layout_2 ? 0x7a5 : 0xa5, intid);
+}
+
+static uint32_t ppi_field(unsigned int vcpu, unsigned int intid)
+{
+	return abi_irq(ABI_IRQ_TYPE_PPI, vcpu, intid);
+}
+
+static bool owned_by_kvm(unsigned int intid)
+{
+	return intid == PPI_VTIMER || intid == PPI_PTIMER;
+}
+
+static void line(struct __test_metadata *_metadata,
+		 FIXTURE_DATA(delivery) *self, uint32_t irq, uint32_t level)
+{
+	int err = irq_line(&self->v, irq, level);
+
+	if (err)
+		TH_LOG("KVM_IRQ_LINE irq=0x%08x level=%u: %s", irq, level,
+		       abi_errno_name(err));
+	ASSERT_EQ(0, err);
+	if (!level)
+		return;
+	ASSERT_LT(self->nr_raised, MAX_RAISED);
+	self->raised[self->nr_raised++] = irq & ABI_IRQ_NUM_MASK;
+}
+
+static void spis(struct __test_metadata *_metadata,
+		 FIXTURE_DATA(delivery) *self, unsigned int first,
+		 unsigned int last, uint32_t level)
+{
+	unsigned int i;
+
+	for (i = first; i <= last; i++)
+		line(_metadata, self, spi_field(i), level);
+}
+
+/*
+ * SPIs go 32 at a time: the guest then checks what is left pending with one
+ * ISPENDR read, and a trapped MMIO read is dear under nested emulation.
+ */
+#define for_each_chunk(self, first, last)				\
+	for (first = 32, last = min_t(unsigned int, 63, (self)->nr_irqs - 1); \
+	     first < (self)->nr_irqs;					\
+	     first += 32, last = min_t(unsigned int, first + 31, (self)->nr_irqs - 1))
+
+/* What vcpu v should have taken of intid, given who was raised. */
+typedef unsigned int (*want_fn)(FIXTURE_DATA(delivery) *self, unsigned int v,
+				unsigned int intid, unsigned int arg);
+
+/* The first vcpu whose count of intid is not what want says, or nr_vcpus. */
+static unsigned int differs(FIXTURE_DATA(delivery) *self, unsigned int intid,
+			    want_fn want, unsigned int arg)
+{
+	unsigned int v;
+
+	for (v = 0; v < self->v.nr_vcpus; v++)
+		if (self->log->taken[v][intid] != want(self, v, intid, arg))
+			break;
+	return v;
+}
+
+static bool was_raised(FIXTURE_DATA(delivery) *self, unsigned int intid)
+{
+	unsigned int r;
+
+	for (r = 0; r < self->nr_raised; r++)
+		if (self->raised[r] == intid)
+			return true;
+	return false;
+}
+
+/* One check of A20 for intid: taken as want says on every vcpu. */
+static void check_intid(FIXTURE_DATA(delivery) *self, unsigned int intid,
+			want_fn want, unsigned int arg, const char *when)
+{
+	unsigned int v = differs(self, intid, want, arg);
+	unsigned int at = v < self->v.nr_vcpus ? v : 0;
+
+	check(RULE_VGIC_DELIVERY, v == self->v.nr_vcpus,
+	      "%s: INTID %u on vcpu %u taken %u times, expected %u", when, intid,
+	      v, self->log->taken[at][intid], want(self, at, intid, arg));
+}
+
+/*
+ * A window on every vcpu, then one check per line raised since the last
+ * window: taken as want says on every vcpu, once where it is meant to be,
+ * nowhere else.  Anything else in [first, last] taken, a spurious
+ * acknowledge or a window that would not empty is one mismatch more.
+ */
+static void windows(FIXTURE_DATA(delivery) *self, unsigned int first,
+		    unsigned int last, want_fn want, unsigned int arg,
+		    const char *when)
+{
+	unsigned int v, i, r;
+
+	memset(self->log, 0, sizeof(*self->log));
+	on_all(self, DELIVERY_WINDOW, first, last, 0);
+	for (r = 0; r < self->nr_raised; r++)
+		check_intid(self, self->raised[r], want, arg, when);
+	for (i = first; i <= last; i++)
+		if (!was_raised(self, i) && differs(self, i, want, arg) < self->v.nr_vcpus)
+			check_intid(self, i, want, arg, when);
+	for (v = 0; v < self->v.nr_vcpus; v++)
+		if (self->log->spurious[v] || self->log->stuck[v])
+			check(RULE_VGIC_DELIVERY, false,
+			      "%s: vcpu %u: %u spurious acknowledges, %u windows that never emptied",
+			      when, v, self->log->spurious[v], self->log->stuck[v]);
+	self->nr_raised = 0;
+}
+
+static unsigned int want_none(FIXTURE_DATA(delivery) *self, unsigned int v,
+			      unsigned int intid, unsigned int arg)
+{
+	(void)self, (void)v, (void)intid, (void)arg;
+	return 0;
+}
+
+/* Each SPI once, on the vcpu the guest routed it to. */
+static unsigned int want_routed(FIXTURE_DATA(delivery) *self, unsigned int v,
+				unsigned int intid, unsigned int arg)
+{
+	(void)arg;
+	return intid >= 32 && intid % self->v.nr_vcpus == v;
+}
+
+/* PPIs raised on vcpu `arg` only, KVM's own excepted. */
+static unsigned int want_ppis_on(FIXTURE_DATA(delivery) *self, unsigned int v,
+				 unsigned int intid, unsigned int arg)
+{
+	(void)self;
+	return v == arg && !owned_by_kvm(intid);
+}
+
+/* Every PPI raised for vcpu t arrives on t only, with that INTID. */
+SUITE_TEST(delivery, ppi_reaches_target_only)
+{
+	unsigned int t, i;
+
+	on_all(self, DELIVERY_SETUP, 16, 31, 0);
+	for (t = 0; t < self->v.nr_vcpus; t++) {
+		for (i = 16; i <= 31; i++)
+			if (!owned_by_kvm(i))
+				line(_metadata, self, ppi_field(t, i), 1);
+		windows(self, 16, 31, want_ppis_on, t, "PPIs raised");
+		for (i = 16; i <= 31; i++)
+			if (!owned_by_kvm(i))
+				line(_metadata, self, ppi_field(t, i), 0);
+		windows(self, 16, 31, want_none, 0, "PPIs lowered");
+	}
+}
+
+/*
+ * The timers' PPIs belong to KVM's timer once the vcpu has run: injection
+ * is accepted and changes nothing (the timers are not armed here).
+ */
+SUITE_TEST(delivery, ppi_owned_by_kvm_unchanged)
+{
+	unsigned int t;
+
+	on_all(self, DELIVERY_SETUP, 16, 31, 0);
+	for (t = 0; t < self->v.nr_vcpus; t++) {
+		line(_metadata, self, ppi_field(t, PPI_VTIMER), 1);
+		line(_metadata, self, ppi_field(t, PPI_PTIMER), 1);
+	}
+	windows(self, 16, 31, want_none, 0, "timer PPIs raised");
+	for (t = 0; t < self->v.nr_vcpus; t++) {
+		line(_metadata, self, ppi_field(t, PPI_VTIMER), 0);
+		line(_metadata, self, ppi_field(t, PPI_PTIMER), 0);
+	}
+	check_behaviour("accepted-not-delivered (PPIs %d and %d, KVM's timers)",
+			 PPI_VTIMER, PPI_PTIMER);
+}
+
+/*
+ * Every SPI of the vgic, with garbage in the vcpu fields, arrives once on
+ * the vcpu the guest routed it to; level: lowered, none comes back.
+ */
+SUITE_TEST(delivery, spi_reaches_routed_vcpu)
+{
+	unsigned int first, last;
+
+	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);
+	for_each_chunk(self, first, last) {
+		spis(_metadata, self, first, last, 1);
+		windows(self, first, last, want_routed, 0, "SPIs raised");
+		spis(_metadata, self, first, last, 0);
+		windows(self, first, last, want_none, 0, "SPIs lowered");
+	}
+}
+
+/* The same with EOI split from deactivation (EOImode 1, then DIR). */
+SUITE_TEST(delivery, spi_reaches_routed_vcpu_split_eoi)
+{
+	unsigned int first, last;
+
+	on_all(self, DELIVERY_EOI_SPLIT, 0, 0, 1);
+	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);
+	for_each_chunk(self, first, last) {
+		spis(_metadata, self, first, last, 1);
+		windows(self, first, last, want_routed, 0,
+			"SPIs raised, split EOI");
+		spis(_metadata, self, first, last, 0);
+		windows(self, first, last, want_none, 0,
+			"SPIs lowered, split EOI");
+	}
+}
+
+/* Level: a line held high is taken again after EOI until it is lowered. */
+SUITE_TEST(delivery, level_held_retaken_until_lowered)
+{
+	unsigned int first, last, round;
+
+	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);
+	for_each_chunk(self, first, last) {
+		spis(_metadata, self, first, last, 1);
+		for (round = 0; round < 3; round++)
+			windows(self, first, last, want_routed, 0, "SPIs held");
+		spis(_metadata, self, first, last, 0);
+		windows(self, first, last, want_none, 0, "SPIs lowered");
+	}
+}
+
+/* Level: raised and lowered before the guest acknowledges: nothing. */
+SUITE_TEST(delivery, level_lowered_before_ack_leaves_nothing)
+{
+	unsigned int first, last;
+
+	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);
+	for_each_chunk(self, first, last) {
+		/* An empty window leaves its SPIs enabled. */
+		windows(self, first, last, want_none, 0, "nothing raised");
+		spis(_metadata, self, first, last, 1);
+		spis(_metadata, self, first, last, 0);
+		windows(self, first, last, want_none, 0,
+			"SPIs pulsed while enabled");
+	}
+}
+
+/* A disabled interrupt raised and lowered while disabled is never taken. */
+SUITE_TEST(delivery, level_masked_pulse_never_taken)
+{
+	unsigned int first, last;
+
+	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);	/* all disabled */
+	for_each_chunk(self, first, last) {
+		spis(_metadata, self, first, last, 1);
+		spis(_metadata, self, first, last, 0);
+		windows(self, first, last, want_none, 0,
+			"SPIs pulsed while disabled");
+	}
+}
+
+/*
+ * Edge (the guest configures it): one interrupt per 0 -> 1 transition;
+ * raising again without lowering gives none; lowering gives none.
+ */
+SUITE_TEST(delivery, edge_one_per_rising_transition)
+{
+	unsigned int first, last, round;
+
+	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 1);
+	for_each_chunk(self, first, last) {
+		for (round = 0; round < 2; round++) {
+			spis(_metadata, self, first, last, 1);
+			spis(_metadata, self, first, last, 0);
+			windows(self, first, last, want_routed, 0,
+				"SPIs pulsed, edge");
+		}
+		spis(_metadata, self, first, last, 1);
+		spis(_metadata, self, first, last, 1);
+		windows(self, first, last, want_routed, 0,
+			"SPIs raised twice, edge");
+		spis(_metadata, self, first, last, 0);
+		windows(self, first, last, want_none, 0, "SPIs lowered, edge");
+	}
+}
+
+/*
+ * Edge: a pulse while the guest has the interrupt active (acknowledged, not
+ * yet EOId) makes it pending again: taken once more after the EOI.  SPI
+ * 32 + v is routed to vcpu v (32 is a multiple of every vcpu count here).
+ */
+SUITE_TEST(delivery, edge_pulse_while_active_taken_again)
+{
+	struct ucall uc;
+	unsigned int v, spi;
+
+	on_all(self, DELIVERY_SETUP, 32, 32 + self->v.nr_vcpus - 1, 1);
+	for (v = 0; v < self->v.nr_vcpus; v++) {
+		spi = 32 + v;
+		memset(self->log, 0, sizeof(*self->log));
+		line(_metadata, self, spi_field(spi), 1);
+		line(_metadata, self, spi_field(spi), 0);
+		self->cmd->op = DELIVERY_WINDOW_HOLD;
+		self->cmd->first = self->cmd->last = spi;
+		suite_step("in KVM_RUN of vcpu", v);
+		vcpu_run_to_sync(self->v.vcpus[v], DELIVERY_ACTIVE, &uc);
+		ASSERT_EQ(spi, uc.args[2]);
+		/* Active now: pulse it again. */
+		line(_metadata, self, spi_field(spi), 1);
+		line(_metadata, self, spi_field(spi), 0);
+		run_vcpu(self->v.vcpus[v], DELIVERY_DONE);
+		/* Both rising edges are judged by the one count. */
+		for (; self->nr_raised; self->nr_raised--)
+			check(RULE_VGIC_DELIVERY, self->log->taken[v][spi] == 2 &&
+			      !self->log->spurious[v] && !self->log->stuck[v],
+			      "SPI %u on vcpu %u: taken %u times, expected 2 (%u spurious, %u stuck)",
+			      spi, v, self->log->taken[v][spi],
+			      self->log->spurious[v], self->log->stuck[v]);
+	}
+}
+
+SUITE_MAIN()

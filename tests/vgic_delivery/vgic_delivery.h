@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The guest side of tests/vgic_delivery/host.c.  The host writes a command into
+ * delivery_cmd and runs a vcpu; the vcpu carries it out and reports
+ * DELIVERY_DONE.  What each vcpu took is counted in delivery_log, which the
+ * host reads out of guest memory.
+ */
+#ifndef GUEST_VGIC_DELIVERY_H
+#define GUEST_VGIC_DELIVERY_H
+
+#include <stdint.h>
+
+#include "guest_host.h"
+
+#define DELIVERY_INTIDS		1024
+
+/* ucall stages */
+#define DELIVERY_READY		0xde1
+#define DELIVERY_DONE		0xde2
+#define DELIVERY_ACTIVE		0xde3	/* args: INTID held active */
+
+enum delivery_op {
+	/* Configure [first, last] (trigger, routing: SPI i to vcpu i % n),
+	 * all disabled.  vcpu 0 does the SPIs, each vcpu its own PPIs. */
+	DELIVERY_SETUP,
+	/* Enable this vcpu's interrupts in [first, last], unmask, take what
+	 * is pending until nothing enabled is, mask.  The handler takes an
+	 * interrupt, counts it, disables it (a held level would come
+	 * straight back) and EOIs it: one per interrupt per window. */
+	DELIVERY_WINDOW,
+	/* EOI mode: split priority drop and deactivation if edge != 0. */
+	DELIVERY_EOI_SPLIT,
+	/* A window for edge interrupts in which the handler reports the
+	 * first INTID it takes while still active (DELIVERY_ACTIVE), then
+	 * EOIs it once resumed, and leaves it enabled. */
+	DELIVERY_WINDOW_HOLD,
+};
+
+struct delivery_cmd {
+	uint32_t op;
+	uint32_t first, last;
+	uint32_t edge;
+	uint32_t gic;		/* 2 or 3 */
+	uint32_t nr_vcpus;
+};
+
+struct delivery_log {
+	uint16_t taken[IRQ_VM_MAX_VCPUS][DELIVERY_INTIDS];
+	uint32_t spurious[IRQ_VM_MAX_VCPUS];	/* acknowledges that read 1023 */
+	uint32_t stuck[IRQ_VM_MAX_VCPUS];		/* windows that never emptied */
+};
+
+extern struct delivery_cmd delivery_cmd;
+extern struct delivery_log delivery_log;
+
+struct kvm_vm;
+
+void delivery_guest_main(void);
+void delivery_install_handlers(struct kvm_vm *vm);
+
+#endif /* GUEST_VGIC_DELIVERY_H */
