@@ -49,18 +49,18 @@ all: deps-build $(SUITE_BINS)
 
 # Install (as root) or name what the build and the emulated host need.
 deps-build:
-	@sh emuhost/deps.sh build
+	@sh mk/deps.sh build
 	@echo "  CC      $(CC): $$($(CC) --version | head -n 1)"
 
 ifeq ($(NATIVE),1)
 run_tests: all
 	@echo "  RUN     natively ($(BUILD_ARCH), /dev/kvm): ./run_tests.sh --bindir $(O)/tests"
-	@./run_tests.sh --bindir $(O)/tests $(if $(T),--tests "$(T)") $(if $(REQUIRE),--require $(REQUIRE)) \
+	@./run_tests.sh --bindir $(O)/tests --results $(O)/results.tsv $(if $(T),--tests "$(T)") $(if $(REQUIRE),--require $(REQUIRE)) \
 		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
 else
 run_tests: all
 	@echo "  RUN     on the emulated arm64 KVM host $(HOST) ($(BUILD_ARCH) here$(if $(wildcard /dev/kvm),, without /dev/kvm))"
-	@sh emuhost/deps.sh host
+	@sh mk/deps.sh host
 	@emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) \
 		--bindir $(O)/tests --out $(O)/runs $(if $(T),--tests "$(T)") \
 		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
@@ -69,39 +69,39 @@ endif
 # The sweep against a bare KVM_IRQ_LINE loop (a benchmark, not a test).
 bench: all
 	@if [ "$(NATIVE)" = 1 ]; then \
-		for c in nogic_1 v3_64_1 v2_64_1; do $(O)/tests/irq_abi --bench $$c; done; \
+		$(O)/tests/irq_abi --bench; \
 	else \
-		sh emuhost/deps.sh host && \
+		sh mk/deps.sh host && \
 		emuhost/run-host.sh --host $(HOST) --run bench --bindir $(O)/tests --out $(O)/runs; \
 	fi
 
 # The emulated host with the settings it had before its speed-ups and
 # with today's, one run each, and their ratio (a benchmark, not a test).
 bench-host: all
-	@sh emuhost/deps.sh host
+	@sh mk/deps.sh host
 	@emuhost/bench-host.sh --host $(HOST) --bindir $(O)/tests \
 		--out $(O)/bench-host/$(HOST) $(if $(KERNEL),--kernel $(KERNEL))
 
 # The suite N times in a row on HOST: flaky results and host freezes.
 N		?= 20
 soak: all
-	@sh emuhost/deps.sh host
+	@sh mk/deps.sh host
 	@emuhost/soak.sh --host $(HOST) --runs $(N) --bindir $(O)/tests \
 		--out $(O)/soak/$(HOST) $(if $(KERNEL),--kernel $(KERNEL)) $(if $(T),--tests "$(T)")
 
 # Kernels broken on purpose (check/kernel-mutants/): which does the suite
 # see?  Not part of make check (about 40 minutes); the kernels are cached.
 kernel-mutants: all
-	@sh emuhost/deps.sh host
-	@sh emuhost/deps.sh kmut
+	@sh mk/deps.sh host
+	@sh mk/deps.sh kmut
 	@emuhost/kernel-mutants.sh --bindir $(O)/tests --out $(O)/kernel-mutants $(if $(ONLY),--only "$(ONLY)")
 
 # A Debian bookworm arm64 userland on the emulated host, where a fresh
 # clone of HEAD runs make run_tests and make check natively.
 BOARD_HOST	?= 6.12-gicv3-vhe
 board-check:
-	@sh emuhost/deps.sh host
-	@sh emuhost/deps.sh board
+	@sh mk/deps.sh host
+	@sh mk/deps.sh board
 	@emuhost/board.sh --host $(BOARD_HOST) --out $(O)/board
 
 # All 2^32 irq values on one configuration, one thread per CPU; for boards.
@@ -111,7 +111,7 @@ exhaustive: all
 	@if [ "$(NATIVE)" = 1 ]; then \
 		$(O)/tests/irq_abi --exhaustive $(CONFIG) --count $(COUNT); \
 	else \
-		sh emuhost/deps.sh host && \
+		sh mk/deps.sh host && \
 		emuhost/run-host.sh --host $(HOST) --run exhaustive:$(CONFIG):$(COUNT) \
 			--bindir $(O)/tests --out $(O)/runs --limit 86400; \
 	fi

@@ -15,6 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bindir=
 expdir=$here/expected
 catalog=$here/lib/assertions.txt
+awkdir=$here/lib/awk
 select=
 kver=
 gic=${KVM_IRQ_HOST_GIC:-}
@@ -22,9 +23,11 @@ mode=${KVM_IRQ_HOST_MODE:-}
 cpus=${KVM_IRQ_HOST_CPUS:-}
 timeout=1800
 list_only=
+list_binaries=
 require_pinned=
 require=
 large_vms=sample
+results=
 
 die() {
 	echo "$prog: $*" >&2
@@ -55,7 +58,12 @@ usage: $prog [options]
                     the emulated host)
   --require-pinned  a behaviour expected/ does not pin for this kernel is
                     unexpected (default: counted apart as unpinned)
+  --results FILE    write every result there, one line each (results.tsv:
+                    test, outcome, behaviour value, what it counts as; and
+                    per binary the seconds it took), for other tools
   --list            print every known test name and exit
+  --binaries        print the test binaries of --bindir and exit (the one
+                    place that says which files they are)
 EOF
 }
 
@@ -75,6 +83,8 @@ while [ $# -gt 0 ]; do
 	--cpus) need_arg "$@"; cpus=$2; shift ;;
 	--timeout) need_arg "$@"; timeout=$2; shift ;;
 	--list) list_only=1 ;;
+	--binaries) list_binaries=1 ;;
+	--results) need_arg "$@"; results=$2; shift ;;
 	--require-pinned) require_pinned=1 ;;
 	--require) need_arg "$@"; require=$2; shift ;;
 	--large-vms) need_arg "$@"; large_vms=$2; shift ;;
@@ -123,6 +133,10 @@ for f in "$bindir"/*; do
 	[ -f "$f" ] && [ -x "$f" ] && all_bins="$all_bins ${f##*/}"
 done
 [ -n "$all_bins" ] || die "no test binaries in $bindir"
+if [ -n "$list_binaries" ]; then
+	echo $all_bins | tr ' ' '\n'
+	exit 0
+fi
 
 bins=$all_bins
 if [ -n "$select" ]; then
@@ -153,25 +167,17 @@ fi
 # --- which host this is -----------------------------------------------------
 [ -n "$kver" ] || kver=$(uname -r | sed -n 's/^\([0-9]*\.[0-9]*\).*/\1/p')
 case "$kver" in [0-9]*.[0-9]*) ;; *) die "--kernel must look like 6.12, not '$kver'" ;; esac
-detected_gic=$gic
-if [ -z "$detected_gic" ] && [ -r /proc/interrupts ]; then
-	if grep -q GICv3 /proc/interrupts; then
-		detected_gic=3
-	elif grep -q 'GIC-' /proc/interrupts; then
-		detected_gic=2
-	fi
-fi
-detected_mode=$mode
-if [ -z "$detected_mode" ]; then
-	# arch/arm64/kvm/arm.c: "VHE mode", "Hyp [nh]VHE mode" (nvhe),
-	# "Protected [nh]VHE mode" ... "initialized successfully".
-	banner=$(dmesg 2>/dev/null | grep -m 1 'mode initialized successfully')
-	case "$banner" in
-	*Protected*) detected_mode=protected ;;
-	*Hyp*) detected_mode=nvhe ;;
-	*"VHE mode"*) detected_mode=vhe ;;
-	esac
-fi
+# What the host is, from the suite's one probe (lib/host.c), where the
+# options do not say.
+set -- $all_bins
+facts=$("$bindir/$1" --host-facts 2>/dev/null)
+fact() {
+	for kv in $facts; do
+		case "$kv" in "$1="*) v=${kv#*=}; [ "$v" = - ] || echo "$v"; return ;; esac
+	done
+}
+detected_gic=${gic:-$(fact gic)}
+detected_mode=${mode:-$(fact mode)}
 
 # --- expected/ ----------------------------------------------------------------
 # Applied in this order; a later file's entry overrides an earlier one's.
@@ -188,81 +194,9 @@ done
 # Malformed lines and names that match no test are errors, found before
 # anything is printed.
 echo $all_bins | tr ' ' '\n' > "$work/binaries"
-awk -v names="$work/names" -v binaries="$work/binaries" -v prog="$prog" '
-function glob2re(p,    r, i, c) {
-	r = "^"
-	for (i = 1; i <= length(p); i++) {
-		c = substr(p, i, 1)
-		if (c == "*") r = r ".*"
-		else if (c == "?") r = r "."
-		else if (index(".[]()+^$|\\{}", c)) r = r "\\" c
-		else r = r c
-	}
-	return r "$"
-}
-function fail(msg) {
-	printf "%s: %s:%d: %s\n", prog, FILENAME, FNR, msg | "cat 1>&2"
-	bad = 1
-	exit 2
-}
-BEGIN {
-	while ((getline n < names) > 0)
-		known[n] = 1
-	while ((getline n < binaries) > 0)
-		binary[n] = 1
-}
-/^[ \t]*(#|$)/ { next }
-# "limit NAME VALUE reason": a documented limit this kernel does not reach;
-# the tests use VALUE instead (KVM_IRQ_LIMIT_<NAME>).
-$1 == "limit" {
-	if (NF < 4)
-		fail("want \"limit <name> <value> <reason>\", got \"" $0 "\"")
-	if ($2 != "nr_irqs")
-		fail("unknown limit \"" $2 "\" (nr_irqs)")
-	if ($3 !~ /^[0-9]+$/ || $3 < 64 || $3 >= 1024 || $3 % 32)
-		fail("limit nr_irqs must be a multiple of 32 from 64 below the documented 1024, not \"" $3 "\"")
-	reason = $0
-	sub(/^[ \t]*[^ \t]+[ \t]+[^ \t]+[ \t]+[^ \t]+[ \t]*/, "", reason)
-	printf "^$\tlimit\t%s=%s\t%s\t%s:%d\n", $2, $3, reason, FILENAME, FNR
-	next
-}
-{
-	name = $1; verdict = $2; value = "-"
-	if (NF < 2)
-		fail("want \"<test> <pass|skip|xfail|behaviour VALUE> <reason>\", got \"" $0 "\"")
-	if (name !~ /^[A-Za-z0-9_.*?-]+$/)
-		fail("bad test name \"" name "\"")
-	if (verdict != "pass" && verdict != "skip" && verdict != "xfail" && verdict != "behaviour" && verdict != "klog")
-		fail("unknown verdict \"" verdict "\" (pass, skip, xfail, behaviour or klog)")
-	reason = $0
-	sub(/^[ \t]*[^ \t]+[ \t]+[^ \t]+[ \t]*/, "", reason)
-	if (verdict == "behaviour" || verdict == "klog" || verdict == "xfail") {
-		value = $3
-		if (NF < 3)
-			fail(verdict == "klog" ? "klog needs the log line'"'"'s key (WARNING:function)" : \
-			     verdict == "xfail" ? "xfail needs the deviation the test shows (its \"# deviation:\" value)" : \
-			     "behaviour needs the value the kernel shows")
-		sub(/^[^ \t]+[ \t]*/, "", reason)
-	}
-	if (verdict != "pass" && reason == "")
-		fail(verdict " needs a reason")
-	re = glob2re(name); hit = 0
-	# klog pins what the kernel logs during a binary: names a binary.
-	if (verdict == "klog") {
-		for (n in binary)
-			if (n ~ re) { hit = 1; break }
-		if (!hit)
-			fail("unknown binary \"" name "\" (klog names a test binary)")
-	} else {
-		for (n in known)
-			if (n ~ re) { hit = 1; break }
-		if (!hit)
-			fail("unknown test \"" name "\"")
-	}
-	printf "%s\t%s\t%s\t%s\t%s:%d\n", re, verdict, value, reason, FILENAME, FNR
-}
-END { if (bad) exit 2 }
-' $exp_files < /dev/null > "$work/expected" || exit 2
+awk -v names="$work/names" -v binaries="$work/binaries" -v prog="$prog" \
+	-f "$awkdir/catalog.awk" -f "$awkdir/expected.awk" \
+ $exp_files < /dev/null > "$work/expected" || exit 2
 
 # --- run ----------------------------------------------------------------------
 # Promises to the tests (lib/host.c): only what was configured, not guessed.
@@ -282,141 +216,8 @@ nested() {
 # a last line "counts <pass> <xfail> <skip> <unexpected>".
 compare() {
 	awk -v bin="$1" -v rc="$2" -v tmo="$timeout" -v listf="$work/$1.names" -v strict="$require_pinned" \
-	    -v required="$required_reasons" \
-	    -v expf="$work/expected" '
-	BEGIN {
-		FS = "\t"
-		while ((getline line < expf) > 0) {
-			split(line, e, "\t")
-			if (e[2] == "klog" || e[2] == "limit")
-				continue
-			ne++; ere[ne] = e[1]; ever[ne] = e[2]; eval[ne] = e[3]
-			ewhy[ne] = e[4]; ewhere[ne] = e[5]
-		}
-		while ((getline line < listf) > 0)
-			order[++nl] = line
-		FS = " "
-		nreq = split(required, req, "\n")
-	}
-	# The feature a skip reason says is missing, if it is a required one.
-	function required_missing(why,    i, kv) {
-		for (i = 1; i <= nreq; i++) {
-			if (req[i] == "")
-				continue
-			split(req[i], kv, "|")
-			if (index(why, kv[1]))
-				return kv[2]
-		}
-		return ""
-	}
-	/^#  RUN  / { running = $3; next }
-	/^# behaviour: / { if (running != "") behaviour[running] = $3; next }
-	/^# deviation: / { if (running != "") deviation[running] = $3; next }
-	/^(not )?ok [0-9]+/ {
-		ok = $1 == "ok"
-		num = ok ? $2 : $3
-		rest = $0
-		sub(/^(not )?ok [0-9]+ ?/, "", rest)
-		skip = rest ~ /# [Ss][Kk][Ii][Pp]/
-		why = rest
-		if (skip) sub(/.*# [Ss][Kk][Ii][Pp] ?/, "", why); else why = ""
-		name = rest
-		sub(/ *#.*$/, "", name)
-		if (name == "") name = running
-		if (name == "") name = order[num + 0]
-		got[name] = skip ? "skip" : ok ? "pass" : "fail"
-		skipwhy[name] = why
-		running = ""
-		next
-	}
-	# What a test shows (a behaviour, a deviation) against the value
-	# expected/ pins: as pinned it counts as AS, otherwise unexpected.
-	function check_pin(n, what, seen, as) {
-		if (seen == pinned) {
-			count[as]++
-			if (as == "pass")
-				printf "# behaviour: %s = %s as pinned: %s\n", n, seen, because
-			else
-				printf "# xfail: %s = %s: %s\n", n, seen, because
-			return
-		}
-		printf "# unexpected: %s: %s changed: pinned %s, observed %s (%s)\n", \
-			n, what, pinned, seen == "" ? "nothing" : seen, because
-		count["unexpected"]++
-	}
-	function expect(n,    i, v) {
-		v = "pass"; because = ""; pinned = ""
-		for (i = 1; i <= ne; i++)
-			if (n ~ ere[i]) { v = ever[i]; pinned = eval[i]; because = ewhy[i] " (" ewhere[i] ")" }
-		return v
-	}
-	END {
-		for (i = 1; i <= nl; i++) {
-			n = order[i]
-			want = expect(n)
-			have = (n in got) ? got[n] : "missing"
-			seen = (n in behaviour) ? behaviour[n] : ""
-			# A behaviour passes when the kernel still does what
-			# expected/ pinned for it.
-			if (want == "behaviour" && have == "pass") {
-				check_pin(n, "behaviour", seen, "pass")
-				continue
-			}
-			if (want == "behaviour")
-				want = "pass (behaviour " pinned ")"
-			# A behaviour no file pins for this kernel checks nothing:
-			# it is counted apart, never as a pass.
-			if (want == "pass" && have == "pass" && seen != "") {
-				if (strict) {
-					printf "# unexpected: %s: behaviour %s is not pinned for this kernel (--require-pinned)\n", n, seen
-					count["unexpected"]++
-				} else {
-					printf "# unpinned: %s = %s (no expected/ file pins it for this kernel)\n", n, seen
-					count["unpinned"]++
-				}
-				continue
-			}
-			# An xfail pins the deviation exactly: another set of
-			# mismatches in the same test is a new deviation.
-			if (want == "xfail" && have == "fail") {
-				check_pin(n, "deviation", (n in deviation) ? deviation[n] : "", "xfail")
-				continue
-			}
-			# "skip" says a feature may be absent: where it is
-			# there after all, the test must pass.
-			if (want == "skip" && have == "pass") {
-				count["pass"]++
-				printf "# note: %s passed where expected/ allows a skip\n", n
-				continue
-			}
-			# A skip for lack of a feature the host must have (--require)
-			# is a lost feature, whatever expected/ allows.
-			if (have == "skip" && required_missing(skipwhy[n]) != "") {
-				printf "# unexpected: %s: skipped, but this host must have %s (--require): %s\n", \
-					n, required_missing(skipwhy[n]), skipwhy[n]
-				count["unexpected"]++
-				continue
-			}
-			if (want == have) {
-				count[want]++
-				if (want == "skip")
-					printf "# skip: %s: %s\n", n, skipwhy[n]
-				continue
-			}
-			printf "# unexpected: %s: expected %s, got %s%s\n", n, want, have, \
-				have == "skip" ? " (" skipwhy[n] ")" : ""
-			count["unexpected"]++
-		}
-		if (rc == 124 || rc == 137 || rc == 143) {
-			printf "# unexpected: %s: killed after the %ss timeout\n", bin, tmo
-			count["unexpected"]++
-		} else if (rc != 0 && rc != 1 && rc != 4) {
-			printf "# unexpected: %s: exited with status %s\n", bin, rc
-			count["unexpected"]++
-		}
-		printf "counts %d %d %d %d %d\n", count["pass"], count["xfail"], \
-			count["skip"], count["unexpected"], count["unpinned"]
-	}' "$work/$1.tap"
+	    -v required="$required_reasons" -v expf="$work/expected" \
+	    -f "$awkdir/verdict.awk" "$work/$1.tap"
 }
 
 # --- the host kernel's log ---------------------------------------------------
@@ -428,22 +229,14 @@ klog_bad='WARNING:|BUG:|Oops|Internal error:|Kernel panic|kernel BUG|Unable to h
 klog_readable=
 dmesg > /dev/null 2>&1 && klog_readable=1
 
-# klog_mark: "<last timestamp> <lines>" of the log now.
+# klog_mark: "<last timestamp> <lines>" of the log now; klog_since MARK:
+# the lines logged after MARK.
 klog_mark() {
-	dmesg 2>/dev/null | awk '
-	/^\[ *[0-9]+\.[0-9]+\]/ { ts = $0; sub(/^\[ */, "", ts); sub(/\].*/, "", ts) }
-	END { printf "%s %d\n", ts == "" ? "-" : ts, NR }'
+	dmesg 2>/dev/null | awk -f "$awkdir/klog_since.awk"
 }
 
-# klog_since MARK: the lines logged after MARK.
 klog_since() {
-	dmesg 2>/dev/null | awk -v ts="${1%% *}" -v n="${1##* }" '
-	/^\[ *[0-9]+\.[0-9]+\]/ {
-		t = $0; sub(/^\[ */, "", t); sub(/\].*/, "", t)
-		new = ts == "-" ? NR > n : t + 0 > ts + 0
-	}
-	!/^\[ *[0-9]+\.[0-9]+\]/ && ts == "-" { new = NR > n }
-	new'
+	dmesg 2>/dev/null | awk -v since="$1" -f "$awkdir/klog_since.awk"
 }
 
 # klog_check BIN MARK: the verdict lines for what the kernel logged
@@ -454,36 +247,8 @@ klog_since() {
 klog_check() {
 	klog_since "$2" > "$work/$1.klog"
 	grep -E "$klog_bad" "$work/$1.klog" > "$work/$1.klogbad" || return 0
-	awk -v bin="$1" -v expf="$work/expected" -v bad="$klog_bad" '
-	BEGIN {
-		FS = "\t"
-		while ((getline line < expf) > 0) {
-			split(line, e, "\t")
-			if (e[2] == "klog" && bin ~ e[1]) { pin[e[3]] = e[4] " (" e[5] ")" }
-		}
-		FS = " "
-	}
-	{
-		key = $0
-		if (match(key, /WARNING: .* at [^ ]+ [A-Za-z0-9_.]+\+0x/)) {
-			key = substr(key, RSTART, RLENGTH - 3)
-			sub(/.* /, "", key)
-			key = "WARNING:" key
-		} else {
-			sub(/^\[ *[0-9.]+\] */, "", key)
-			n = split(key, w, " ")
-			key = w[1] (n > 1 ? "_" w[2] : "") (n > 2 ? "_" w[3] : "")
-		}
-		if (seen[key]++)
-			next
-		if (key in pin)
-			printf "# klog: %s: %s as pinned: %s\n", bin, key, pin[key]
-		else {
-			printf "# unexpected: %s: the host kernel logged during its run (%s): %s\n", bin, key, $0
-			unexpected = 1
-		}
-	}
-	END { exit unexpected ? 0 : 1 }' "$work/$1.klogbad" || return 0
+	awk -v bin="$1" -v expf="$work/expected" -f "$awkdir/klog.awk" \
+		"$work/$1.klogbad" || return 0
 	grep -E -A 7 -m 1 "$klog_bad" "$work/$1.klog" | sed 's/^/# klog: /'
 }
 
@@ -496,6 +261,11 @@ awk -F'\t' '$2 == "limit" { printf "# kvm-irq: limit %s as pinned: %s (%s)\n", $
 [ -n "$klog_readable" ] ||
 	echo "# kvm-irq: the kernel log cannot be read here (dmesg failed; run as root): kernel warnings go unseen"
 
+# results.tsv: "<test> <outcome> <value> <counts as>", tab-separated, one
+# line per result (verdict.awk), and "<binary> took <N>s -" per binary.
+if [ -n "$results" ]; then
+	: > "$results" || die "--results $results: cannot write"
+fi
 i=0
 tpass=0 txfail=0 tskip=0 tbad=0 tunpinned=0
 : > "$work/unexpected"
@@ -514,7 +284,7 @@ for b in $bins; do
 	[ "$rc" = 137 ] && rc=124
 	compare "$b" "$rc" > "$work/$b.verdict"
 	[ -z "$klog_readable" ] || klog_check "$b" "$mark" > "$work/$b.klogv"
-	grep -v '^counts ' "$work/$b.verdict"
+	grep -v '^counts \|^row	' "$work/$b.verdict"
 	cat "$work/$b.klogv" 2>/dev/null
 	grep -h '^# unexpected: ' "$work/$b.verdict" "$work/$b.klogv" 2>/dev/null >> "$work/unexpected"
 	set -- $(grep '^counts ' "$work/$b.verdict")
@@ -523,6 +293,12 @@ for b in $bins; do
 		set -- counts "$2" "$3" "$4" $(($5 + 1)) "$6"
 	tpass=$((tpass + $2)) txfail=$((txfail + $3)) tskip=$((tskip + $4)) tbad=$((tbad + $5))
 	tunpinned=$((tunpinned + $6))
+	if [ -n "$results" ]; then
+		sed -n 's/^row	//p' "$work/$b.verdict" >> "$results"
+		grep -q '^# unexpected: ' "$work/$b.klogv" 2>/dev/null &&
+			printf '%s\tklog\t-\tunexpected\n' "$b" >> "$results"
+		printf '%s\ttook\t%ss\t-\n' "$b" "$(($(date +%s) - start))" >> "$results"
+	fi
 	grep '^# unpinned: ' "$work/$b.verdict" >> "$work/unpinned"
 	echo "# tally: pass=$tpass xfail=$txfail skip=$tskip unexpected=$tbad unpinned=$tunpinned ($b took $(($(date +%s) - start))s)"
 	if [ "$5" = 0 ]; then
@@ -536,70 +312,9 @@ done
 # tried; the catalog's rules that nothing checked are uncovered.  Then per
 # rule the conditions tried (lib/conditions.txt), and those not tried.
 conditions=$(dirname "$catalog")/conditions.txt
-cat "$work"/*.tap 2>/dev/null | awk -v catalog="$catalog" -v conditions="$conditions" '
-function field(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
-/^# assert: / {
-	id = $3; rule[id] = $4
-	split("", v)
-	for (i = 5; i <= NF; i++) {
-		split($i, kv, "=")
-		v[kv[1]] = kv[2]
-	}
-	sum[id, "tried"] += v["tried"]
-	sum[id, "mismatches"] += v["mismatches"]
-	sum[id, "unspecified"] += v["unspecified"]
-	results[id]++
-	if ("condition" in v) {
-		cond = v["condition"]
-		cres[id, cond]++
-		ctried[id, cond] += v["tried"]
-		cwrong[id, cond] += v["mismatches"]
-	}
-}
-END {
-	print "# Assertion totals (results, values tried, mismatches, unspecified):"
-	while ((getline line < catalog) > 0) {
-		if (line ~ /^[ \t]*(#|$)/)
-			continue
-		split(line, f, "|")
-		id = field(f[1]); name = field(f[2]); kind = field(f[3])
-		listed[id] = 1
-		names[id] = name
-		if (id in results)
-			printf "#   %s %-20s %-10s %4d results %10d tried %6d mismatches %8d unspecified\n", \
-				id, name, kind, results[id], sum[id, "tried"], \
-				sum[id, "mismatches"], sum[id, "unspecified"]
-		else
-			uncovered = uncovered sprintf("#   uncovered: %s %s (%s)\n", id, name, kind)
-	}
-	for (id in results) {
-		if (!(id in listed))
-			printf "#   %s %s: not in the catalog\n", id, rule[id]
-		total += sum[id, "tried"]
-	}
-	printf "%s", uncovered
-	printf "# kvm-irq: %d irq-field values checked in all\n", total
-
-	print "# Conditions per rule (results, values tried, mismatches):"
-	while ((getline line < conditions) > 0) {
-		if (line ~ /^[ \t]*(#|$)/)
-			continue
-		split(line, f, "|")
-		id = field(f[1]); cond = field(f[2])
-		declared[id, cond] = 1
-		if ((id, cond) in cres)
-			printf "#   %s %-20s %-17s %4d results %6d tried %4d mismatches\n", \
-				id, names[id], cond, cres[id, cond], ctried[id, cond], cwrong[id, cond]
-		else
-			untried = untried sprintf("#   not tried: %s %s %s (%s)\n", id, names[id], cond, field(f[3]))
-	}
-	for (k in cres) {
-		split(k, p, SUBSEP)
-		if (!((p[1], p[2]) in declared))
-			printf "#   %s condition %s: not in lib/conditions.txt\n", p[1], p[2]
-	}
-	printf "%s", untried
-}'
+cat "$work"/*.tap 2>/dev/null |
+	awk -v catalog="$catalog" -v conditions="$conditions" \
+	    -f "$awkdir/catalog.awk" -f "$awkdir/summary.awk"
 
 if [ -s "$work/unexpected" ]; then
 	echo "# Unexpected results:"

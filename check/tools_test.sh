@@ -366,7 +366,8 @@ cat > "$work/fakeqemu/qemu-system-aarch64" <<'EOF'
 echo "[    0.000000] Booting Linux"
 echo "KVMIRQ-BEGIN"
 printf 'TAP version 13\r\n1..3\r\n# selftests: kvm-irq: good\r\n# ok 1 good.a\r\n'
-echo "# tally: pass=3 xfail=0 skip=1 unexpected=0"
+printf 'KVMIRQ-ROW good.%s\tpass\t-\tpass\n' a b c
+printf 'KVMIRQ-ROW good.d\tskip\t-\tskip\n'
 echo "ok 1 selftests: kvm-irq: good"
 case "$FAKE_QEMU" in
 panic) echo "[   42.000000] Kernel panic - not syncing: fake"; exit 0 ;;
@@ -405,8 +406,10 @@ cat > "$work/fakeqemu/qemu-system-aarch64" <<'EOF'
 k=$(($(cat "$FAKE_COUNT" 2>/dev/null || echo 0) + 1))
 echo $k > "$FAKE_COUNT"
 [ "$FAKE_QEMU" = freeze-once ] && [ $k = 1 ] && exec sleep 600
-b="ok 2 good.b" rc=0
-[ "$FAKE_QEMU" = flaky ] && [ $((k % 2)) = 0 ] && b="not ok 2 good.b" rc=1
+b="ok 2 good.b" rc=0 row='good.b\tpass\tEBUSY\tpass'
+[ "$FAKE_QEMU" = flaky ] && [ $((k % 2)) = 0 ] && b="not ok 2 good.b" rc=1 \
+	row='good.b\tfail\t-\tunexpected'
+printf "KVMIRQ-ROW good.a\tpass\t-\tpass\nKVMIRQ-ROW $row\nKVMIRQ-ROW good.c\tskip\t-\tskip\n"
 echo "KVMIRQ-BEGIN uptime=1.00"
 echo "TAP version 13"; echo "1..1"; echo "# selftests: kvm-irq: good"
 echo "# ok 1 good.a"; echo "# # behaviour: EBUSY"; echo "# $b"

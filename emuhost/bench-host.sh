@@ -51,7 +51,7 @@ run() {
 		--cpu "$2" ${kernel:+--kernel "$kernel"} > "$dir.ktap" 2> "$dir.err"
 	echo $? > "$dir.rc"
 	. "$dir/$host/timing"
-	per=$(sed -n 's/^# tally: .*(\([a-z_0-9]*\) took \([0-9]*\)s)$/\1 \2s/p' "$dir.ktap" |
+	per=$(awk -F'\t' '$2 == "took" { print $1 " " $3 }' "$dir/$host/results.tsv" |
 		paste -sd, - | sed 's/,/, /g')
 	printf '  %-6s -cpu %-22s whole run %4ss  boot %5ss  %s\n' "$1:" "$2" "$total" "$boot" "$per"
 	printf '  %-6s %s\n' "" "$(tail -n 1 "$dir.ktap")"
@@ -67,8 +67,12 @@ run after "$now_cpu"
 
 b=$(cat "$out/before.total") a=$(cat "$out/after.total")
 ratio=$(awk -v b="$b" -v a="$a" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "-" }')
+# The results, without the seconds each binary took.
+for r in before after; do
+	awk -F'\t' '$2 != "took"' "$out/$r/$host/results.tsv" > "$out/$r.results"
+done
 same=identical
-cmp -s "$out/before/$host/results.tsv" "$out/after/$host/results.tsv" || same=different
+cmp -s "$out/before.results" "$out/after.results" || same=different
 echo "bench-host: $host: before ${b}s, after ${a}s, ratio before/after $ratio; results $same"
-[ "$same" = identical ] || diff "$out/before/$host/results.tsv" "$out/after/$host/results.tsv" | head -n 20 | sed 's/^/  /'
+[ "$same" = identical ] || diff "$out/before.results" "$out/after.results" | head -n 20 | sed 's/^/  /'
 [ "$same" = identical ] && [ "$(cat "$out/before.rc")" = 0 ] && [ "$(cat "$out/after.rc")" = 0 ]

@@ -6,7 +6,7 @@
 # The board-like host: a Debian bookworm arm64 root file system, made only
 # from Debian packages (debootstrap --foreign here, its second stage inside
 # the emulated host) and kept in $CACHE/board, holding build-essential,
-# git and what emuhost/deps.sh asks for on arm64.  It boots the host
+# git and what mk/deps.sh asks for on arm64.  It boots the host
 # configuration's Debian kernel with the rootfs as its disk; there a fresh
 # clone of this project's committed HEAD runs the README's commands as a
 # user would (emuhost/board-job.sh).  The verdict, as TAP, judges what the
@@ -50,7 +50,7 @@ git -C "$top" rev-parse -q --verify HEAD > /dev/null || die "$top is not a git c
 
 # What deps.sh asks for on arm64: the rootfs must hold all of it, so a
 # change of that list makes a new rootfs.
-pkgs=$(DEPS_ARCH=aarch64 sh "$here/deps.sh" --list build check | tr ' ' ,)
+pkgs=$(DEPS_ARCH=aarch64 sh "$here/../mk/deps.sh" --list build check | tr ' ' ,)
 img=$cache/board/bookworm-arm64.img
 mkdir -p "$cache/board" "$out" || die "cannot create $cache/board or $out"
 

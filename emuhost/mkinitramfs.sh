@@ -27,10 +27,10 @@ suite() {
 	cp "$top/emuhost/init" "$root/init"
 	cp "$top/run_tests.sh" "$root/suite/"
 	cp -r "$top/expected" "$root/suite/expected"
-	mkdir -p "$root/suite/lib" && cp "$top/lib/assertions.txt" "$top/lib/conditions.txt" "$root/suite/lib/"
-	for f in "$from"/*; do
-		case "${f##*/}" in *.*) continue ;; esac
-		[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$root/suite/tests/"
+	mkdir -p "$root/suite/lib" && cp "$top/lib/assertions.txt" "$top/lib/conditions.txt" "$root/suite/lib/" &&
+		mkdir -p "$root/suite/lib/awk" && cp "$top"/lib/awk/*.awk "$root/suite/lib/awk/"
+	for b in $("$top/run_tests.sh" --bindir "$from" --binaries); do
+		cp "$from/$b" "$root/suite/tests/" || exit 1
 	done
 	chmod +x "$root/suite/run_tests.sh"
 }

@@ -119,11 +119,7 @@ if [ -n "$rootfs" ]; then
 elif [ -n "$tests" ]; then
 	bins=$tests
 else
-	bins=
-	for f in "$bindir"/*; do
-		case "${f##*/}" in *.*) continue ;; esac
-		[ -f "$f" ] && [ -x "$f" ] && bins="$bins ${f##*/}"
-	done
+	bins=$("$here/../run_tests.sh" --bindir "$bindir" --binaries) || exit 2
 fi
 [ -n "$bins" ] || die "no test binaries in $bindir"
 
@@ -219,9 +215,10 @@ wpid=$!
 awk_lines=awk
 awk -W version 2>&1 | grep -q mawk && awk_lines="awk -W interactive"
 tail -n +1 -f --pid=$qpid "$console" 2>/dev/null |
-	$awk_lines -v state="$run/state" -v results="$results" '
+	$awk_lines -v state="$run/state" -v results="$results" -v rows="$run/results.tsv" '
 	{ sub(/\r$/, "") }
 	/^KVMIRQ-ALIVE/ { next }
+	/^KVMIRQ-ROW / { sub(/^KVMIRQ-ROW /, ""); print > rows; fflush(rows); next }
 	/^KVMIRQ-BEGIN/ { inside = 1; boot = up($2); next }
 	/^KVMIRQ-END rc=/ { end_rc = substr($2, 4); ended = up($3); inside = 0; next }
 	!inside { next }
@@ -229,10 +226,9 @@ tail -n +1 -f --pid=$qpid "$console" 2>/dev/null |
 	{ print; print > results; fflush() }
 	/^TAP version/ { tap = 1 }
 	/^(not )?ok [0-9]+ / { last = ($1 == "ok") ? $2 : $3 }
-	/^# tally: / { tally = $0 }
 	function up(kv) { sub(/^uptime=/, "", kv); return kv }
 	END {
-		printf "tap=%d\nlast=%d\nend_rc=%s\ntally=\"%s\"\n", tap, last, end_rc, tally > state
+		printf "tap=%d\nlast=%d\nend_rc=%s\n", tap, last, end_rc > state
 		printf "boot=%s\nended=%s\n", boot, ended > state
 	}'
 wait $qpid
@@ -240,7 +236,7 @@ qrc=$?
 kill $wpid 2>/dev/null
 wait $wpid 2>/dev/null
 
-tap=0 last=0 end_rc= tally= boot= ended=
+tap=0 last=0 end_rc= boot= ended=
 [ -f "$run/state" ] && . "$run/state"
 # Where the time went: the host's boot (uptime when /init started the
 # suite), the suite, and the whole run as seen from here.
@@ -249,9 +245,11 @@ printf 'boot=%s\nsuite=%s\ntotal=%s\n' "${boot:--}" \
 	"$(awk -v b="$boot" -v e="$ended" 'BEGIN { if (b == "" || e == "") print "-"; else printf "%.1f", e - b }')" \
 	"$total" > "$run/timing"
 echo "# kvm-irq: $host: boot ${boot:-?}s, whole run ${total}s" >&2
-# Every result, one line each (results.awk), for tools that compare runs.
+# results.tsv: every result, one line each, as run_tests.sh wrote them
+# (--results) on the host; a binary the host never finished is one line
+# "<binary> missing - unexpected".
+: >> "$run/results.tsv"
 finish() {
-	awk -f "$here/results.awk" "$results" > "$run/results.tsv"
 	exit "$1"
 }
 
@@ -282,10 +280,12 @@ fi
 		i=$((i + 1))
 		[ $i -le "$last" ] && continue
 		echo "not ok $i selftests: kvm-irq: $b # $reason; console log: $console"
+		printf '%s\tmissing\t-\tunexpected\n' "$b" >> "$run/results.tsv"
 		missing=$((missing + 1))
 	done
-	set -- $(echo "$tally" | sed -n 's/.*pass=\([0-9]*\) xfail=\([0-9]*\) skip=\([0-9]*\) unexpected=\([0-9]*\).*/\1 \2 \3 \4/p')
-	p=${1:-0} x=${2:-0} s=${3:-0} u=${4:-0}
+	# What the finished binaries' results counted as (results.tsv).
+	set -- $(awk -F'\t' '{ n[$4]++ } END { print n["pass"] + 0, n["xfail"] + 0, n["skip"] + 0, n["unexpected"] + 0 }' "$run/results.tsv")
+	p=$1 x=$2 s=$3 u=$(($4 - missing))
 	echo "# kvm-irq: $reason"
 	echo "# kvm-irq: $p pass, $x xfail, $s skip as expected; $((u + missing)) unexpected (binaries without results count once)"
 	echo "$((p + x)) passed, $((u + missing)) failed, $s skipped"

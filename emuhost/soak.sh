@@ -83,7 +83,7 @@ while [ $k -lt "$runs" ]; do
 	printf '%s\t%s\t%s\t%s\t%s\n' "$k" "$rc" "$total" "$status" "$summary" >> "$log"
 	echo "soak: run $k/$runs: $summary in ${total}s (host $status)"
 	# Every result of this run, tagged with the run.
-	awk -v k=$k 'BEGIN { FS = OFS = "\t" } { print $1, $2 " " $3, k }' \
+	awk -v k=$k 'BEGIN { FS = OFS = "\t" } $2 != "took" { print $1, $2 " " $3, k }' \
 		"$dir/$host/results.tsv" >> "$out/all.tsv"
 done
 

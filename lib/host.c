@@ -75,6 +75,25 @@ static const char *probe_mode(void)
 	return mode;
 }
 
+/* The host's own GIC, as its irqchip driver names itself in /proc/interrupts. */
+static int probe_gic(void)
+{
+	char line[256];
+	FILE *f = fopen("/proc/interrupts", "r");
+	int gic = 0;
+
+	if (!f)
+		return 0;
+	while (gic != 3 && fgets(line, sizeof(line), f)) {
+		if (strstr(line, "GICv3"))
+			gic = 3;
+		else if (strstr(line, "GIC-"))
+			gic = 2;
+	}
+	fclose(f);
+	return gic;
+}
+
 static void read_promise(void)
 {
 	const char *gic = getenv("KVM_IRQ_HOST_GIC");
@@ -100,6 +119,7 @@ void host_probe(void)
 
 	read_promise();
 	host.mode = probe_mode();
+	host.gic = probe_gic();
 
 	kvm_fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
 	if (kvm_fd < 0)
@@ -120,6 +140,15 @@ void host_probe(void)
 		close(vm_fd);
 	}
 	close(kvm_fd);
+}
+
+int host_print_facts(void)
+{
+	printf("gic=%s mode=%s kvm=%d cpus=%ld max_vcpus=%d\n",
+	       host.gic == 3 ? "3" : host.gic == 2 ? "2" : "-",
+	       host.mode ?: "-", host.kvm, sysconf(_SC_NPROCESSORS_ONLN),
+	       host.max_vcpus);
+	return 0;
 }
 
 int host_any_vgic(void)

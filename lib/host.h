@@ -21,6 +21,7 @@ struct host_facts {
 	bool vgic_v2;		/* KVM_DEV_TYPE_ARM_VGIC_V2 can be created */
 	bool vgic_v3;		/* KVM_DEV_TYPE_ARM_VGIC_V3 can be created */
 	const char *mode;	/* vhe, nvhe, protected, or NULL (log gone) */
+	int gic;		/* the host's GIC (/proc/interrupts): 2, 3, 0 */
 };
 
 /* What the host configuration says the machine is; NULL/0 if unknown. */
@@ -42,6 +43,13 @@ extern struct host_facts host;
 extern struct host_promise promise;
 
 void host_probe(void);
+
+/*
+ * The facts run_tests.sh needs of the host, one line of key=value
+ * ("gic=3 mode=vhe kvm=1 cpus=2 max_vcpus=512", "-" for unknown): the
+ * suite probes the host in one place, here.
+ */
+int host_print_facts(void);
 
 /* The vgic version to use when any will do: 3 if there is one, else 2. */
 int host_any_vgic(void);

@@ -24,8 +24,8 @@ $(O)/native/oracle_test: check/oracle_test.c $(ORACLE_SRCS) lib/oracle.h \
 
 .PHONY: check check-unit check-hosts
 check: all $(O)/native/oracle_test mutants
-	@sh emuhost/deps.sh check
-	@[ "$(CHECK_HOSTS)" = native ] || sh emuhost/deps.sh host
+	@sh mk/deps.sh check
+	@[ "$(CHECK_HOSTS)" = native ] || sh mk/deps.sh host
 	@check/check.sh --build $(O) --hosts "$(CHECK_HOSTS)"
 
 # Deliberately broken copies of the userspace irqchip loop: each sed script
@@ -45,7 +45,7 @@ $(O)/mutants/%/user_irqchip.c: lib/user_irqchip.c check/mutants/%.sed
 
 $(O)/mutants/%/user_irqchip.o: $(O)/mutants/%/user_irqchip.c | $(HSTAMP)
 	@echo "  CC      $@"
-	@$(CC) $(SUITE_CFLAGS) -MMD -c $< -o $@
+	@$(CC) $(SUITE_CFLAGS) -MMD -MP -c $< -o $@
 
 # A header the copy includes changed: the copy is built again.
 -include $(wildcard $(O)/mutants/*/user_irqchip.d)

@@ -26,7 +26,7 @@ SUITE_CFLAGS	:= -Wall -Wextra -Werror -O2 -g -std=gnu99 -D_GNU_SOURCE \
 $(O)/obj/%.o: %.c $(SUITE_GEN) | $(HSTAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
-	@$(CC) $(SUITE_CFLAGS) -MMD -c $< -o $@
+	@$(CC) $(SUITE_CFLAGS) -MMD -MP -c $< -o $@
 
 # lib/ and guest_code/ as one archive, so that each binary takes only what
 # it uses: kvm_util loads the whole binary into the guest's memory.

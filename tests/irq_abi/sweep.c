@@ -32,8 +32,9 @@ static unsigned int nr_irqs_or_64(const struct irq_vm *v)
 	return v->abi.nr_irqs ? v->abi.nr_irqs : 64;
 }
 
-void sweep_type_byte(struct irq_check *c, struct irq_vm *v)
+void sweep_type_byte(struct irq_vm *v, const char *what)
 {
+	struct irq_check check = { .what = what }, *c = &check;
 	unsigned int nr = nr_irqs_or_64(v);
 	unsigned int nums[] = { 0, 1, 2, 16, 31, 32, 33, nr - 1, nr, 1019, 1020 };
 	unsigned int vcpus[] = { 0, last_vcpu(v) & ABI_IRQ_VCPU_MASK };
@@ -45,6 +46,7 @@ void sweep_type_byte(struct irq_check *c, struct irq_vm *v)
 				irq_check_one(c, v, top << ABI_IRQ_TYPE_SHIFT |
 					      vcpus[i] << ABI_IRQ_VCPU_SHIFT |
 					      nums[n], 1);
+	irq_check_summary(c);
 }
 
 static void vcpu_values_check(struct irq_check *c, struct irq_vm *v,
@@ -63,9 +65,10 @@ static void vcpu_values_check(struct irq_check *c, struct irq_vm *v,
  * (vcpus 256 and up) the low, next and top vcpu_index; on a VM with sparse
  * ids, the ids too, which the documented index does not name.
  */
-void sweep_vcpu_field(struct irq_check *c, struct irq_vm *v,
-		      const struct irq_vm_config *sparse)
+void sweep_vcpu_field(struct irq_vm *v, const struct irq_vm_config *sparse,
+		      const char *what)
 {
+	struct irq_check check = { .what = what }, *c = &check;
 	unsigned int vcpu, hi, i;
 	unsigned int low[] = { 0, 1, 255 };
 
@@ -80,6 +83,7 @@ void sweep_vcpu_field(struct irq_check *c, struct irq_vm *v,
 	for (i = 0; sparse && i < sparse->nr_vcpus; i++)
 		if (sparse->ids[i] > v->nr_vcpus)
 			vcpu_values_check(c, v, sparse->ids[i]);
+	irq_check_summary(c);
 }
 
 /* 0..1023, the boundaries, then a seeded sample of 1024..0xffff. */
@@ -121,8 +125,9 @@ size_t irq_number_values(const struct irq_vm *v, uint32_t seed,
 	return n;
 }
 
-void sweep_irq_number(struct irq_check *c, struct irq_vm *v, uint32_t seed)
+void sweep_irq_number(struct irq_vm *v, uint32_t seed, const char *what)
 {
+	struct irq_check c = { .what = what };
 	uint32_t *irqs = calloc(IRQ_NUMBER_VALUES, sizeof(*irqs));
 	uint32_t *levels = calloc(IRQ_NUMBER_VALUES, sizeof(*levels));
 	size_t n, i;
@@ -131,9 +136,10 @@ void sweep_irq_number(struct irq_check *c, struct irq_vm *v, uint32_t seed)
 	n = irq_number_values(v, seed, irqs, levels, IRQ_NUMBER_VALUES);
 	ksft_print_msg("irq_number: seed 0x%08x, %zu values\n", seed, n);
 	for (i = 0; i < n; i++)
-		irq_check_one(c, v, irqs[i], levels[i]);
+		irq_check_one(&c, v, irqs[i], levels[i]);
 	free(irqs);
 	free(levels);
+	irq_check_summary(&c);
 }
 
 /* Fields the oracle accepts on this VM, to try odd levels on. */
@@ -150,18 +156,18 @@ static size_t accepted_fields(const struct irq_vm *v, uint32_t *irqs)
 }
 
 /* Summarise what a set of calls answered, as one word. */
-static void verdict_word(char *what, size_t len, unsigned int tried,
-			 unsigned int accepted, int first_err, bool mixed)
+static void verdict_word(unsigned int tried, unsigned int accepted,
+			 int first_err, bool mixed)
 {
 	if (accepted == tried)
-		snprintf(what, len, "accepted");
+		check_behaviour("accepted");
 	else if (!accepted && !mixed)
-		snprintf(what, len, "refused-%s", abi_errno_name(first_err));
+		check_behaviour("refused-%s", abi_errno_name(first_err));
 	else
-		snprintf(what, len, "mixed(%u/%u-accepted)", accepted, tried);
+		check_behaviour("mixed(%u/%u-accepted)", accepted, tried);
 }
 
-void sweep_level_values(struct irq_vm *v, char *what, size_t len)
+void sweep_level_values(struct irq_vm *v)
 {
 	uint32_t odd[] = { 2, 3, 0x80000000u, 0xffffffffu }, irqs[2];
 	size_t nr = accepted_fields(v, irqs), i, l;
@@ -181,7 +187,7 @@ void sweep_level_values(struct irq_vm *v, char *what, size_t len)
 				first_err = err;
 		}
 	}
-	verdict_word(what, len, tried, accepted, first_err, mixed);
+	verdict_word(tried, accepted, first_err, mixed);
 	check_unspecified(RULE_IRQ_LEVEL, tried);
 }
 
@@ -189,7 +195,7 @@ void sweep_level_values(struct irq_vm *v, char *what, size_t len)
  * KVM_IRQ_LINE_STATUS against KVM_IRQ_LINE on the same fields, and the
  * struct it copies back against the one passed in.
  */
-void sweep_line_status(struct irq_vm *v, char *what, size_t len)
+void sweep_line_status(struct irq_vm *v)
 {
 	unsigned int nums[] = { 0, 1, 16, 32, 40 }, top, n;
 	unsigned int tried = 0, differ = 0, changed = 0;
@@ -215,13 +221,13 @@ void sweep_line_status(struct irq_vm *v, char *what, size_t len)
 		}
 	}
 	if (unsupported)
-		snprintf(what, len, "unsupported (ENOTTY)");
+		check_behaviour("unsupported (ENOTTY)");
 	else if (!differ && !changed)
-		snprintf(what, len, "same-as-irq-line over %u fields, struct copied back unchanged",
-			 tried);
+		check_behaviour("same-as-irq-line over %u fields, struct copied back unchanged",
+				tried);
 	else
-		snprintf(what, len, "differs: %u of %u answers differ, %u structs changed",
-			 differ, tried, changed);
+		check_behaviour("differs: %u of %u answers differ, %u structs changed",
+				differ, tried, changed);
 	check_unspecified(RULE_IRQ_LINE_STATUS, tried);
 }
 

@@ -67,9 +67,10 @@ void sweep_nr_irqs(int version, bool twice)
 
 /* "name=ERRNO,..." for each injection, in order; accepted ones lowered. */
 static void inject_all(struct irq_vm *v, const char *const *names,
-		       const uint32_t *irqs, size_t n, char *what, size_t len)
+		       const uint32_t *irqs, size_t n)
 {
-	size_t i, used = 0;
+	char what[160];
+	size_t i, used = 0, len = sizeof(what);
 
 	for (i = 0; i < n && used < len; i++) {
 		int err = irq_line(v, irqs[i], 1);
@@ -79,13 +80,14 @@ static void inject_all(struct irq_vm *v, const char *const *names,
 		used += snprintf(what + used, len - used, "%s%s=%s", i ? "," : "",
 				 names[i], abi_errno_name(err));
 	}
+	check_behaviour("%s", what);
 }
 
 /*
  * An out-of-range SPI first: on vgic-v2 the first injection initialises
  * the vgic even when the injection is then refused.
  */
-void probe_uninit_injection(struct irq_vm *v, char *what, size_t len)
+void probe_uninit_injection(struct irq_vm *v)
 {
 	static const char *const names[] = { "spi1020", "spi32", "ppi16", "ppi15", "spi63" };
 	uint32_t irqs[] = {
@@ -94,11 +96,11 @@ void probe_uninit_injection(struct irq_vm *v, char *what, size_t len)
 		abi_irq(ABI_IRQ_TYPE_SPI, 0, 63),
 	};
 
-	inject_all(v, names, irqs, ARRAY_SIZE(irqs), what, len);
+	inject_all(v, names, irqs, ARRAY_SIZE(irqs));
 	check_unspecified(RULE_IRQ_VGIC_UNINIT, ARRAY_SIZE(irqs));
 }
 
-void probe_uninit_after_injection(struct irq_vm *v, char *what, size_t len)
+void probe_uninit_after_injection(struct irq_vm *v)
 {
 	int spi = irq_line(v, abi_irq(ABI_IRQ_TYPE_SPI, 0, 1020), 1);
 	int nr = vgic_set_nr_irqs(v->gic_fd, 128);
@@ -110,14 +112,14 @@ void probe_uninit_after_injection(struct irq_vm *v, char *what, size_t len)
 
 	if (vcpu_fd >= 0)
 		close(vcpu_fd);
-	snprintf(what, len, "spi1020=%s,nr_irqs=%s,create_vcpu=%s,ctrl_init=%s",
-		 abi_errno_name(spi), abi_errno_name(nr), abi_errno_name(vcpu),
-		 abi_errno_name(init));
+	check_behaviour("spi1020=%s,nr_irqs=%s,create_vcpu=%s,ctrl_init=%s",
+			abi_errno_name(spi), abi_errno_name(nr), abi_errno_name(vcpu),
+			abi_errno_name(init));
 	check_unspecified(RULE_VGIC_V2_LAZY_INIT, 1);
 }
 
 /* No device is mapped through the ITS: no LPI exists yet. */
-void probe_lpi_numbers(struct irq_vm *v, char *what, size_t len)
+void probe_lpi_numbers(struct irq_vm *v)
 {
 	static const char *const names[] = {
 		"1020", "1023", "1024", "8191", "8192", "8193", "65535",
@@ -128,6 +130,6 @@ void probe_lpi_numbers(struct irq_vm *v, char *what, size_t len)
 
 	for (i = 0; i < ARRAY_SIZE(nums); i++)
 		irqs[i] = abi_irq(ABI_IRQ_TYPE_SPI, 0, nums[i]);
-	inject_all(v, names, irqs, ARRAY_SIZE(irqs), what, len);
+	inject_all(v, names, irqs, ARRAY_SIZE(irqs));
 	check_unspecified(RULE_IRQ_LPI, ARRAY_SIZE(irqs));
 }

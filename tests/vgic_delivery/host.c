@@ -278,82 +278,77 @@ SUITE_TEST(delivery, ppi_owned_by_kvm_unchanged)
 }
 
 /*
+ * The SPI tests, chunk by chunk, as scripts: every SPI of the chunk
+ * raised or lowered, or a window on every vcpu after which each SPI was
+ * taken once on the vcpu the guest routed it to, or nothing was.
+ */
+enum spi_step { RAISE, LOWER, TAKEN, NOTHING, END };
+
+static void spi_script(struct __test_metadata *_metadata,
+		       FIXTURE_DATA(delivery) *self, uint32_t edge,
+		       const char *what, const enum spi_step *script)
+{
+	static const char *const step_name[] = {
+		[TAKEN] = "taken once", [NOTHING] = "nothing taken",
+	};
+	unsigned int first, last, i;
+	char when[96];
+
+	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, edge);
+	for_each_chunk(self, first, last) {
+		for (i = 0; script[i] != END; i++) {
+			snprintf(when, sizeof(when), "%s, step %u (%s)", what, i,
+				 step_name[script[i]] ?: "-");
+			if (script[i] == RAISE || script[i] == LOWER)
+				spis(_metadata, self, first, last, script[i] == RAISE);
+			else
+				windows(self, first, last, script[i] == TAKEN ?
+					want_routed : want_none, 0, when);
+		}
+	}
+}
+
+/*
  * Every SPI of the vgic, with garbage in the vcpu fields, arrives once on
  * the vcpu the guest routed it to; level: lowered, none comes back.
  */
 SUITE_TEST(delivery, spi_reaches_routed_vcpu)
 {
-	unsigned int first, last;
-
-	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);
-	for_each_chunk(self, first, last) {
-		spis(_metadata, self, first, last, 1);
-		windows(self, first, last, want_routed, 0, "SPIs raised");
-		spis(_metadata, self, first, last, 0);
-		windows(self, first, last, want_none, 0, "SPIs lowered");
-	}
+	spi_script(_metadata, self, 0, "SPIs",
+		   (const enum spi_step[]){ RAISE, TAKEN, LOWER, NOTHING, END });
 }
 
 /* The same with EOI split from deactivation (EOImode 1, then DIR). */
 SUITE_TEST(delivery, spi_reaches_routed_vcpu_split_eoi)
 {
-	unsigned int first, last;
-
 	on_all(self, DELIVERY_EOI_SPLIT, 0, 0, 1);
-	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);
-	for_each_chunk(self, first, last) {
-		spis(_metadata, self, first, last, 1);
-		windows(self, first, last, want_routed, 0,
-			"SPIs raised, split EOI");
-		spis(_metadata, self, first, last, 0);
-		windows(self, first, last, want_none, 0,
-			"SPIs lowered, split EOI");
-	}
+	spi_script(_metadata, self, 0, "SPIs, split EOI",
+		   (const enum spi_step[]){ RAISE, TAKEN, LOWER, NOTHING, END });
 }
 
 /* Level: a line held high is taken again after EOI until it is lowered. */
 SUITE_TEST(delivery, level_held_retaken_until_lowered)
 {
-	unsigned int first, last, round;
-
-	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);
-	for_each_chunk(self, first, last) {
-		spis(_metadata, self, first, last, 1);
-		for (round = 0; round < 3; round++)
-			windows(self, first, last, want_routed, 0, "SPIs held");
-		spis(_metadata, self, first, last, 0);
-		windows(self, first, last, want_none, 0, "SPIs lowered");
-	}
+	spi_script(_metadata, self, 0, "SPIs held",
+		   (const enum spi_step[]){ RAISE, TAKEN, TAKEN, TAKEN, LOWER,
+					    NOTHING, END });
 }
 
-/* Level: raised and lowered before the guest acknowledges: nothing. */
+/*
+ * Level: raised and lowered before the guest acknowledges: nothing.  An
+ * empty window first leaves the SPIs enabled.
+ */
 SUITE_TEST(delivery, level_lowered_before_ack_leaves_nothing)
 {
-	unsigned int first, last;
-
-	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);
-	for_each_chunk(self, first, last) {
-		/* An empty window leaves its SPIs enabled. */
-		windows(self, first, last, want_none, 0, "nothing raised");
-		spis(_metadata, self, first, last, 1);
-		spis(_metadata, self, first, last, 0);
-		windows(self, first, last, want_none, 0,
-			"SPIs pulsed while enabled");
-	}
+	spi_script(_metadata, self, 0, "SPIs pulsed while enabled",
+		   (const enum spi_step[]){ NOTHING, RAISE, LOWER, NOTHING, END });
 }
 
-/* A disabled interrupt raised and lowered while disabled is never taken. */
+/* A disabled interrupt (as set up) raised and lowered is never taken. */
 SUITE_TEST(delivery, level_masked_pulse_never_taken)
 {
-	unsigned int first, last;
-
-	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 0);	/* all disabled */
-	for_each_chunk(self, first, last) {
-		spis(_metadata, self, first, last, 1);
-		spis(_metadata, self, first, last, 0);
-		windows(self, first, last, want_none, 0,
-			"SPIs pulsed while disabled");
-	}
+	spi_script(_metadata, self, 0, "SPIs pulsed while disabled",
+		   (const enum spi_step[]){ RAISE, LOWER, NOTHING, END });
 }
 
 /*
@@ -362,23 +357,9 @@ SUITE_TEST(delivery, level_masked_pulse_never_taken)
  */
 SUITE_TEST(delivery, edge_one_per_rising_transition)
 {
-	unsigned int first, last, round;
-
-	on_all(self, DELIVERY_SETUP, 32, self->nr_irqs - 1, 1);
-	for_each_chunk(self, first, last) {
-		for (round = 0; round < 2; round++) {
-			spis(_metadata, self, first, last, 1);
-			spis(_metadata, self, first, last, 0);
-			windows(self, first, last, want_routed, 0,
-				"SPIs pulsed, edge");
-		}
-		spis(_metadata, self, first, last, 1);
-		spis(_metadata, self, first, last, 1);
-		windows(self, first, last, want_routed, 0,
-			"SPIs raised twice, edge");
-		spis(_metadata, self, first, last, 0);
-		windows(self, first, last, want_none, 0, "SPIs lowered, edge");
-	}
+	spi_script(_metadata, self, 1, "SPIs, edge",
+		   (const enum spi_step[]){ RAISE, LOWER, TAKEN, RAISE, LOWER, TAKEN,
+					    RAISE, RAISE, TAKEN, LOWER, NOTHING, END });
 }
 
 /*
