@@ -37,6 +37,9 @@ CC		:= $(CROSS_COMPILE)gcc
 AR		:= $(CROSS_COMPILE)ar
 HOSTCC		?= gcc
 
+# $(call compile,FLAGS): every object's recipe, with its dependencies.
+compile = @mkdir -p $(@D) && echo "  CC      $@" && $(CC) $(1) -MMD -MP -c $< -o $@
+
 include mk/kvm_util.mk
 include mk/suite.mk
 include mk/check.mk

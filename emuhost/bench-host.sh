@@ -16,27 +16,12 @@ prog=bench-host.sh
 here=$(cd "$(dirname "$0")" && pwd)
 host= bindir= out= kernel=
 
-die() {
-	echo "$prog: $*" >&2
-	exit 2
+usage() {
+	sed -n '4,13s/^# \{0,1\}//p' "$0"
 }
 
-while [ $# -gt 0 ]; do
-	case "$1" in
-	--host|--bindir|--out|--kernel)
-		[ $# -ge 2 ] && [ -n "$2" ] || die "option $1 needs a value" ;;
-	-h|--help)
-		sed -n '4,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
-	*) die "unknown option '$1' (see --help)" ;;
-	esac
-	case "$1" in
-	--host) host=$2 ;;
-	--bindir) bindir=$2 ;;
-	--out) out=$2 ;;
-	--kernel) kernel=$2 ;;
-	esac
-	shift 2
-done
+. "$here/opts.sh"
+parse_opts "host bindir out kernel" "$@"
 [ -n "$host" ] && [ -n "$bindir" ] && [ -n "$out" ] || die "--host, --bindir and --out are required"
 conf=$("$here/hosts.sh" show "$host") || exit 2
 set -- $conf

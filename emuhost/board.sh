@@ -23,26 +23,12 @@ out=$top/build/board
 params=
 cpus=${SMP:-2}
 
-die() {
-	echo "$prog: $*" >&2
-	exit 2
+usage() {
+	sed -n '4,14s/^# \{0,1\}//p' "$0"
 }
 
-while [ $# -gt 0 ]; do
-	case "$1" in
-	--host|--out|--append)
-		[ $# -ge 2 ] && [ -n "$2" ] || die "option $1 needs a value" ;;
-	-h|--help)
-		sed -n '4,14s/^# \{0,1\}//p' "$0"; exit 0 ;;
-	*) die "unknown option '$1' (see --help)" ;;
-	esac
-	case "$1" in
-	--host) host=$2 ;;
-	--out) out=$2 ;;
-	--append) params=$2 ;;
-	esac
-	shift 2
-done
+. "$here/opts.sh"
+parse_opts "host out append=params" "$@"
 conf=$("$here/hosts.sh" show "$host") || exit 2
 set -- $conf
 gic=$2 mode=$3

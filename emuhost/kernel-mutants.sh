@@ -21,25 +21,12 @@ bindir= out= only=
 hosts="6.12-gicv3-vhe 6.12-gicv2-vhe"
 tarball=${KMUT_TARBALL:-/usr/src/linux-source-6.12.tar.xz}
 
-die() {
-	echo "$prog: $*" >&2
-	exit 2
+usage() {
+	sed -n '4,13s/^# \{0,1\}//p' "$0"
 }
 
-while [ $# -gt 0 ]; do
-	case "$1" in
-	--bindir|--out|--only)
-		[ $# -ge 2 ] && [ -n "$2" ] || die "option $1 needs a value" ;;
-	-h|--help) sed -n '4,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
-	*) die "unknown option '$1' (see --help)" ;;
-	esac
-	case "$1" in
-	--bindir) bindir=$2 ;;
-	--out) out=$2 ;;
-	--only) only=$2 ;;
-	esac
-	shift 2
-done
+. "$here/opts.sh"
+parse_opts "bindir out only" "$@"
 [ -n "$bindir" ] && [ -d "$bindir" ] || die "--bindir: no such directory '$bindir'"
 [ -n "$out" ] || die "--out is required"
 mutants=

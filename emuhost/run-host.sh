@@ -30,11 +30,6 @@ mem=${MEM:-2048}
 idle=${IDLE_SECONDS:-60}
 limit=${LIMIT_SECONDS:-5400}
 
-die() {
-	echo "$prog: $*" >&2
-	exit 2
-}
-
 usage() {
 	cat <<EOF
 usage: $prog --host NAME --bindir DIR --out DIR [options]
@@ -58,31 +53,8 @@ usage: $prog --host NAME --bindir DIR --out DIR [options]
 EOF
 }
 
-while [ $# -gt 0 ]; do
-	case "$1" in
-	--host|--kernel|--bindir|--out|--tests|--run|--rootfs|--job|--append|--large-vms|--cpu|--smp|--idle|--limit)
-		[ $# -ge 2 ] && [ -n "$2" ] || die "option $1 needs a value" ;;
-	esac
-	case "$1" in
-	--host) host=$2; shift ;;
-	--kernel) kernel=$2; shift ;;
-	--bindir) bindir=$2; shift ;;
-	--out) out=$2; shift ;;
-	--tests) tests=$2; shift ;;
-	--run) task=$2; shift ;;
-	--rootfs) rootfs=$2; shift ;;
-	--job) job=$2; shift ;;
-	--append) params=$2; shift ;;
-	--large-vms) large_vms=$2; shift ;;
-	--cpu) cpu=$2; shift ;;
-	--smp) smp=$2; shift ;;
-	--idle) idle=$2; shift ;;
-	--limit) limit=$2; shift ;;
-	-h|--help) usage; exit 0 ;;
-	*) die "unknown option '$1' (see --help)" ;;
-	esac
-	shift
-done
+. "$here/opts.sh"
+parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms cpu smp idle limit" "$@"
 [ -n "$host" ] || die "--host is required (emuhost/hosts.sh list)"
 if [ -n "$rootfs" ]; then
 	[ -r "$rootfs" ] || die "--rootfs $rootfs: no such file"

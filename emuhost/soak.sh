@@ -21,29 +21,12 @@ prog=soak.sh
 here=$(cd "$(dirname "$0")" && pwd)
 host= runs= bindir= out= kernel= tests=
 
-die() {
-	echo "$prog: $*" >&2
-	exit 2
+usage() {
+	sed -n '4,17s/^# \{0,1\}//p' "$0"
 }
 
-while [ $# -gt 0 ]; do
-	case "$1" in
-	--host|--runs|--bindir|--out|--kernel|--tests)
-		[ $# -ge 2 ] && [ -n "$2" ] || die "option $1 needs a value" ;;
-	-h|--help)
-		sed -n '4,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
-	*) die "unknown option '$1' (see --help)" ;;
-	esac
-	case "$1" in
-	--host) host=$2 ;;
-	--runs) runs=$2 ;;
-	--bindir) bindir=$2 ;;
-	--out) out=$2 ;;
-	--kernel) kernel=$2 ;;
-	--tests) tests=$2 ;;
-	esac
-	shift 2
-done
+. "$here/opts.sh"
+parse_opts "host runs bindir out kernel tests" "$@"
 [ -n "$host" ] && [ -n "$runs" ] && [ -n "$bindir" ] && [ -n "$out" ] ||
 	die "--host, --runs, --bindir and --out are required"
 case "$runs" in ''|*[!0-9]*|0) die "--runs must be a positive number, not '$runs'" ;; esac

@@ -185,20 +185,20 @@ const char *host_lacks_vm(int gic, unsigned int nr_vcpus)
 	return NULL;
 }
 
-const char *host_lacks_user_irq(void)
+/* why, for a capability KVM does not report (cap < 1); NULL if it does. */
+static const char *lacks_cap(int cap, const char *why)
 {
 	if (!host.kvm)
 		return NO_KVM_REASON;
-	if (host.user_irq < 1)
-		return "KVM_CAP_ARM_USER_IRQ is not reported (before 4.12)";
-	return NULL;
+	return cap < 1 ? why : NULL;
+}
+
+const char *host_lacks_user_irq(void)
+{
+	return lacks_cap(host.user_irq, "KVM_CAP_ARM_USER_IRQ is not reported (before 4.12)");
 }
 
 const char *host_lacks_pmu(void)
 {
-	if (!host.kvm)
-		return NO_KVM_REASON;
-	if (host.pmu_v3 < 1)
-		return "KVM_CAP_ARM_PMU_V3 is not reported: vcpus get no PMU here";
-	return NULL;
+	return lacks_cap(host.pmu_v3, "KVM_CAP_ARM_PMU_V3 is not reported: vcpus get no PMU here");
 }

@@ -44,8 +44,7 @@ $(O)/mutants/%/user_irqchip.c: lib/user_irqchip.c check/mutants/%.sed
 	@mv $@.tmp $@
 
 $(O)/mutants/%/user_irqchip.o: $(O)/mutants/%/user_irqchip.c | $(HSTAMP)
-	@echo "  CC      $@"
-	@$(CC) $(SUITE_CFLAGS) -MMD -MP -c $< -o $@
+	$(call compile,$(SUITE_CFLAGS))
 
 # A header the copy includes changed: the copy is built again.
 -include $(wildcard $(O)/mutants/*/user_irqchip.d)

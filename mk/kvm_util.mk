@@ -69,21 +69,15 @@ $(HSTAMP): $(KSTAMP)
 	@touch $@
 
 $(O)/libkvm/%.o: $(KVM_SELFTESTS)/%.c $(HSTAMP)
-	@mkdir -p $(@D)
-	@echo "  CC      libkvm/$*.o"
-	@$(CC) $(KVM_CFLAGS) -I$(<D) -MMD -c $< -o $@
+	$(call compile,$(KVM_CFLAGS) -I$(<D))
 
 $(O)/libkvm/%.o: $(KVM_SELFTESTS)/%.S $(HSTAMP)
-	@mkdir -p $(@D)
-	@echo "  AS      libkvm/$*.o"
-	@$(CC) $(KVM_CFLAGS) -I$(<D) -MMD -c $< -o $@
+	$(call compile,$(KVM_CFLAGS) -I$(<D))
 
 # As upstream: freestanding, so that memcmp() is not compiled into a call
 # to itself.
 $(O)/libkvm/lib/string_override.o: $(KVM_SELFTESTS)/lib/string_override.c $(HSTAMP)
-	@mkdir -p $(@D)
-	@echo "  CC      libkvm/lib/string_override.o"
-	@$(CC) $(KVM_CFLAGS) -ffreestanding -MMD -c $< -o $@
+	$(call compile,$(KVM_CFLAGS) -ffreestanding)
 
 $(O)/libkvm.a: $(KVM_LIB_OBJS)
 	@echo "  AR      libkvm.a"

@@ -24,9 +24,7 @@ SUITE_CFLAGS	:= -Wall -Wextra -Werror -O2 -g -std=gnu99 -D_GNU_SOURCE \
 		   $(addprefix -isystem ,$(KVM_INCLUDES)) -Ilib -Iguest_code -I$(O)/gen
 
 $(O)/obj/%.o: %.c $(SUITE_GEN) | $(HSTAMP)
-	@mkdir -p $(@D)
-	@echo "  CC      $@"
-	@$(CC) $(SUITE_CFLAGS) -MMD -MP -c $< -o $@
+	$(call compile,$(SUITE_CFLAGS))
 
 # lib/ and guest_code/ as one archive, so that each binary takes only what
 # it uses: kvm_util loads the whole binary into the guest's memory.

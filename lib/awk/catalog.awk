@@ -16,56 +16,56 @@ function catalog_bad(file, n, msg) {
 	catalog_error = 1
 }
 
-function catalog_read(file,    line, n, f, id) {
+# The next table line of file (comments and blank lines skipped) split on
+# "|" into f[1..nf], fields trimmed; 0 at the end.  catalog_line is its
+# line number; a line of fewer than want fields is an error (wanted).
+function catalog_next(file, f, want, wanted,    line, n, i) {
 	while ((getline line < file) > 0) {
-		n++
+		catalog_line++
 		if (line ~ /^[ \t]*(#|$)/)
 			continue
-		if (split(line, f, "|") < 6) {
-			catalog_bad(file, n, "want \"id | rule | kind | source | checked by | statement\"")
-			continue
-		}
-		id = catalog_field(f[1])
+		n = split(line, f, "|")
+		for (i = 1; i <= n; i++)
+			f[i] = catalog_field(f[i])
+		if (n >= want)
+			return 1
+		catalog_bad(file, catalog_line, "want \"" wanted "\"")
+	}
+	close(file)
+	catalog_line = 0
+	return 0
+}
+
+function catalog_read(file,    f, id) {
+	while (catalog_next(file, f, 6, "id | rule | kind | source | checked by | statement")) {
+		id = f[1]
 		if (id !~ /^[ACDU][0-9][0-9]$/ || id in rule_name) {
-			catalog_bad(file, n, "bad or repeated id \"" id "\"")
+			catalog_bad(file, catalog_line, "bad or repeated id \"" id "\"")
 			continue
 		}
 		rule_id[++nrules] = id
-		rule_name[id] = catalog_field(f[2])
-		rule_kind[id] = catalog_field(f[3])
-		rule_tests[id] = catalog_field(f[5])
-		if (rule_name[id] !~ /^[A-Z0-9-]+$/)
-			catalog_bad(file, n, "bad rule name \"" rule_name[id] "\"")
+		rule_name[id] = f[2]; rule_kind[id] = f[3]; rule_tests[id] = f[5]
+		if (f[2] !~ /^[A-Z0-9-]+$/)
+			catalog_bad(file, catalog_line, "bad rule name \"" f[2] "\"")
 	}
-	close(file)
-	if (!nrules)
+	if (!nrules && !catalog_error)
 		catalog_bad(file, 0, "no rules")
 }
 
-function conditions_read(file,    line, n, f, id, c) {
-	while ((getline line < file) > 0) {
-		n++
-		if (line ~ /^[ \t]*(#|$)/)
-			continue
-		if (split(line, f, "|") < 4) {
-			catalog_bad(file, n, "want \"id | condition | checked by | statement\"")
-			continue
+function conditions_read(file,    f, id, c) {
+	while (catalog_next(file, f, 4, "id | condition | checked by | statement")) {
+		id = f[1]; c = f[2]
+		if (!(id in rule_name))
+			catalog_bad(file, catalog_line, id " " c ": no such rule in the catalog")
+		else if (c !~ /^[a-z0-9-]+$/ || (id, c) in cond_declared)
+			catalog_bad(file, catalog_line, "bad or repeated condition \"" c "\" of " id)
+		else {
+			cond_declared[id, c] = 1
+			nconds++
+			cond_rule[nconds] = id; cond_name[nconds] = c
+			cond_tests[nconds] = f[3]; cond_text[nconds] = f[4]
 		}
-		id = catalog_field(f[1]); c = catalog_field(f[2])
-		if (!(id in rule_name)) {
-			catalog_bad(file, n, id " " c ": no such rule in the catalog")
-			continue
-		}
-		if (c !~ /^[a-z0-9-]+$/ || (id, c) in cond_declared) {
-			catalog_bad(file, n, "bad or repeated condition \"" c "\" of " id)
-			continue
-		}
-		cond_declared[id, c] = 1
-		nconds++
-		cond_rule[nconds] = id; cond_name[nconds] = c
-		cond_tests[nconds] = catalog_field(f[3]); cond_text[nconds] = catalog_field(f[4])
 	}
-	close(file)
 }
 
 function glob2re(p,    r, i, c) {

@@ -10,7 +10,8 @@ function cname(s) { s = toupper(s); gsub(/-/, "_", s); return s }
 
 BEGIN {
 	catalog_read(assertions)
-	conditions_read(conditions)
+	if (!catalog_error)
+		conditions_read(conditions)
 	if (catalog_error)
 		exit 2
 	print "/* Generated from lib/assertions.txt and lib/conditions.txt by lib/awk/rules_h.awk. */"

@@ -268,12 +268,11 @@ enum vcpu_lookup probe_vcpu_lookup(struct irq_vm *v,
 
 const char *vcpu_lookup_name(enum vcpu_lookup how)
 {
-	switch (how) {
-	case LOOKUP_BY_INDEX:
-		return "by-creation-index";
-	case LOOKUP_BY_ID:
-		return "by-vcpu-id";
-	default:
-		return "neither-by-index-nor-by-id";
-	}
+	static const char *const names[] = {
+		[LOOKUP_BY_INDEX] = "by-creation-index",
+		[LOOKUP_BY_ID] = "by-vcpu-id",
+		[LOOKUP_NEITHER] = "neither-by-index-nor-by-id",
+	};
+
+	return names[how];
 }

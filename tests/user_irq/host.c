@@ -57,36 +57,52 @@ SUITE_TEARDOWN(user_irq)
 	user_irq_env_destroy(&self->e);
 }
 
-/*
- * U03: the guest raises its device, then spins without ever exiting: only
- * KVM's forced return can stop it, and it must come with the bit set.
- */
-SUITE_TEST(user_irq, exit_on_rise)
+/* A test's steps on vcpu t, taken on each vcpu in turn. */
+static void on_each_vcpu(struct user_irq_env *e,
+			 void (*steps)(struct user_irq_env *e, unsigned int t))
 {
-	struct user_irq_env *e = &self->e;
+	unsigned int t;
+
+	for (t = 0; t < e->v.nr_vcpus; t++)
+		steps(e, t);
+}
+
+/*
+ * U03, on each vcpu: the device rises (or falls) while the guest spins
+ * without ever exiting: only KVM's forced return can stop it, and it must
+ * come with the new level.  The other vcpus stay quiet around it.
+ */
+static void change_while_spinning(struct user_irq_env *e, bool rise)
+{
 	unsigned int t;
 
 	check_under(COND_RUNNING);
 	for (t = 0; t < e->v.nr_vcpus; t++) {
+		if (!rise)
+			user_irq_step(e, t, USER_IRQ_RAISE, true);
 		user_irq_others_quiet(e, t);
-		user_irq_spin_forced(e, t, USER_IRQ_RAISE, true);
+		user_irq_spin_forced(e, t, rise ? USER_IRQ_RAISE : USER_IRQ_LOWER, rise);
+		if (!rise)
+			continue;
 		user_irq_others_quiet(e, t);
 		user_irq_step(e, t, USER_IRQ_LOWER, false);
 	}
 }
 
-/* U03: the same when the device goes low again. */
+SUITE_TEST(user_irq, exit_on_rise)
+{
+	change_while_spinning(&self->e, true);
+}
+
 SUITE_TEST(user_irq, exit_on_fall)
 {
-	struct user_irq_env *e = &self->e;
-	unsigned int t;
+	change_while_spinning(&self->e, false);
+}
 
-	check_under(COND_RUNNING);
-	for (t = 0; t < e->v.nr_vcpus; t++) {
-		user_irq_step(e, t, USER_IRQ_RAISE, true);
-		user_irq_others_quiet(e, t);
-		user_irq_spin_forced(e, t, USER_IRQ_LOWER, false);
-	}
+static void round_trip(struct user_irq_env *e, unsigned int t)
+{
+	user_irq_round_trip(e, t);
+	user_irq_others_quiet(e, t);
 }
 
 /*
@@ -97,13 +113,16 @@ SUITE_TEST(user_irq, exit_on_fall)
  */
 SUITE_TEST(user_irq, cpu_irq_line_round_trip)
 {
-	struct user_irq_env *e = &self->e;
-	unsigned int t;
+	on_each_vcpu(&self->e, round_trip);
+}
 
-	for (t = 0; t < e->v.nr_vcpus; t++) {
-		user_irq_round_trip(e, t);
-		user_irq_others_quiet(e, t);
-	}
+static void overwrite_both_ways(struct user_irq_env *e, unsigned int t)
+{
+	user_irq_overwrite(e, t);		/* claims high */
+	user_irq_step(e, t, USER_IRQ_RAISE, true);
+	user_irq_overwrite(e, t);		/* claims low */
+	user_irq_step(e, t, USER_IRQ_LOWER, false);
+	user_irq_others_quiet(e, t);
 }
 
 /*
@@ -112,16 +131,7 @@ SUITE_TEST(user_irq, cpu_irq_line_round_trip)
  */
 SUITE_TEST(user_irq, overwrite_restored)
 {
-	struct user_irq_env *e = &self->e;
-	unsigned int t;
-
-	for (t = 0; t < e->v.nr_vcpus; t++) {
-		user_irq_overwrite(e, t);		/* claims high */
-		user_irq_step(e, t, USER_IRQ_RAISE, true);
-		user_irq_overwrite(e, t);		/* claims low */
-		user_irq_step(e, t, USER_IRQ_LOWER, false);
-		user_irq_others_quiet(e, t);
-	}
+	on_each_vcpu(&self->e, overwrite_both_ways);
 }
 
 /*
