@@ -100,7 +100,7 @@ case "$timeout" in ''|*[!0-9]*) die "--timeout must be a number of seconds, not 
 case "$cpus" in *[!0-9]*) die "--cpus must be a number, not '$cpus'" ;; esac
 case "$large_vms" in sample|full) ;; *) die "--large-vms must be sample or full, not '$large_vms'" ;; esac
 export KVM_IRQ_LARGE_VMS=$large_vms
-# The skip reason of each feature (lib/host.c, lib/vgic_probe.c).
+# The skip reason of each feature (lib/host.c, lib/vm.c).
 required_reasons=
 for f in $(echo "$require" | tr ',' ' '); do
 	case "$f" in

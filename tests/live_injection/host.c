@@ -20,7 +20,7 @@
  * sleep.  At the end every vcpu is kicked out of KVM_RUN: one that took an
  * interrupt meant for another after its round was judged shows then.  No
  * result depends on timing: a lost interrupt is a wait that reaches the
- * bound (lib/bounded_run.h).
+ * bound (lib/run.h).
  */
 #define TH_LOG_STREAM stdout
 #include <pthread.h>
