@@ -170,7 +170,7 @@ case "$kver" in [0-9]*.[0-9]*) ;; *) die "--kernel must look like 6.12, not '$kv
 # What the host is, from the suite's one probe (lib/host.c), where the
 # options do not say.
 set -- $all_bins
-facts=$("$bindir/$1" --host-facts 2>/dev/null)
+facts=$(timeout -s KILL 60 "$bindir/$1" --host-facts 2>/dev/null)
 fact() {
 	for kv in $facts; do
 		case "$kv" in "$1="*) v=${kv#*=}; [ "$v" = - ] || echo "$v"; return ;; esac
@@ -262,7 +262,9 @@ awk -F'\t' '$2 == "limit" { printf "# kvm-irq: limit %s as pinned: %s (%s)\n", $
 	echo "# kvm-irq: the kernel log cannot be read here (dmesg failed; run as root): kernel warnings go unseen"
 
 # results.tsv: "<test> <outcome> <value> <counts as>", tab-separated, one
-# line per result (verdict.awk), and "<binary> took <N>s -" per binary.
+# line per result (verdict.awk), "<binary> took <N>s -" per binary, and
+# at the end "condition:<id>:<condition> tried|not-tried - -" for each
+# condition of the catalog (summary.awk).
 if [ -n "$results" ]; then
 	: > "$results" || die "--results $results: cannot write"
 fi
@@ -314,7 +316,9 @@ done
 conditions=$(dirname "$catalog")/conditions.txt
 cat "$work"/*.tap 2>/dev/null |
 	awk -v catalog="$catalog" -v conditions="$conditions" \
-	    -f "$awkdir/catalog.awk" -f "$awkdir/summary.awk"
+	    -f "$awkdir/catalog.awk" -f "$awkdir/summary.awk" > "$work/summary"
+grep -v '^row	' "$work/summary"
+[ -z "$results" ] || sed -n 's/^row	//p' "$work/summary" >> "$results"
 
 if [ -s "$work/unexpected" ]; then
 	echo "# Unexpected results:"

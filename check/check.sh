@@ -34,8 +34,8 @@ mkdir -p "$out"
 # emulated host or, for HOST "native", from this machine's /dev/kvm.
 suite() {
 	if [ "$1" = native ]; then
-		mkdir -p "$3"
-		"$top/run_tests.sh" --bindir "$2" ${4:+--tests "$4"} 2>&1
+		mkdir -p "$3/native"
+		"$top/run_tests.sh" --bindir "$2" --results "$3/native/results.tsv" ${4:+--tests "$4"} 2>&1
 	else
 		"$top/emuhost/run-host.sh" --host "$1" --bindir "$2" --out "$3" ${4:+--tests "$4"}
 	fi
@@ -175,9 +175,9 @@ fi
 # a test that stopped naming its condition, or went, shows here.
 if [ -n "$hosts" ]; then
 	untried=$(for h in $hosts; do
-		sed -n 's/^#   not tried: \([^ ]*\) [^ ]* \([^ ]*\) .*/\1 \2/p' "$out/$h.ktap" | sort -u
-	done | sort | uniq -c | awk -v n="$(echo $hosts | wc -w)" '$1 == n { print $2 " " $3 }')
-	tried=$(grep -c '^[A-Z][0-9]* |' "$top/lib/conditions.txt")
+		awk -F'\t' '$2 == "not-tried" { print $1 }' "$out/runs/$h/results.tsv"
+	done | sort | uniq -c | awk -v n="$(echo $hosts | wc -w)" '$1 == n { print $2 }')
+	tried=$(grep -c '^condition:' "$out/runs/$(echo $hosts | cut -d' ' -f1)/results.tsv")
 	[ -z "$untried" ]
 	t $? "conditions: each of the $tried in lib/conditions.txt was tried on $(echo $hosts | sed 's/ / or /g')${untried:+; never: $(echo $untried | tr '\n' ' ')}"
 fi

@@ -296,6 +296,24 @@ for s in $shells; do
 done
 rm -f "$work/exp/all"
 
+# --- results.tsv: every result, what it counts as, for other tools --------
+for s in $shells; do
+	printf 'good.b behaviour EBUSY busy\ngood.c skip no device\nbad.b xfail 1024=EINVAL known\n' > "$work/exp/all"
+	run "$s" --tests "good bad" --results "$work/results.tsv"
+	[ "$rc" = 0 ] &&
+		grep -qx 'good.b	pass	EBUSY	pass' "$work/results.tsv" &&
+		grep -qx 'good.c	skip	-	skip' "$work/results.tsv" &&
+		grep -qx 'bad.b	fail	-	xfail' "$work/results.tsv" &&
+		grep -qx 'bad	took	[0-9]*s	-' "$work/results.tsv" &&
+		[ "$(grep -c '	pass$' "$work/results.tsv")" = 4 ]
+	t $? "$s: --results writes one line per result with what it counts as"
+	printf 'good.c skip no device\n' > "$work/exp/all"
+	run "$s" --tests "good bad" --results "$work/results.tsv"
+	grep -qx 'bad.b	fail	-	unexpected' "$work/results.tsv"
+	t $? "$s: --results: an unexpected failure is a line of its own kind"
+done
+rm -f "$work/exp/all" "$work/results.tsv"
+
 # --- the per-rule conditions of the summary (lib/conditions.txt) ------------
 mkdir -p "$work/cbin" "$work/cat"
 printf 'D01 | CPU-LINE-DELIVERY | documented | seed | conds.* | a rule\n' > "$work/cat/assertions.txt"
@@ -317,6 +335,10 @@ for s in $shells; do
 	t $? "$s: the summary sums each rule's results per condition"
 	has "^#   not tried: D01 CPU-LINE-DELIVERY sleeping (conds.b)$"
 	t $? "$s: a condition of lib/conditions.txt that no result tried is listed"
+	run "$s" --bindir "$work/cbin" --catalog "$work/cat/assertions.txt" --results "$work/results.tsv"
+	grep -qx 'condition:D01:sleeping	not-tried	-	-' "$work/results.tsv" &&
+		grep -qx 'condition:D01:running	tried	-	-' "$work/results.tsv"
+	t $? "$s: --results says of each condition whether it was tried"
 	has "^#   D01 condition upside-down: not in lib/conditions.txt$"
 	t $? "$s: a condition the catalog does not declare is named"
 done

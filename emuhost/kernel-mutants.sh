@@ -113,7 +113,8 @@ run() {
 		return
 	fi
 	status=$(cat "$dir/$2/status" 2>/dev/null)
-	by=$(sed -n 's/^# unexpected: \([^: ]*\).*/\1/p' "$dir.$2.ktap" | sort -u | head -n 3 | paste -sd, -)
+	by=$(awk -F'\t' '$4 == "unexpected" { print $1 }' "$dir/$2/results.tsv" 2>/dev/null |
+		sort -u | head -n 3 | paste -sd, -)
 	[ "$status" = completed ] || by="${by:+$by, }host $status"
 	echo "killed ${by:-by its exit status}"
 }

@@ -3,7 +3,9 @@
 # The end of a run, with catalog.awk: per rule of the catalog the results
 # that checked it and the values they tried (the binaries' "# assert:"
 # lines on stdin), the rules nothing checked, then per rule and condition
-# of conditions.txt the same, and the conditions nothing tried.
+# of conditions.txt the same, and the conditions nothing tried.  Each
+# condition is also one line "row<TAB>condition:<id>:<condition><TAB>
+# tried|not-tried<TAB>-<TAB>-" for results.tsv (see run_tests.sh).
 #   awk -v catalog=F -v conditions=F -f catalog.awk -f summary.awk
 /^# assert: / {
 	id = $3; rule[id] = $4
@@ -52,6 +54,8 @@ END {
 				id, rule_name[id], cond, cres[id, cond], ctried[id, cond], cwrong[id, cond]
 		else
 			printf "#   not tried: %s %s %s (%s)\n", id, rule_name[id], cond, cond_tests[i]
+		printf "row\tcondition:%s:%s\t%s\t-\t-\n", id, cond, \
+			(id, cond) in cres ? "tried" : "not-tried"
 	}
 	for (k in cres) {
 		split(k, p, SUBSEP)
