@@ -12,8 +12,9 @@
  *   SUITE_MAIN()                main(), in place of TEST_HARNESS_MAIN:
  *                               --list prints the names of the tests
  *                               (run_tests.sh checks expected/ against
- *                               them); else the host is probed and the
- *                               harness runs.
+ *                               them), --host-facts what the host is
+ *                               (lib/host.c); else the host is probed
+ *                               and the harness runs.
  * Every test gets the hang reporter, and dies with the harness.  Include
  * this header before the tests, and SUITE_MAIN() after them, in the file
  * that defines them: the harness keeps its test list in static variables.
@@ -27,6 +28,8 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+/* The harness's log lines go with the TAP, in order. */
+#define TH_LOG_STREAM stdout
 #include "kselftest_harness.h"
 
 #include "check.h"

@@ -5,7 +5,6 @@
  * KVM mode it runs in, each checked against the documents and against what
  * the host configuration promises, and printed for the log.
  */
-#define TH_LOG_STREAM stdout
 #include "suite.h"
 
 SUITE_FIXTURE_EMPTY(caps)

@@ -11,7 +11,6 @@
  * result depends on timing.  The lines change while the vcpus are out of
  * KVM_RUN; tests/live_injection/host.c changes them while the vcpus run or sleep.
  */
-#define TH_LOG_STREAM stdout
 #include "suite.h"
 
 #include "kvm_util.h"

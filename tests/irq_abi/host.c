@@ -12,7 +12,6 @@
  *                               (without CONFIG: nogic_1, v3_64_1, v2_64_1)
  *   irq_abi --configs           the configuration names
  */
-#define TH_LOG_STREAM stdout
 #include "suite.h"
 
 #include "kvm_util.h"

@@ -22,7 +22,6 @@
  * result depends on timing: a lost interrupt is a wait that reaches the
  * bound (lib/run.h).
  */
-#define TH_LOG_STREAM stdout
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>

@@ -17,7 +17,6 @@
  * bounded run's signal, after RUN_BOUND_SECONDS, or RUN_BOUND_AFTER_MISS
  * once one bound fired: a failure).
  */
-#define TH_LOG_STREAM stdout
 #include "suite.h"
 
 #include "kvm_util.h"

@@ -8,7 +8,6 @@
  * order, none lost, none taken while the timer is quiet (a line the loop
  * failed to lower), with a bounded number of returns to userspace.
  */
-#define TH_LOG_STREAM stdout
 #include "suite.h"
 
 #include <stdlib.h>

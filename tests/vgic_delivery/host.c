@@ -7,7 +7,6 @@
  * then runs one window in which it takes everything pending for it, and the
  * host reads back what every vcpu took (guest.c).
  */
-#define TH_LOG_STREAM stdout
 #include "suite.h"
 
 #include "kvm_util.h"
