@@ -53,7 +53,8 @@ END {
 			printf "#   %s %-20s %-17s %4d results %6d tried %4d mismatches\n", \
 				id, rule_name[id], cond, cres[id, cond], ctried[id, cond], cwrong[id, cond]
 		else
-			printf "#   not tried: %s %s %s (%s)\n", id, rule_name[id], cond, cond_tests[i]
+			untried = untried sprintf("#   not tried: %s %s %s (%s)\n", \
+						  id, rule_name[id], cond, cond_tests[i])
 		printf "row\tcondition:%s:%s\t%s\t-\t-\n", id, cond, \
 			(id, cond) in cres ? "tried" : "not-tried"
 	}
@@ -62,4 +63,5 @@ END {
 		if (!((p[1], p[2]) in cond_declared))
 			printf "#   %s condition %s: not in lib/conditions.txt\n", p[1], p[2]
 	}
+	printf "%s", untried
 }
