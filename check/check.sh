@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # check.sh --build DIR --hosts "A B": the project's own tests (make check).
-#   1. the oracle's unit tests (native);
+#   1. the oracle's unit tests (native), and the tree's layout;
 #   2. the tools' tests (native, fake binaries and a fake qemu);
 #   3. for each emulated host (or, with --hosts native, on this arm64
 #      machine's /dev/kvm): the whole suite, which must match expected/;
@@ -55,6 +55,10 @@ t $? "oracle unit tests ($(grep -c '^ok' "$out/oracle.tap") passed, see $out/ora
 grep '^not ok' "$out/oracle.tap" | sed 's/^/# /'
 strict_tap "$out/oracle.tap"
 t $? "oracle unit tests: strict TAP 13"
+
+"$top/check/layout_check.sh" "$build" > "$out/layout.txt" 2>&1
+t $? "layout: guest and host code meet only in lib/guest_host.h; every file of lib/ and guest_code/ serves two binaries or more"
+sed 's/^/# /' "$out/layout.txt"
 
 # The emulated hosts and the mutants' runs, CHECK_LANES at a time (each
 # qemu is one TCG thread: two lanes keep a 2-core machine busy), while the

@@ -1,0 +1,61 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# layout_check.sh BUILD: the tree keeps its layout (README, Layout).
+#   - guest code includes only guest_code/, its area's header, the shared
+#     lib/guest_host.h and kvm_util's headers; host code no guest_code/
+#     header;
+#   - every object of lib/ and guest_code/ is linked into two test
+#     binaries or more (else it belongs in its area, tests/<area>/).
+# Prints what breaks the layout; exit status 1 if anything does.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$1
+nm=${NM:-aarch64-linux-gnu-nm}
+command -v "$nm" > /dev/null 2>&1 || nm=nm
+bad=0
+cd "$top" || exit 2
+
+# The quoted includes of a file.
+includes() {
+	sed -n 's/^#include "\([^"]*\)".*/\1/p' "$1"
+}
+
+# kvm_util's own headers (its include directories), which both sides use.
+kvm_headers=$(ls "$build"/linux-6.1/tools/testing/selftests/kvm/include \
+	"$build"/linux-6.1/tools/testing/selftests/kvm/include/aarch64 \
+	"$build"/linux-6.1/tools/testing/selftests 2>/dev/null | grep '\.h$')
+
+for f in guest_code/*.[ch] tests/*/guest.c; do
+	area=$(dirname "$f")
+	for h in $(includes "$f"); do
+		[ -f "guest_code/$h" ] || [ -f "$area/$h" ] || [ "$h" = guest_host.h ] && continue
+		echo "$kvm_headers" | grep -qx "$h" && continue
+		echo "$f: includes $h, a host header (guest code may include lib/guest_host.h only)"
+		bad=1
+	done
+done
+for f in lib/*.[ch] tests/*/*.[ch]; do
+	case "$f" in */guest.c) continue ;; esac
+	for h in $(includes "$f"); do
+		[ -f "guest_code/$h" ] || continue
+		echo "$f: includes $h, a guest header (host code may include lib/guest_host.h only)"
+		bad=1
+	done
+done
+
+# The first function each shared object defines, looked for in each binary.
+for o in "$build"/obj/lib/*.o "$build"/obj/guest_code/*.o; do
+	sym=$("$nm" --defined-only "$o" | awk '$2 == "T" { print $3; exit }')
+	[ -n "$sym" ] || continue
+	users=0
+	for b in "$build"/tests/*; do
+		[ -f "$b" ] && [ -x "$b" ] || continue
+		"$nm" "$b" 2>/dev/null | grep -q " $sym\$" && users=$((users + 1))
+	done
+	if [ "$users" -lt 2 ]; then
+		echo "${o#"$build"/obj/}: linked into $users test binaries (a file of lib/ or guest_code/ serves two or more; move it into its area)"
+		bad=1
+	fi
+done
+exit $bad
