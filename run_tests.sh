@@ -24,6 +24,7 @@ cpus=${KVM_IRQ_HOST_CPUS:-}
 timeout=1800
 list_only=
 list_binaries=
+ktap=
 require_pinned=
 require=
 large_vms=sample
@@ -62,6 +63,9 @@ usage: $prog [options]
                     test, outcome, behaviour value, what it counts as; and
                     per binary the seconds it took), for other tools
   --list            print every known test name and exit
+  --ktap            KTAP v1: each binary a subtest, its lines indented (as
+                    kunit.py parse reads every result); default: the
+                    kselftest runner's TAP 13, nested behind "# "
   --binaries        print the test binaries of --bindir and exit (the one
                     place that says which files they are)
 EOF
@@ -84,6 +88,7 @@ while [ $# -gt 0 ]; do
 	--timeout) need_arg "$@"; timeout=$2; shift ;;
 	--list) list_only=1 ;;
 	--binaries) list_binaries=1 ;;
+	--ktap) ktap=1 ;;
 	--results) need_arg "$@"; results=$2; shift ;;
 	--require-pinned) require_pinned=1 ;;
 	--require) need_arg "$@"; require=$2; shift ;;
@@ -206,10 +211,22 @@ export KVM_IRQ_HOST_GIC="$gic" KVM_IRQ_HOST_MODE="$mode" KVM_IRQ_HOST_CPUS="$cpu
 KVM_IRQ_LIMIT_NR_IRQS=$(awk -F'\t' '$2 == "limit" { split($3, kv, "="); v = kv[2] } END { print v }' "$work/expected")
 export KVM_IRQ_LIMIT_NR_IRQS
 
+# A binary's lines inside the run's document: behind "# " as kselftest
+# nests them, or indented as a KTAP v1 subtest (--ktap).
+nest_prefix='# ' stderr_tag='stderr: '
+[ -z "$ktap" ] || nest_prefix='    ' stderr_tag='# stderr: '
 nested() {
 	while IFS= read -r line; do
-		printf '# %s%s\n' "$1" "$line"
+		printf '%s%s%s\n' "$nest_prefix" "$1" "$line"
 	done
+}
+
+# nest_results: a binary's TAP, nested, each result line saying what it
+# counts as (nest.awk: an expected failure reads "ok ... # XFAIL").
+nest_results() {
+	awk -v prefix="$nest_prefix" -v ktap="${ktap:-0}" -v strict="$require_pinned" \
+	    -v required="$required_reasons" -v expf="$work/expected" \
+	    -f "$awkdir/judge.awk" -f "$awkdir/nest.awk"
 }
 
 # Compare one binary's results with expected/; prints the verdict lines and
@@ -217,7 +234,7 @@ nested() {
 compare() {
 	awk -v bin="$1" -v rc="$2" -v tmo="$timeout" -v listf="$work/$1.names" -v strict="$require_pinned" \
 	    -v required="$required_reasons" -v expf="$work/expected" \
-	    -f "$awkdir/verdict.awk" "$work/$1.tap"
+	    -f "$awkdir/judge.awk" -f "$awkdir/verdict.awk" "$work/$1.tap"
 }
 
 # --- the host kernel's log ---------------------------------------------------
@@ -253,7 +270,11 @@ klog_check() {
 }
 
 nbins=$(echo $bins | wc -w)
-echo "TAP version 13"
+if [ -n "$ktap" ]; then
+	echo "KTAP version 1"
+else
+	echo "TAP version 13"
+fi
 echo "1..$nbins"
 echo "# kvm-irq: kernel $(uname -r), GIC ${detected_gic:-unknown}, KVM mode ${detected_mode:-unknown}"
 echo "# kvm-irq: expected files:${exp_files:- none (every test expected to pass)}"
@@ -280,8 +301,8 @@ for b in $bins; do
 	# The exit status survives the pipe through a file; timeout(1) kills a
 	# binary that hangs so that the run goes on.
 	{ timeout -s KILL "$timeout" "$bindir/$b" 2> "$work/$b.err"
-	  echo $? > "$work/$b.rc"; } | tee "$work/$b.tap" | nested ""
-	nested "stderr: " < "$work/$b.err"
+	  echo $? > "$work/$b.rc"; } | tee "$work/$b.tap" | nest_results
+	nested "$stderr_tag" < "$work/$b.err"
 	rc=$(cat "$work/$b.rc")
 	[ "$rc" = 137 ] && rc=124
 	compare "$b" "$rc" > "$work/$b.verdict"

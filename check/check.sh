@@ -15,10 +15,12 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=
 hosts=
+kunit=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--build) build=$2; shift ;;
 	--hosts) hosts=$2; shift ;;
+	--kunit) kunit=$2; shift ;;
 	*) echo "check.sh: unknown option '$1'" >&2; exit 2 ;;
 	esac
 	shift
@@ -30,16 +32,28 @@ mkdir -p "$out"
 
 . "$top/check/tap.sh"
 
-# suite HOST BINDIR OUT [TESTS]: the suite's document on stdout, from an
-# emulated host or, for HOST "native", from this machine's /dev/kvm.
+# suite HOST BINDIR OUT [TESTS [FORMAT]]: the suite's document on stdout,
+# from an emulated host or, for HOST "native", from this machine's
+# /dev/kvm; FORMAT ktap for KTAP v1.
 suite() {
 	if [ "$1" = native ]; then
 		mkdir -p "$3/native"
-		"$top/run_tests.sh" --bindir "$2" --results "$3/native/results.tsv" ${4:+--tests "$4"} 2>&1
+		"$top/run_tests.sh" --bindir "$2" --results "$3/native/results.tsv" \
+			${4:+--tests "$4"} $([ "${5:-}" = ktap ] && echo --ktap) 2>&1
 	else
-		"$top/emuhost/run-host.sh" --host "$1" --bindir "$2" --out "$3" ${4:+--tests "$4"}
+		"$top/emuhost/run-host.sh" --host "$1" --bindir "$2" --out "$3" \
+			${4:+--tests "$4"} ${5:+--format "$5"}
 	fi
 }
+
+# The last line of a run's document, "P passed, F failed, S skipped".
+summary_of() {
+	tail -n 1 "$1" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p'
+}
+
+# A KTAP run's subset: a binary with an expected failure on every check
+# host (live_ids), one without.
+KTAP_TESTS="caps live_injection"
 
 # prove reads a saved TAP file in strict mode; only its parse errors
 # count here: the results themselves are judged against expected/.
@@ -73,6 +87,7 @@ for m in "$build"/mutants/*/tests; do
 done
 jobs=
 for h in $hosts; do jobs="$jobs h:$h"; done
+[ -n "$first_host" ] && jobs="$jobs k:$first_host"
 for m in $mutants; do jobs="$jobs m:$m"; done
 lanes=${CHECK_LANES:-2}
 [ "$first_host" = native ] && lanes=1
@@ -83,6 +98,11 @@ run_job() {
 	h:*)
 		name=${1#h:}
 		suite "$name" "$build/tests" "$out/runs" > "$out/$name.ktap" 2> "$out/$name.err" &
+		;;
+	k:*)
+		name=ktap-${1#k:}
+		suite "${1#k:}" "$build/tests" "$out/ktap-runs" "$KTAP_TESTS" ktap \
+			> "$out/$name.ktap" 2> "$out/$name.err" &
 		;;
 	m:*)
 		name=mutant-${1#m:}
@@ -134,6 +154,19 @@ for h in $hosts; do
 	t $? "$h: run_tests.sh output read by tappy; $(tail -n 1 "$out/$h.tapcheck" | sed 's/^# //')"
 	grep -v '^#' "$out/$h.tapcheck" | sed 's/^/# /'
 
+	# Every parser counts as run_tests.sh does: an expected failure,
+	# "ok ... # XFAIL", is no failure to tappy or prove.
+	set -- $(summary_of "$out/$h.ktap")
+	want="$1 passed, $2 failed, $3 skipped"
+	tappy=$(sed -n 's/^# counts: //p' "$out/$h.tapcheck")
+	[ "$tappy" = "$want" ]
+	t $? "$h: tappy counts what run_tests.sh does ($tappy; run_tests.sh: $want)"
+	prove -e "$top/check/strict-tap.sh" "$out/$h"/*.tap > "$out/$h.prove" 2>&1
+	prove_rc=$?
+	ptests=$(sed -n 's/^Files=[0-9]*, Tests=\([0-9]*\),.*/\1/p' "$out/$h.prove")
+	[ "$2" != 0 ] || [ $prove_rc = 0 ] && [ "$ptests" = $(($1 + $2 + $3)) ]
+	t $? "$h: prove passes every binary's TAP, $ptests results (run_tests.sh: $(($1 + $2 + $3)), $2 failed)"
+
 	# expected/all lets PMU cases skip on hosts without a PMU for KVM;
 	# every emulated host here has one: a skip would hide a lost PMU.
 	if [ "$h" != native ] || ls /sys/bus/event_source/devices 2>/dev/null | grep -q armv8; then
@@ -167,6 +200,24 @@ for name in $mutants; do
 	[ $rc != 0 ] && [ "$red" -gt 0 ] && grep -q -e "$expect" "$out/mutant-$name.ktap"
 	t $? "mutant $name on $first_host: the loop's end-to-end test goes red, saying '$expect' ($red failing, see $out/mutant-$name.ktap)"
 done
+
+# The KTAP v1 run, as the kernel's own parser reads it: every result,
+# counted as run_tests.sh counts them.
+if [ -n "$first_host" ] && [ -n "$kunit" ]; then
+	k=ktap-$first_host
+	/usr/bin/python3 "$kunit" parse "$(cd "$out" && pwd)/$k.ktap" > "$out/$k.kunit" 2>&1
+	kunit_rc=$?
+	set -- $(summary_of "$out/$k.ktap")
+	ran=$(sed -n 's/.*Testing complete\. Ran \([0-9]*\) tests: \(.*\)$/\1 \2/p' "$out/$k.kunit")
+	kpassed=$(echo "$ran" | sed -n 's/.*passed: \([0-9]*\).*/\1/p')
+	kskipped=$(echo "$ran" | sed -n 's/.*skipped: \([0-9]*\).*/\1/p')
+	kfailed=$(echo "$ran" | sed -n 's/.*failed: \([0-9]*\).*/\1/p')
+	[ "$(cat "$out/$k.rc")" = 0 ] && [ $kunit_rc = 0 ] && [ -n "$ran" ] &&
+		[ "${kpassed:-0} ${kfailed:-0} ${kskipped:-0}" = "$1 $2 $3" ] &&
+		! grep -q 'ERROR\|CRASHED' "$out/$k.kunit"
+	t $? "$first_host --ktap ($KTAP_TESTS): kunit.py parse reads every result (ran ${ran:-nothing}; run_tests.sh: $1 passed, $2 failed, $3 skipped)"
+	grep 'ERROR\|CRASHED' "$out/$k.kunit" | head -n 5 | sed 's/^/# /'
+fi
 
 names=$(ls "$out"/*/names.txt 2>/dev/null)
 if [ -n "$names" ]; then

@@ -7,7 +7,9 @@ a LAVA/KernelCI style farm sees, "kvm-irq.<binary>.<test> <result>".
 
 Fails (exit 1, one line per problem) on: a line that is not TAP other than
 the closing summary, a plan that does not match the results, a nested
-document that tappy cannot read the same way."""
+document that tappy cannot read the same way.  Its next to last line
+counts the results as tappy reads them: "# counts: P passed, F failed,
+S skipped", an expected failure (# XFAIL) among the passed."""
 
 import os
 import re
@@ -96,6 +98,9 @@ def main():
         f.write("\n".join(names) + "\n")
     for p in problems:
         print(p)
+    states = [n.rsplit(" ", 1)[1] for n in names]
+    print("# counts: %d passed, %d failed, %d skipped" %
+          (states.count("pass"), states.count("fail"), states.count("skip")))
     print("# %d binaries, %d test results named" % (len(top), len(names)))
     sys.exit(1 if problems else 0)
 

@@ -22,6 +22,7 @@ rootfs=
 job=
 params=
 large_vms=
+format=
 cpu=
 smp=${SMP:-2}
 mem=${MEM:-2048}
@@ -46,6 +47,8 @@ usage: $prog --host NAME --bindir DIR --out DIR [options]
                     tar holding board-job.sh (IMAGE left unchanged)
   --append PARAMS   more kernel parameters
   --large-vms MODE  run_tests.sh --large-vms: sample (default) or full
+  --format F        kselftest (default: TAP 13, nested behind "# ") or ktap
+                    (run_tests.sh --ktap: KTAP v1 subtests)
   --cpu MODEL       qemu -cpu model instead of the configuration's
   --smp N           vcpus of the emulated host (default $smp)
   --idle SECS       give up after this long without console output ($idle)
@@ -54,7 +57,7 @@ EOF
 }
 
 . "$here/opts.sh"
-parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms cpu smp idle limit" "$@"
+parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms format cpu smp idle limit" "$@"
 [ -n "$host" ] || die "--host is required (emuhost/hosts.sh list)"
 if [ -n "$rootfs" ]; then
 	[ -r "$rootfs" ] || die "--rootfs $rootfs: no such file"
@@ -69,6 +72,7 @@ else
 fi
 [ -n "$out" ] || die "--out is required"
 case "$large_vms" in ''|sample|full) ;; *) die "--large-vms must be sample or full, not '$large_vms'" ;; esac
+case "$format" in ''|kselftest|ktap) ;; *) die "--format must be kselftest or ktap, not '$format'" ;; esac
 for n in "$smp" "$idle" "$limit"; do
 	case "$n" in ''|*[!0-9]*) die "'$n' is not a number" ;; esac
 done
@@ -139,7 +143,7 @@ case "$gic" in
 3) require=vgic-v3,its,pmu,user-irq,large-vms ;;
 *) require=vgic-v2,pmu,user-irq ;;
 esac
-append="$append ${large_vms:+kvmirq_large_vms=$large_vms }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
+append="$append ${large_vms:+kvmirq_large_vms=$large_vms }${format:+kvmirq_format=$format }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
 # The console log exists before qemu starts: tail must not race qemu's
 # shell for it (a tail that finds no file follows nothing).
 : > "$console"
@@ -196,7 +200,7 @@ tail -n +1 -f --pid=$qpid "$console" 2>/dev/null |
 	!inside { next }
 	/^\[ *[0-9]+\.[0-9]+\]/ { next }
 	{ print; print > results; fflush() }
-	/^TAP version/ { tap = 1 }
+	/^K?TAP version/ { tap = 1 }
 	/^(not )?ok [0-9]+ / { last = ($1 == "ok") ? $2 : $3 }
 	function up(kv) { sub(/^uptime=/, "", kv); return kv }
 	END {

@@ -22,11 +22,24 @@ $(O)/native/oracle_test: check/oracle_test.c $(ORACLE_SRCS) lib/oracle.h \
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(NATIVE_CFLAGS) -o $@ check/oracle_test.c $(ORACLE_SRCS)
 
+# kunit.py, the kernel's own KTAP parser, from linux-source-6.12 (the
+# series the suite is checked against): it reads --ktap runs in make check.
+# It finds itself by its path: it keeps tools/testing/kunit/.
+KUNIT_TARBALL	?= /usr/src/linux-source-6.12.tar.xz
+KUNIT		:= $(O)/kunit/tools/testing/kunit/kunit.py
+$(KUNIT):
+	@test -r $(KUNIT_TARBALL) || { echo "error: $(KUNIT_TARBALL) missing: apt-get install linux-source-6.12" >&2; exit 1; }
+	@echo "  EXTRACT kunit.py"
+	@rm -rf $(O)/kunit $(O)/kunit.tmp && mkdir -p $(O)/kunit.tmp && \
+		tar -xJf $(KUNIT_TARBALL) -C $(O)/kunit.tmp --strip-components=1 \
+		--wildcards 'linux-source-6.12/tools/testing/kunit/*.py' && mv $(O)/kunit.tmp $(O)/kunit
+
 .PHONY: check check-unit check-hosts
 check: all $(O)/native/oracle_test mutants
 	@sh mk/deps.sh check
+	@$(MAKE) --no-print-directory $(KUNIT)
 	@[ "$(CHECK_HOSTS)" = native ] || sh mk/deps.sh host
-	@check/check.sh --build $(O) --hosts "$(CHECK_HOSTS)"
+	@check/check.sh --build $(O) --hosts "$(CHECK_HOSTS)" --kunit $(abspath $(KUNIT))
 
 # Deliberately broken copies of the userspace irqchip loop: each sed script
 # in check/mutants/ breaks lib/user_irqchip.c one way; the copy is linked

@@ -22,7 +22,7 @@ packages() {
 		[ -n "${KSRC:-}" ] || echo linux-source-6.1
 		;;
 	host) echo qemu-system-arm cpio gzip ca-certificates ;;
-	check) echo perl python3 python3-tap busybox ;;
+	check) echo perl python3 python3-tap busybox linux-source-6.12 ;;
 	board) echo debootstrap e2fsprogs xz-utils kmod ;;
 	kmut) echo linux-source-6.12 flex bison bc make gcc gcc-aarch64-linux-gnu ;;
 	*)

@@ -1,0 +1,126 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# What a test's result counts as, against the expected/ table (from
+# expected.awk): the one judgement verdict.awk sums up and nest.awk marks
+# each result line with.
+#   judge_load(expf, required)  read the table; required: the skip reasons
+#                               of --require, "reason|feature" per line
+#   judge(n, have, seen, dev, why)
+#       n's result (pass, fail, skip, missing), the behaviour it showed,
+#       its deviation and its skip reason: pass, xfail, skip, unexpected
+#       or unpinned; judge_msg is the verdict line to print, or "".
+# strict (--require-pinned) is the caller's -v.
+
+function judge_load(expf, required,    line, e, fs) {
+	fs = FS
+	FS = "\t"
+	while ((getline line < expf) > 0) {
+		split(line, e, "\t")
+		if (e[2] == "klog" || e[2] == "limit")
+			continue
+		ne++; ere[ne] = e[1]; ever[ne] = e[2]; eval[ne] = e[3]
+		ewhy[ne] = e[4]; ewhere[ne] = e[5]
+	}
+	close(expf)
+	FS = fs
+	nreq = split(required, req, "\n")
+}
+
+# The feature a skip reason says is missing, if it is a required one.
+function required_missing(why,    i, kv) {
+	for (i = 1; i <= nreq; i++) {
+		if (req[i] == "")
+			continue
+		split(req[i], kv, "|")
+		if (index(why, kv[1]))
+			return kv[2]
+	}
+	return ""
+}
+
+# What expected/ says of n (the last entry that names it wins).
+function expect(n,    i, v) {
+	v = "pass"; because = ""; pinned = ""
+	for (i = 1; i <= ne; i++)
+		if (n ~ ere[i]) { v = ever[i]; pinned = eval[i]; because = ewhy[i] " (" ewhere[i] ")" }
+	return v
+}
+
+# What a test shows (a behaviour, a deviation) against the value
+# expected/ pins: as pinned it counts as AS, otherwise unexpected.
+function judge_pin(n, what, seen, as) {
+	if (seen == pinned) {
+		if (as == "pass")
+			judge_msg = sprintf("# behaviour: %s = %s as pinned: %s", n, seen, because)
+		else
+			judge_msg = sprintf("# xfail: %s = %s: %s", n, seen, because)
+		return as
+	}
+	judge_msg = sprintf("# unexpected: %s: %s changed: pinned %s, observed %s (%s)", \
+			    n, what, pinned, seen == "" ? "nothing" : seen, because)
+	return "unexpected"
+}
+
+function judge(n, have, seen, dev, why,    want) {
+	judge_msg = ""
+	want = expect(n)
+	# A behaviour passes when the kernel still does what expected/
+	# pinned for it.
+	if (want == "behaviour" && have == "pass")
+		return judge_pin(n, "behaviour", seen, "pass")
+	if (want == "behaviour")
+		want = "pass (behaviour " pinned ")"
+	# A behaviour no file pins for this kernel checks nothing: it is
+	# counted apart, never as a pass.
+	if (want == "pass" && have == "pass" && seen != "") {
+		if (strict) {
+			judge_msg = sprintf("# unexpected: %s: behaviour %s is not pinned for this kernel (--require-pinned)", n, seen)
+			return "unexpected"
+		}
+		judge_msg = sprintf("# unpinned: %s = %s (no expected/ file pins it for this kernel)", n, seen)
+		return "unpinned"
+	}
+	# An xfail pins the deviation exactly: another set of mismatches in
+	# the same test is a new deviation.
+	if (want == "xfail" && have == "fail")
+		return judge_pin(n, "deviation", dev, "xfail")
+	# "skip" says a feature may be absent: where it is there after all,
+	# the test must pass.
+	if (want == "skip" && have == "pass") {
+		judge_msg = sprintf("# note: %s passed where expected/ allows a skip", n)
+		return "pass"
+	}
+	# A skip for lack of a feature the host must have (--require) is a
+	# lost feature, whatever expected/ allows.
+	if (have == "skip" && required_missing(why) != "") {
+		judge_msg = sprintf("# unexpected: %s: skipped, but this host must have %s (--require): %s", \
+				    n, required_missing(why), why)
+		return "unexpected"
+	}
+	if (want == have) {
+		if (want == "skip")
+			judge_msg = sprintf("# skip: %s: %s", n, why)
+		return want
+	}
+	judge_msg = sprintf("# unexpected: %s: expected %s, got %s%s", n, want, have, \
+			    have == "skip" ? " (" why ")" : "")
+	return "unexpected"
+}
+
+# A kselftest result line: sets result_ok, result_num, result_name (or
+# ""), result_skip and result_why (its SKIP reason).
+function result_parse(line,    rest) {
+	result_ok = line ~ /^ok /
+	rest = line
+	sub(/^(not )?ok /, "", rest)
+	result_num = rest + 0
+	sub(/^[0-9]+ ?/, "", rest)
+	result_skip = rest ~ /# [Ss][Kk][Ii][Pp]/
+	result_why = rest
+	if (result_skip)
+		sub(/.*# [Ss][Kk][Ii][Pp] ?/, "", result_why)
+	else
+		result_why = ""
+	result_name = rest
+	sub(/ *#.*$/, "", result_name)
+}

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# One binary's TAP as it comes (stdin), nested in the run's document, with
+# judge.awk: every line behind prefix ("# " as kselftest nests it, or
+# four spaces for a KTAP v1 subtest, where "TAP version 13" becomes
+# "KTAP version 1").  Each result line says what it counts as, for any
+# parser that reads it: an expected failure, exactly as pinned, is
+# "ok N name # XFAIL <deviation>" (kselftest's own xfail); a result that
+# is unexpected is "not ok", its SKIP directive, if any, dropped; and a
+# skip the 6.1 harness printed without its name ("ok 3 # SKIP why") gets
+# it, from its RUN line.
+#   awk -v prefix=P -v ktap=0|1 -v strict=0|1 -v required=R -v expf=F
+#       -f judge.awk -f nest.awk
+BEGIN { judge_load(expf, required) }
+{ line = $0 }
+ktap && /^TAP version 13$/ { line = "KTAP version 1" }
+/^#  RUN  / { running = $3; seen = dev = "" }
+/^# behaviour: / { seen = $3 }
+/^# deviation: / { dev = $3 }
+/^(not )?ok [0-9]+/ {
+	result_parse($0)
+	n = result_name != "" ? result_name : running
+	as = judge(n, result_skip ? "skip" : result_ok ? "pass" : "fail", seen, dev, result_why)
+	if (as == "xfail")
+		line = "ok " result_num " " n " # XFAIL " dev
+	else if (as == "unexpected")
+		line = "not ok " result_num " " n (result_skip ? " (skipped: " result_why ")" : "")
+	else if (result_name == "" && n != "")
+		line = (result_ok ? "ok " : "not ok ") result_num " " n \
+		       (result_skip ? " # SKIP " result_why : "")
+	running = seen = dev = ""
+}
+{ print prefix line; fflush() }
