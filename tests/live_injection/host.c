@@ -89,23 +89,25 @@ struct live {
 	unsigned long lost;		/* rounds taken by no vcpu */
 };
 
-/* One KVM_RUN: true if the thread should park (a report or a failure). */
-static bool run_once(struct vcpu_thread *t)
+/* What one KVM_RUN ends in. */
+enum run_end { RUN_AGAIN, RUN_FAILED, RUN_REPORTED };
+
+/* One KVM_RUN: whether the thread goes on, or parks (a failure, a report). */
+static enum run_end run_once(struct vcpu_thread *t)
 {
 	struct ucall uc;
 
 	if (__vcpu_run(t->vcpu)) {
 		if (errno == EINTR)
-			return false;		/* kicked */
+			return RUN_AGAIN;	/* kicked */
 		snprintf(t->failed, sizeof(t->failed), "KVM_RUN: %s", strerror(errno));
-		return true;
+		return RUN_FAILED;
 	}
 	switch (get_ucall(t->vcpu, &uc)) {
 	case UCALL_SYNC:
 		if (uc.args[1] == LIVE_TAKEN) {
 			t->mpidr = uc.args[2];
-			t->reported = true;
-			return true;
+			return RUN_REPORTED;
 		}
 		snprintf(t->failed, sizeof(t->failed), "stage 0x%lx", uc.args[1]);
 		break;
@@ -121,7 +123,7 @@ static bool run_once(struct vcpu_thread *t)
 		snprintf(t->failed, sizeof(t->failed), "exit reason %u",
 			 t->vcpu->run->exit_reason);
 	}
-	return true;
+	return RUN_FAILED;
 }
 
 /*
@@ -132,6 +134,7 @@ static void *vcpu_thread_main(void *arg)
 {
 	struct vcpu_thread *t = arg;
 	struct live *l = t->l;
+	enum run_end end;
 
 	pthread_mutex_lock(&l->lock);
 	while (!l->quit) {
@@ -143,12 +146,17 @@ static void *vcpu_thread_main(void *arg)
 		}
 		t->parked = false;
 		pthread_mutex_unlock(&l->lock);
-		if (run_once(t)) {
-			pthread_mutex_lock(&l->lock);
-			t->in = false;
-			continue;
-		}
+		end = run_once(t);
 		pthread_mutex_lock(&l->lock);
+		/*
+		 * The report and leaving KVM_RUN are one step under the lock:
+		 * a release that follows the report, seen as soon as it is
+		 * made, must not be undone by this thread's in = false.
+		 */
+		if (end != RUN_AGAIN) {
+			t->reported = end == RUN_REPORTED;
+			t->in = false;
+		}
 	}
 	t->parked = true;
 	pthread_cond_signal(&l->parked);
