@@ -51,6 +51,25 @@ summary_of() {
 	tail -n 1 "$1" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p'
 }
 
+# junit_counts DOC XML: the JUnit of DOC (report/junit.py), read back with
+# junitparser: $junit, "P passed, F failed, S skipped"; true if that is
+# DOC's summary and nothing is an error.
+junit_counts() {
+	junit=
+	/usr/bin/python3 "$top/report/junit.py" "$1" "$2" || return 1
+	junit=$(/usr/bin/python3 -c '
+import sys
+from junitparser import JUnitXml
+x = JUnitXml.fromfile(sys.argv[1])
+if x.errors:
+    print("%d errors" % x.errors)
+else:
+    print("%d passed, %d failed, %d skipped" % (x.tests - x.failures - x.skipped, x.failures, x.skipped))
+' "$2")
+	set -- $(summary_of "$1")
+	[ "$junit" = "$1 passed, $2 failed, $3 skipped" ]
+}
+
 # A KTAP run's subset: a binary with an expected failure on every check
 # host (live_ids), one without.
 KTAP_TESTS="caps live_injection"
@@ -166,6 +185,8 @@ for h in $hosts; do
 	ptests=$(sed -n 's/^Files=[0-9]*, Tests=\([0-9]*\),.*/\1/p' "$out/$h.prove")
 	[ "$2" != 0 ] || [ $prove_rc = 0 ] && [ "$ptests" = $(($1 + $2 + $3)) ]
 	t $? "$h: prove passes every binary's TAP, $ptests results (run_tests.sh: $(($1 + $2 + $3)), $2 failed)"
+	junit_counts "$out/$h.ktap" "$out/$h.junit.xml"
+	t $? "$h: JUnit XML read back counts what run_tests.sh does ($junit; run_tests.sh: $want)"
 
 	# expected/all lets PMU cases skip on hosts without a PMU for KVM;
 	# every emulated host here has one: a skip would hide a lost PMU.
@@ -217,6 +238,8 @@ if [ -n "$first_host" ] && [ -n "$kunit" ]; then
 		! grep -q 'ERROR\|CRASHED' "$out/$k.kunit"
 	t $? "$first_host --ktap ($KTAP_TESTS): kunit.py parse reads every result (ran ${ran:-nothing}; run_tests.sh: $1 passed, $2 failed, $3 skipped)"
 	grep 'ERROR\|CRASHED' "$out/$k.kunit" | head -n 5 | sed 's/^/# /'
+	junit_counts "$out/$k.ktap" "$out/$k.junit.xml"
+	t $? "$first_host --ktap: JUnit XML read back counts what run_tests.sh does ($junit)"
 fi
 
 names=$(ls "$out"/*/names.txt 2>/dev/null)

@@ -17,11 +17,11 @@ import sys
 
 from tap.parser import Parser
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "report"))
+import tapdoc  # noqa: E402
+
 SUMMARY = re.compile(r"^\d+ passed, \d+ failed, \d+ skipped$")
-BLOCK = re.compile(r"^# selftests: kvm-irq: (\S+)$")
-TOP_RESULT = re.compile(r"^(not )?ok \d+ selftests: kvm-irq: (\S+)")
-ANNOTATION = re.compile(r"^# (stderr|xfail|skip|unexpected|tally|behaviour|note|klog|unpinned): ")
-RUN = re.compile(r"^#  RUN +(\S+) ")
+RUN = tapdoc.RUN
 
 
 def results(lines):
@@ -72,27 +72,15 @@ def main():
     if lines and lines[-1] and not SUMMARY.match(lines[-1]):
         problems.append("run_tests.sh: last line is not the summary: %r" % lines[-1])
 
-    names, child, binary = [], None, None
-    for line in lines:
-        m = BLOCK.match(line)
-        if m:
-            binary, child = m.group(1), []
+    names = []
+    for binary, child, closed in tapdoc.binaries(lines):
+        if closed is None:
+            problems.append("%s: no result line" % binary)
             continue
-        if binary is None:
-            continue
-        m = TOP_RESULT.match(line)
-        if m:
-            if m.group(2) != binary:
-                problems.append("result for %s closes the block of %s" % (m.group(2), binary))
-            with open(os.path.join(sys.argv[2], binary + ".tap"), "w") as f:
-                f.write("\n".join(child) + "\n")
-            check_document(binary, child, problems)
-            names += child_names(binary, child)
-            binary = None
-        elif line.startswith("# ") and not ANNOTATION.match(line):
-            child.append(line[2:])
-    if binary is not None:
-        problems.append("%s: no result line" % binary)
+        with open(os.path.join(sys.argv[2], binary + ".tap"), "w") as f:
+            f.write("\n".join(child) + "\n")
+        check_document(binary, child, problems)
+        names += child_names(binary, child)
 
     with open(os.path.join(sys.argv[2], "names.txt"), "w") as f:
         f.write("\n".join(names) + "\n")

@@ -225,7 +225,10 @@ echo "# kvm-irq: $host: boot ${boot:-?}s, whole run ${total}s" >&2
 # (--results) on the host; a binary the host never finished is one line
 # "<binary> missing - unexpected".
 : >> "$run/results.tsv"
+# junit.xml: the same results as JUnit XML (report/junit.py), for CI.
 finish() {
+	/usr/bin/python3 "$here/../report/junit.py" "$results" "$run/junit.xml" 2> "$run/junit.err" ||
+		echo "# kvm-irq: no junit.xml: $(tail -n 1 "$run/junit.err")" >&2
 	exit "$1"
 }
 

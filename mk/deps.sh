@@ -21,8 +21,8 @@ packages() {
 		[ "$arch" = aarch64 ] || echo gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 		[ -n "${KSRC:-}" ] || echo linux-source-6.1
 		;;
-	host) echo qemu-system-arm cpio gzip ca-certificates ;;
-	check) echo perl python3 python3-tap busybox linux-source-6.12 ;;
+	host) echo qemu-system-arm cpio gzip ca-certificates python3 python3-tap python3-junitparser ;;
+	check) echo perl python3 python3-tap python3-junitparser busybox linux-source-6.12 ;;
 	board) echo debootstrap e2fsprogs xz-utils kmod ;;
 	kmut) echo linux-source-6.12 flex bison bc make gcc gcc-aarch64-linux-gnu ;;
 	*)

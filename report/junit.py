@@ -1,0 +1,64 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0
+"""junit.py DOC OUT.xml: every result of a run_tests.sh document (either
+format) as JUnit XML, for CI systems: a <testsuite> per binary, a
+<testcase> per test.  The TAP is read by tappy (python3-tap), the XML
+written by junitparser (python3-junitparser).  A skip is <skipped>, a
+failure <failure>; an expected failure, which the document says as
+"ok ... # XFAIL <deviation>", passes, its deviation in the case's
+system-out.  A binary the document has no result line for is one
+<error>."""
+
+import os
+import sys
+
+from junitparser import Error, Failure, JUnitXml, Skipped, TestCase, TestSuite
+from tap.parser import Parser
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import tapdoc  # noqa: E402
+
+
+def suite_of(binary, lines, closed):
+    suite = TestSuite("kvm-irq." + binary)
+    running = None
+    parser = Parser()
+    for text in lines:
+        line = parser.parse_line(text)
+        if line.category == "diagnostic":
+            m = tapdoc.RUN.match(line.text)
+            running = m.group(1) if m else running
+            continue
+        if line.category != "test":
+            continue
+        name = line.description.strip() or running or "test%d" % line.number
+        case = TestCase(name, classname="kvm-irq." + binary)
+        if line.skip:
+            case.result = [Skipped(line.directive.reason)]
+        elif not line.ok:
+            case.result = [Failure("not ok")]
+        elif "XFAIL" in line.directive.text:
+            case.system_out = "expected failure, as pinned: " + line.directive.text
+        suite.add_testcase(case)
+        running = None
+    if closed is None:
+        case = TestCase(binary, classname="kvm-irq." + binary)
+        case.result = [Error("the run has no result for this binary")]
+        suite.add_testcase(case)
+    return suite
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: junit.py DOC OUT.xml")
+    with open(sys.argv[1], errors="backslashreplace") as f:
+        lines = f.read().splitlines()
+    xml = JUnitXml("kvm-irq")
+    for binary, child, closed in tapdoc.binaries(lines):
+        xml.add_testsuite(suite_of(binary, child, closed))
+    xml.update_statistics()
+    xml.write(sys.argv[2], pretty=True)
+
+
+if __name__ == "__main__":
+    main()
