@@ -14,6 +14,8 @@
 #   make board-check  the README's commands natively, in a Debian arm64
 #                     userland on the emulated host (rootfs kept in cache/)
 #   make exhaustive   all 2^32 irq values on CONFIG (default nogic_1)
+#   make dist         a tarball of the suite for a board with a POSIX shell
+#   make install      the suite as a kselftest collection (INSTALL_PATH=)
 #
 # kvm_util and the kselftest harness come from the Linux 6.1 LTS source
 # (Debian's linux-source-6.1), extracted into $(O) and built unmodified.
@@ -46,7 +48,7 @@ include mk/check.mk
 
 .DEFAULT_GOAL := all
 
-.PHONY: all deps run_tests bench bench-host soak board-check kernel-mutants exhaustive hosts clean distclean
+.PHONY: all deps run_tests bench bench-host soak board-check kernel-mutants exhaustive dist install hosts clean distclean
 
 all: deps-build $(SUITE_BINS)
 
@@ -118,6 +120,34 @@ exhaustive: all
 		emuhost/run-host.sh --host $(HOST) --run exhaustive:$(CONFIG):$(COUNT) \
 			--bindir $(O)/tests --out $(O)/runs --limit 86400; \
 	fi
+
+# The suite for a board with nothing but a POSIX shell: the static arm64
+# binaries, run_tests.sh, expected/ and the catalog (mk/suite-tree.sh).
+DIST		:= $(O)/kvm-irq-conformance-arm64.tar.gz
+dist: all
+	@rm -rf $(O)/dist && sh mk/suite-tree.sh $(O)/dist/kvm-irq $(O)/tests
+	@tar -C $(O)/dist -czf $(DIST) kvm-irq
+	@echo "  DIST    $(DIST): tar xzf, then kvm-irq/run_tests.sh"
+
+# A kselftest collection, kvm-irq, as the kernel's make install lays one
+# out: the binaries and run_tests.sh side by side, a settings file with
+# the timeout, kselftest-list.txt, and the 6.1 tree's run_kselftest.sh and
+# kselftest/ runner that run it.
+INSTALL_PATH	?= $(O)/kselftest_install
+KSELFTESTS	:= $(KTREE)/tools/testing/selftests
+install: all
+	@rm -rf $(INSTALL_PATH)/kvm-irq
+	@sh mk/suite-tree.sh $(INSTALL_PATH)/kvm-irq $(O)/tests --flat
+	@echo "timeout=1800" > $(INSTALL_PATH)/kvm-irq/settings
+	@./run_tests.sh --bindir $(O)/tests --binaries | sed 's/^/kvm-irq:/' > $(INSTALL_PATH)/kselftest-list.txt
+	@if [ -d $(KSELFTESTS)/kselftest ]; then \
+		cp -r $(KSELFTESTS)/run_kselftest.sh $(KSELFTESTS)/kselftest $(INSTALL_PATH)/; \
+	else \
+		tar -C $(INSTALL_PATH) --strip-components=4 -xJf $(KTARBALL) \
+			linux-source-6.1/tools/testing/selftests/run_kselftest.sh \
+			linux-source-6.1/tools/testing/selftests/kselftest; \
+	fi
+	@echo "  INSTALL $(INSTALL_PATH): run_kselftest.sh, or kvm-irq/run_tests.sh"
 
 hosts:
 	@emuhost/hosts.sh list

@@ -38,7 +38,8 @@ die() {
 usage() {
 	cat <<EOF
 usage: $prog [options]
-  --bindir DIR      test binaries (default: ./tests or ./build/tests beside this script)
+  --bindir DIR      test binaries (default: ./tests or ./build/tests beside
+                    this script, or its own directory, as installed)
   --expected DIR    expected results (default: expected/ beside this script)
   --catalog FILE    the assertion catalog (default: lib/assertions.txt beside this script)
   --tests "A B"     run only these binaries
@@ -121,9 +122,17 @@ for f in $(echo "$require" | tr ',' ' '); do
 "
 done
 
+# The test binaries of a directory: executables without a dot in their name.
+binaries_in() {
+	for f in "$1"/*; do
+		case "${f##*/}" in *.*) continue ;; esac
+		[ -f "$f" ] && [ -x "$f" ] && echo "${f##*/}"
+	done
+}
+
 if [ -z "$bindir" ]; then
-	for d in "$here/tests" "$here/build/tests"; do
-		[ -d "$d" ] && ls "$d" | grep -qv '\.' && bindir=$d && break
+	for d in "$here/tests" "$here/build/tests" "$here"; do
+		[ -d "$d" ] && [ -n "$(binaries_in "$d")" ] && bindir=$d && break
 	done
 	[ -n "$bindir" ] || die "no test binaries beside this script: build them (make) or pass --bindir"
 fi
@@ -131,12 +140,7 @@ fi
 [ -d "$expdir" ] || die "--expected $expdir: no such directory"
 bindir=$(cd "$bindir" && pwd)
 
-# The test binaries: executables without a dot in their name.
-all_bins=
-for f in "$bindir"/*; do
-	case "${f##*/}" in *.*) continue ;; esac
-	[ -f "$f" ] && [ -x "$f" ] && all_bins="$all_bins ${f##*/}"
-done
+all_bins=$(binaries_in "$bindir" | tr '\n' ' ')
 [ -n "$all_bins" ] || die "no test binaries in $bindir"
 if [ -n "$list_binaries" ]; then
 	echo $all_bins | tr ' ' '\n'

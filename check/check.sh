@@ -89,6 +89,22 @@ grep '^not ok' "$out/oracle.tap" | sed 's/^/# /'
 strict_tap "$out/oracle.tap"
 t $? "oracle unit tests: strict TAP 13"
 
+# make dist's tarball and make install's collection: complete, and what a
+# POSIX shell (busybox's) makes of them.
+rm -rf "$out/dist" && mkdir -p "$out/dist" &&
+	tar -C "$out/dist" -xzf "$build/kvm-irq-conformance-arm64.tar.gz" &&
+	[ "$(busybox sh "$out/dist/kvm-irq/run_tests.sh" --binaries | tr '\n' ' ')" = \
+	  "$("$top/run_tests.sh" --bindir "$build/tests" --binaries | tr '\n' ' ')" ] &&
+	[ -r "$out/dist/kvm-irq/lib/awk/verdict.awk" ] && [ -r "$out/dist/kvm-irq/lib/assertions.txt" ]
+t $? "make dist: the tarball holds every binary, run_tests.sh, expected/ and the catalog; busybox sh runs it"
+inst=$build/kselftest_install
+[ "$(cd "$inst" && sh ./run_kselftest.sh --list | tr '\n' ' ')" = \
+  "$("$top/run_tests.sh" --bindir "$build/tests" --binaries | sed 's/^/kvm-irq:/' | tr '\n' ' ')" ] &&
+	grep -qx 'timeout=1800' "$inst/kvm-irq/settings" &&
+	[ "$(busybox sh "$inst/kvm-irq/run_tests.sh" --binaries | wc -l)" = \
+	  "$("$top/run_tests.sh" --bindir "$build/tests" --binaries | wc -l)" ]
+t $? "make install: run_kselftest.sh lists every binary of the kvm-irq collection; its run_tests.sh finds them beside it"
+
 "$top/check/layout_check.sh" "$build" > "$out/layout.txt" 2>&1
 t $? "layout: guest and host code meet only in lib/guest_host.h; every file of lib/ and guest_code/ serves two binaries or more"
 sed 's/^/# /' "$out/layout.txt"

@@ -23,16 +23,8 @@ cp "$busybox" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
 
 suite() {
-	mkdir -p "$root/suite/tests"
 	cp "$top/emuhost/init" "$root/init"
-	cp "$top/run_tests.sh" "$root/suite/"
-	cp -r "$top/expected" "$root/suite/expected"
-	mkdir -p "$root/suite/lib" && cp "$top/lib/assertions.txt" "$top/lib/conditions.txt" "$root/suite/lib/" &&
-		mkdir -p "$root/suite/lib/awk" && cp "$top"/lib/awk/*.awk "$root/suite/lib/awk/"
-	for b in $("$top/run_tests.sh" --bindir "$from" --binaries); do
-		cp "$from/$b" "$root/suite/tests/" || exit 1
-	done
-	chmod +x "$root/suite/run_tests.sh"
+	sh "$top/mk/suite-tree.sh" "$root/suite" "$from" || exit 1
 }
 
 # The modules virtio_blk and ext4 need, dependencies first (modules.dep

@@ -35,7 +35,7 @@ $(KUNIT):
 		--wildcards 'linux-source-6.12/tools/testing/kunit/*.py' && mv $(O)/kunit.tmp $(O)/kunit
 
 .PHONY: check check-unit check-hosts
-check: all $(O)/native/oracle_test mutants
+check: all $(O)/native/oracle_test mutants dist install
 	@sh mk/deps.sh check
 	@$(MAKE) --no-print-directory $(KUNIT)
 	@[ "$(CHECK_HOSTS)" = native ] || sh mk/deps.sh host

@@ -1,0 +1,24 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# suite-tree.sh DEST BINDIR [--flat]: the suite as it runs on a target,
+# with nothing but a POSIX shell: run_tests.sh, expected/, the catalog and
+# lib/awk/ beside it, and the test binaries of BINDIR in DEST/tests (with
+# --flat in DEST itself, as a kselftest collection holds them).  The one
+# list of what a target needs: the emulated host's initramfs, make dist
+# and make install all lay the suite out with it.
+set -eu
+[ $# -ge 2 ] || { echo "usage: suite-tree.sh DEST BINDIR [--flat]" >&2; exit 2; }
+top=$(cd "$(dirname "$0")/.." && pwd)
+dest=$1 bindir=$2 bins=$1/tests
+[ "${3:-}" != --flat ] || bins=$dest
+bin_list=$("$top/run_tests.sh" --bindir "$bindir" --binaries)
+mkdir -p "$dest/lib/awk" "$bins"
+cp "$top/run_tests.sh" "$dest/"
+rm -rf "$dest/expected"
+cp -r "$top/expected" "$dest/expected"
+cp "$top/lib/assertions.txt" "$top/lib/conditions.txt" "$dest/lib/"
+cp "$top"/lib/awk/*.awk "$dest/lib/awk/"
+for b in $bin_list; do
+	cp "$bindir/$b" "$bins/"
+done
