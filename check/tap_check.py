@@ -21,7 +21,6 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import tapdoc  # noqa: E402
 
 SUMMARY = re.compile(r"^\d+ passed, \d+ failed, \d+ skipped$")
-RUN = tapdoc.RUN
 
 
 def results(lines):
@@ -47,18 +46,9 @@ def check_document(name, lines, problems, allow_summary=False):
 
 
 def child_names(binary, lines):
-    """Name each child result; the 6.1 harness prints skips without one."""
-    names, running = [], None
-    for kind, l, _ in results(lines):
-        if kind == "diagnostic":
-            m = RUN.match(l.text)
-            running = m.group(1) if m else running
-        elif kind == "test":
-            desc = l.description.strip() or running or "test%d" % l.number
-            state = "skip" if l.skip else "pass" if l.ok else "fail"
-            names.append("kvm-irq.%s.%s %s" % (binary, desc, state))
-            running = None
-    return names
+    """The farm's name and state of each child result."""
+    return ["kvm-irq.%s.%s %s" % (binary, name, state)
+            for name, state, _ in tapdoc.results(lines)]
 
 
 def main():

@@ -13,7 +13,6 @@ import os
 import sys
 
 from junitparser import Error, Failure, JUnitXml, Skipped, TestCase, TestSuite
-from tap.parser import Parser
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tapdoc  # noqa: E402
@@ -21,26 +20,15 @@ import tapdoc  # noqa: E402
 
 def suite_of(binary, lines, closed):
     suite = TestSuite("kvm-irq." + binary)
-    running = None
-    parser = Parser()
-    for text in lines:
-        line = parser.parse_line(text)
-        if line.category == "diagnostic":
-            m = tapdoc.RUN.match(line.text)
-            running = m.group(1) if m else running
-            continue
-        if line.category != "test":
-            continue
-        name = line.description.strip() or running or "test%d" % line.number
+    for name, state, line in tapdoc.results(lines):
         case = TestCase(name, classname="kvm-irq." + binary)
-        if line.skip:
+        if state == "skip":
             case.result = [Skipped(line.directive.reason)]
-        elif not line.ok:
+        elif state == "fail":
             case.result = [Failure("not ok")]
         elif "XFAIL" in line.directive.text:
             case.system_out = "expected failure, as pinned: " + line.directive.text
         suite.add_testcase(case)
-        running = None
     if closed is None:
         case = TestCase(binary, classname="kvm-irq." + binary)
         case.result = [Error("the run has no result for this binary")]

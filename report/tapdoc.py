@@ -6,6 +6,8 @@ KTAP v1), without run_tests.sh's own verdict lines."""
 
 import re
 
+from tap.parser import Parser
+
 BLOCK = re.compile(r"^# selftests: kvm-irq: (\S+)$")
 TOP_RESULT = re.compile(r"^(not )?ok \d+ selftests: kvm-irq: (\S+)")
 ANNOTATION = re.compile(r"^# (stderr|xfail|skip|unexpected|tally|behaviour|note|klog|unpinned): ")
@@ -43,3 +45,21 @@ def binaries(lines):
     if binary is not None:
         out.append((binary, child, None))
     return out
+
+
+def results(lines):
+    """Each result of a binary's TAP, as tappy reads it: (name, state,
+    line), state pass, fail or skip; a result without a description is
+    named by its RUN line (the 6.1 harness prints skips so), or by its
+    number."""
+    running = None
+    parser = Parser()
+    for text in lines:
+        line = parser.parse_line(text)
+        if line.category == "diagnostic":
+            m = RUN.match(line.text)
+            running = m.group(1) if m else running
+        elif line.category == "test":
+            name = line.description.strip() or running or "test%d" % line.number
+            yield name, "skip" if line.skip else "pass" if line.ok else "fail", line
+            running = None
