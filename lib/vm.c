@@ -15,9 +15,7 @@
 
 uint32_t irq_vm_config_id(const struct irq_vm_config *c, unsigned int index)
 {
-	if (c->id_list)
-		return c->id_list[index];
-	return c->sparse ? c->ids[index] : index;
+	return c->ids ? c->ids[index] : index;
 }
 
 /* vcpus running guest code, with ucalls and exception vectors. */

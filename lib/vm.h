@@ -14,15 +14,11 @@
 
 #define IRQ_VM_NR_IRQS_UNSET	0	/* leave KVM_DEV_ARM_VGIC_GRP_NR_IRQS alone */
 #define IRQ_VM_NR_IRQS_MAX	(~0u)	/* host_nr_irqs_max(): documented or pinned */
-#define IRQ_VM_MAX_IDS		8	/* ids[] of a VM configuration */
 
 struct irq_vm_config {
 	unsigned int nr_vcpus;
-	/* KVM_CREATE_VCPU id of each vcpu in creation order, if sparse. */
-	uint32_t ids[IRQ_VM_MAX_IDS];
-	bool sparse;
-	/* Or, for more vcpus, ids points at them (NULL: 0..nr_vcpus-1). */
-	const uint32_t *id_list;
+	/* KVM_CREATE_VCPU id of each vcpu in creation order; NULL: 0..n-1. */
+	const uint32_t *ids;
 	/*
 	 * What the vcpus run; NULL for a VM of which only the ioctls'
 	 * answers are looked at: no guest memory, cheap to build.  Guest

@@ -81,7 +81,7 @@ SUITE_TEST(irq_abi, type_byte)
 /* vcpu_index and vcpu2_index: every vcpu, the first missing, 255, above. */
 SUITE_TEST(irq_abi, vcpu_field)
 {
-	sweep_vcpu_field(&self->v, NULL, "vcpu fields");
+	sweep_vcpu_field(&self->v, &variant->c, "vcpu fields");
 }
 
 /* irq_number 0..1023, the boundaries, a seeded sample of the rest. */
@@ -115,7 +115,7 @@ VM_FIXTURE(vcpu_lookup);
 #define SPARSE(name, ver)						\
 	FIXTURE_VARIANT_ADD(vcpu_lookup, name) {			\
 		.c = { .gic = ver, .nr_irqs = 64, .nr_vcpus = 3,	\
-		       .ids = { 5, 2, 7 }, .sparse = true },		\
+		       .ids = (const uint32_t[]){ 5, 2, 7 } },		\
 	}
 
 SPARSE(nogic, 0);

@@ -62,10 +62,10 @@ static void vcpu_values_check(struct irq_check *c, struct irq_vm *v,
 
 /*
  * Every vcpu and the first missing one, 255, and with vcpu2_index 1..15
- * (vcpus 256 and up) the low, next and top vcpu_index; on a VM with sparse
- * ids, the ids too, which the documented index does not name.
+ * (vcpus 256 and up) the low, next and top vcpu_index; on a VM (config) with
+ * ids of its own, the ids too, which the documented index does not name.
  */
-void sweep_vcpu_field(struct irq_vm *v, const struct irq_vm_config *sparse,
+void sweep_vcpu_field(struct irq_vm *v, const struct irq_vm_config *config,
 		      const char *what)
 {
 	struct irq_check check = { .what = what }, *c = &check;
@@ -80,9 +80,9 @@ void sweep_vcpu_field(struct irq_vm *v, const struct irq_vm_config *sparse,
 		for (i = 0; i < ARRAY_SIZE(low); i++)
 			if (hi * 256 + low[i] > v->nr_vcpus)
 				vcpu_values_check(c, v, hi * 256 + low[i]);
-	for (i = 0; sparse && i < sparse->nr_vcpus; i++)
-		if (sparse->ids[i] > v->nr_vcpus)
-			vcpu_values_check(c, v, sparse->ids[i]);
+	for (i = 0; config->ids && i < config->nr_vcpus; i++)
+		if (config->ids[i] > v->nr_vcpus)
+			vcpu_values_check(c, v, config->ids[i]);
 	irq_check_summary(c);
 }
 
@@ -251,13 +251,14 @@ enum vcpu_lookup probe_vcpu_lookup(struct irq_vm *v,
 	unsigned int i;
 
 	for (i = 0; i < c->nr_vcpus; i++) {
-		bool index_taken = takes(v, i), id_taken = takes(v, c->ids[i]);
-		bool id_is_index = c->ids[i] < c->nr_vcpus;
+		uint32_t id = irq_vm_config_id(c, i);
+		bool index_taken = takes(v, i), id_taken = takes(v, id);
+		bool id_is_index = id < c->nr_vcpus;
 		bool index_is_id = false;
 		unsigned int j;
 
 		for (j = 0; j < c->nr_vcpus; j++)
-			index_is_id |= c->ids[j] == i;
+			index_is_id |= irq_vm_config_id(c, j) == i;
 		by_index &= index_taken && (id_is_index || !id_taken);
 		by_id &= id_taken && (index_is_id || !index_taken);
 	}

@@ -18,7 +18,7 @@
 
 /* Each value checked against the oracle; what: the sweep's name, for its lines. */
 void sweep_type_byte(struct irq_vm *v, const char *what);
-void sweep_vcpu_field(struct irq_vm *v, const struct irq_vm_config *sparse,
+void sweep_vcpu_field(struct irq_vm *v, const struct irq_vm_config *config,
 		      const char *what);
 void sweep_irq_number(struct irq_vm *v, uint32_t seed, const char *what);
 

@@ -529,7 +529,7 @@ static const char *live_create(struct live *l, int gic, unsigned int nr_vcpus,
 {
 	/* Room for the SPI of every vcpu, in steps of 32. */
 	struct irq_vm_config c = {
-		.nr_vcpus = nr_vcpus, .id_list = ids, .guest_code = live_guest_main,
+		.nr_vcpus = nr_vcpus, .ids = ids, .guest_code = live_guest_main,
 		.gic = gic, .nr_irqs = (LIVE_SPI_BASE + nr_vcpus + 31) / 32 * 32,
 	};
 	const char *why = irq_vm_create(&l->v, &c);
