@@ -11,6 +11,8 @@
 #   make bench-host   the emulated host: before/after its speed-ups (HOST=)
 #   make soak         the suite N times in a row on HOST, flaky results named
 #   make kernel-mutants  the suite on 6.12 kernels broken on purpose
+#   make matrix       the suite on every emulated host configuration, two
+#                     at a time, unchanged ones not run again (FORCE=1)
 #   make board-check  the README's commands natively, in a Debian arm64
 #                     userland on the emulated host (rootfs kept in cache/)
 #   make exhaustive   all 2^32 irq values on CONFIG (default nogic_1)
@@ -48,7 +50,7 @@ include mk/check.mk
 
 .DEFAULT_GOAL := all
 
-.PHONY: all deps run_tests bench bench-host soak board-check kernel-mutants exhaustive dist install hosts clean distclean
+.PHONY: all deps run_tests matrix bench bench-host soak board-check kernel-mutants exhaustive dist install hosts clean distclean
 
 all: deps-build $(SUITE_BINS)
 
@@ -70,6 +72,16 @@ run_tests: all
 		--bindir $(O)/tests --out $(O)/runs $(if $(T),--tests "$(T)") \
 		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
 endif
+
+# Every emulated host configuration of emuhost/hosts, two at a time (each
+# qemu is one TCG thread), and those that cannot exist named with their
+# evidence: one line per configuration, $(O)/matrix/summary.txt and the
+# matrix report.  A configuration whose inputs did not change since a run
+# that matched is not run again (FORCE=1 runs it); HOSTS="A B" picks some.
+matrix: all
+	@sh mk/deps.sh host
+	@emuhost/matrix.sh --bindir $(O)/tests --out $(O)/matrix \
+		$(if $(HOSTS),--hosts "$(HOSTS)") $(if $(FORCE),--force)
 
 # The sweep against a bare KVM_IRQ_LINE loop (a benchmark, not a test).
 bench: all

@@ -350,6 +350,27 @@ rc=$?
 one_error_line "unknown host configuration '9.9-gicv7-vhe'"
 t $? "hosts.sh: an unknown host configuration is an error"
 
+"$top/emuhost/hosts.sh" show 5.10-gicv3-protected > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "5.10-gicv3-protected cannot exist: Linux 5.10 has no kvm-arm.mode= parameter"
+t $? "hosts.sh: a configuration that cannot exist says why, and is no configuration"
+
+# Each "!" line of emuhost/hosts names evidence matrix.sh knows and a reason;
+# no such name is also a configuration.
+"$top/emuhost/hosts.sh" unavailable > "$work/out" 2> "$work/err" &&
+	[ -s "$work/out" ] &&
+	! awk -F'\t' 'NF != 3 || $2 !~ /^no-(param|package):[0-9.]+:./ || $3 == "" { bad = 1 } END { exit !bad }' "$work/out" &&
+	! cut -f1 "$work/out" | grep -qxF -f - "$("$top/emuhost/hosts.sh" names > "$work/names"; echo "$work/names")"
+t $? "hosts.sh: every configuration that cannot exist has evidence and a reason, and is not in the table too"
+
+for bad in "--lanes 0:--lanes must be a number above 0" "--hosts 9.9-gicv7-vhe:unknown host configuration '9.9-gicv7-vhe'" \
+	   "--frob:unknown option '--frob'" "--force --bindir:option --bindir needs a value"; do
+	"$top/emuhost/matrix.sh" --bindir "$work/bin" --out "$work/matrix" ${bad%%:*} > "$work/out" 2> "$work/err"
+	rc=$?
+	one_error_line "${bad#*:}" && [ ! -e "$work/matrix/summary.txt" ]
+	t $? "matrix.sh: ${bad%%:*} is an error, and nothing is written"
+done
+
 "$top/emuhost/fetch.sh" kernel 4.19 > "$work/out" 2> "$work/err"
 rc=$?
 one_error_line "unknown kernel series '4.19'"

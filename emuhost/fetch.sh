@@ -1,9 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# fetch.sh kernel 5.10|6.1|6.12   print the path of that series' newest
+# fetch.sh kernel SERIES          print the path of that series' newest
 #                                 Debian arm64 kernel Image, fetched into
 #                                 the cache on first use
+#                                 (SERIES: 5.10, 6.1, 6.12, 6.12-16k)
+# fetch.sh packages SERIES REGEX  the arm64 packages of that series'
+#                                 Debian suite whose name matches REGEX
 # fetch.sh busybox                the same for busybox-static:arm64
 # fetch.sh mirror                 the Debian archive URI of the machine's
 #                                 own apt sources (for debootstrap)
@@ -103,13 +106,14 @@ unpack() {
 
 case "${1:-}" in
 kernel)
-	[ $# -eq 2 ] || die "usage: fetch.sh kernel 5.10|6.1|6.12"
+	[ $# -eq 2 ] || die "usage: fetch.sh kernel 5.10|6.1|6.12|6.12-16k"
 	ensure_arm64
 	case "$2" in
 	6.12) flavour=bookworm re='^linux-image-6\.12\.[0-9]+\+deb12-arm64-unsigned$' ;;
+	6.12-16k) flavour=bookworm re='^linux-image-6\.12\.[0-9]+\+deb12-arm64-16k-unsigned$' ;;
 	6.1) flavour=bookworm re='^linux-image-6\.1\.0-[0-9]+-arm64-unsigned$' ;;
 	5.10) flavour=bullseye re='^linux-image-5\.10\.0-[0-9]+-arm64-unsigned$'; setup_bullseye ;;
-	*) die "unknown kernel series '$2' (5.10, 6.1 or 6.12)" ;;
+	*) die "unknown kernel series '$2' (5.10, 6.1, 6.12 or 6.12-16k)" ;;
 	esac
 	# The index can list a version the mirror no longer holds: then the
 	# next newest will do.
@@ -129,6 +133,17 @@ kernel)
 	[ -n "$img" ] || die "$pkg holds no /boot/vmlinuz-*"
 	echo "$img"
 	;;
+packages)
+	# The packages of that series' Debian suite whose name matches REGEX
+	# (none is no error): make matrix's evidence that one cannot exist.
+	[ $# -eq 3 ] || die "usage: fetch.sh packages SERIES REGEX"
+	ensure_arm64
+	case "$2" in
+	5.10) setup_bullseye; candidates bullseye "$3" ;;
+	6.1|6.12) candidates bookworm "$3" ;;
+	*) die "unknown kernel series '$2' (5.10, 6.1 or 6.12)" ;;
+	esac
+	;;
 busybox)
 	ensure_arm64
 	dir=$(unpack bookworm busybox-static) || die "apt-get download busybox-static:arm64 failed"
@@ -141,6 +156,6 @@ mirror)
 	echo "$uri"
 	;;
 *)
-	die "usage: fetch.sh kernel 5.10|6.1|6.12 | busybox | mirror"
+	die "usage: fetch.sh kernel SERIES | packages SERIES REGEX | busybox | mirror"
 	;;
 esac
