@@ -264,6 +264,21 @@ if [ -n "$first_host" ] && [ -n "$kunit" ]; then
 	grep 'ERROR\|CRASHED' "$out/$k.kunit" | head -n 5 | sed 's/^/# /'
 	junit_counts "$out/$k.ktap" "$out/$k.junit.xml"
 	t $? "$first_host --ktap: JUnit XML read back counts what run_tests.sh does ($junit)"
+
+	# tappy and prove read the KTAP v1 document too: its top level as
+	# TAP (one result per binary), each binary's subtest as its own TAP.
+	/usr/bin/python3 "$top/check/tap_check.py" "$out/$k.ktap" "$out/$k" > "$out/$k.tapcheck" 2>&1
+	tc_rc=$?
+	tappy=$(sed -n 's/^# counts: //p' "$out/$k.tapcheck")
+	[ $tc_rc = 0 ] && [ "$tappy" = "$1 passed, $2 failed, $3 skipped" ]
+	t $? "$first_host --ktap: tappy reads every result and counts what run_tests.sh does (${tappy:-nothing})"
+	grep -v '^#' "$out/$k.tapcheck" | head -n 5 | sed 's/^/# /'
+	nbin=$(echo $KTAP_TESTS | wc -w)
+	prove -e cat "$out/$k.ktap" > "$out/$k.prove-top" 2>&1 &&
+		grep -q "^Files=1, Tests=$nbin," "$out/$k.prove-top" &&
+		prove -e "$top/check/strict-tap.sh" "$out/$k"/*.tap > "$out/$k.prove" 2>&1 &&
+		grep -q "^Files=$nbin, Tests=$(($1 + $2 + $3))," "$out/$k.prove"
+	t $? "$first_host --ktap: prove passes the document ($(sed -n 's/^Files=[0-9]*, Tests=\([0-9]*\),.*/\1/p' "$out/$k.prove-top") binaries) and, in strict mode, each binary's subtest ($(sed -n 's/^Files=[0-9]*, Tests=\([0-9]*\),.*/\1/p' "$out/$k.prove" 2>/dev/null) results)"
 fi
 
 names=$(ls "$out"/*/names.txt 2>/dev/null)

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0
-"""tap_check.py KTAP OUTDIR: read a run_tests.sh document with tappy
+"""tap_check.py DOC OUTDIR: read a run_tests.sh document (kselftest TAP 13
+or, from --ktap, KTAP v1) with tappy
 (python3-tap) the way a TAP consumer would, split out each binary's nested
 TAP into OUTDIR/<binary>.tap, and write OUTDIR/names.txt: the result names
 a LAVA/KernelCI style farm sees, "kvm-irq.<binary>.<test> <result>".
@@ -45,6 +46,15 @@ def check_document(name, lines, problems, allow_summary=False):
     return tests
 
 
+def top_level(lines):
+    """The document as a TAP 13 reader sees its top level: a KTAP v1
+    document's version line read as TAP's, its subtests (indented four
+    spaces) left to the per-binary check."""
+    if not lines or lines[0] != "KTAP version 1":
+        return lines
+    return ["TAP version 13"] + [l for l in lines[1:] if not l.startswith("    ")]
+
+
 def child_names(binary, lines):
     """The farm's name and state of each child result."""
     return ["kvm-irq.%s.%s %s" % (binary, name, state)
@@ -58,7 +68,7 @@ def main():
         lines = f.read().splitlines()
     os.makedirs(sys.argv[2], exist_ok=True)
     problems = []
-    top = check_document("run_tests.sh", lines, problems, allow_summary=True)
+    top = check_document("run_tests.sh", top_level(lines), problems, allow_summary=True)
     if lines and lines[-1] and not SUMMARY.match(lines[-1]):
         problems.append("run_tests.sh: last line is not the summary: %r" % lines[-1])
 
