@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # layout_check.sh BUILD: the tree keeps its layout (README, Layout).
+# kvm_util's headers are read from $KTREE (make's KSRC=), else BUILD/linux-6.1.
 #   - guest code includes only guest_code/, its area's header, the shared
 #     lib/guest_host.h and kvm_util's headers; host code no guest_code/
 #     header;
@@ -22,9 +23,11 @@ includes() {
 }
 
 # kvm_util's own headers (its include directories), which both sides use.
-kvm_headers=$(ls "$build"/linux-6.1/tools/testing/selftests/kvm/include \
-	"$build"/linux-6.1/tools/testing/selftests/kvm/include/aarch64 \
-	"$build"/linux-6.1/tools/testing/selftests 2>/dev/null | grep '\.h$')
+ktree=${KTREE:-$build/linux-6.1}
+kvm_headers=$(ls "$ktree"/tools/testing/selftests/kvm/include \
+	"$ktree"/tools/testing/selftests/kvm/include/aarch64 \
+	"$ktree"/tools/testing/selftests 2>/dev/null | grep '\.h$')
+[ -n "$kvm_headers" ] || { echo "layout_check.sh: no kvm_util headers under $ktree"; exit 1; }
 
 for f in guest_code/*.[ch] tests/*/guest.c; do
 	area=$(dirname "$f")

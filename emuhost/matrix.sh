@@ -143,18 +143,22 @@ one() {
 	echo "# [$i/$nrun] $h: done, $(tail -n 1 "$d/document")"
 }
 
+# Each lane takes the next configuration no lane has claimed (mkdir is
+# atomic): a lane that drew short runs is not left idle.
+rm -rf "$out/claims" && mkdir -p "$out/claims"
 lane=0
 while [ $lane -lt "$lanes" ]; do
 	(
 		i=0
 		for h in $run; do
 			i=$((i + 1))
-			[ $(((i - 1) % lanes)) = $lane ] && one "$h" $i
+			mkdir "$out/claims/$h" 2>/dev/null && one "$h" $i
 		done
 	) &
 	lane=$((lane + 1))
 done
 wait
+rm -rf "$out/claims"
 
 # junit_back XML: "P passed, F failed, S skipped" as junitparser reads it.
 junit_back() {

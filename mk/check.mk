@@ -39,7 +39,7 @@ check: all $(O)/native/oracle_test mutants dist install
 	@sh mk/deps.sh check
 	@$(MAKE) --no-print-directory $(KUNIT)
 	@[ "$(CHECK_HOSTS)" = native ] || sh mk/deps.sh host
-	@check/check.sh --build $(O) --hosts "$(CHECK_HOSTS)" --kunit $(abspath $(KUNIT)) \
+	@KTREE=$(abspath $(KTREE)) check/check.sh --build $(O) --hosts "$(CHECK_HOSTS)" --kunit $(abspath $(KUNIT)) \
 		--dist $(DIST) --install $(INSTALL_PATH)
 
 # Deliberately broken copies of the userspace irqchip loop: each sed script

@@ -23,8 +23,10 @@
  * bound (lib/run.h).
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -64,6 +66,7 @@ struct vcpu_thread {
 	struct kvm_vcpu *vcpu;
 	unsigned int index;
 	pthread_t tid;
+	volatile pid_t ktid;		/* its kernel thread id, 0 until it runs */
 	pthread_cond_t wake;		/* the main thread released it */
 	bool in, parked;		/* under l->lock */
 	unsigned int released;		/* the round it was last released in */
@@ -136,6 +139,7 @@ static void *vcpu_thread_main(void *arg)
 	struct live *l = t->l;
 	enum run_end end;
 
+	t->ktid = gettid();
 	pthread_mutex_lock(&l->lock);
 	while (!l->quit) {
 		if (!t->in) {
@@ -209,6 +213,48 @@ static bool wait_for(bool (*cond)(struct live *), struct live *l)
 	return true;
 }
 
+/*
+ * Blocked in KVM_RUN: asleep (state S, as kvm_vcpu_block leaves it), in
+ * the ioctl (/proc's syscall file: __NR_ioctl, the vcpu fd, KVM_RUN).  A
+ * vcpu in the guest reads "running"; one preempted on its way in, R.
+ */
+static bool is_blocked(struct vcpu_thread *t)
+{
+	char path[64], buf[128], state = 0;
+	unsigned long nr, fd, cmd;
+	FILE *f;
+	int n;
+
+	if (!t->ktid)
+		return false;
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", t->ktid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	n = fscanf(f, "%*d (%*[^)]) %c", &state);
+	fclose(f);
+	if (n != 1 || state != 'S')
+		return false;
+	snprintf(path, sizeof(path), "/proc/self/task/%d/syscall", t->ktid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	n = fgets(buf, sizeof(buf), f) ? sscanf(buf, "%lu %lx %lx", &nr, &fd, &cmd) : 0;
+	fclose(f);
+	return n == 3 && nr == __NR_ioctl && fd == (unsigned long)t->vcpu->fd && cmd == KVM_RUN;
+}
+
+/* Every vcpu told to sleep is blocked in KVM_RUN, not only in its WFI. */
+static bool all_asleep(struct live *l)
+{
+	unsigned int i;
+
+	for (i = 0; i < l->nr_live; i++)
+		if (l->slots[l->t[i].index].wait == LIVE_SLEEP && !is_blocked(&l->t[i]))
+			return false;
+	return true;
+}
+
 static bool is_waiting(struct live *l, struct vcpu_thread *t)
 {
 	return l->slots[t->index].waiting;
@@ -265,6 +311,9 @@ static void log_stragglers(struct live *l)
 			       t->index, t->in, t->parked, t->reported, l->slots[t->index].irq,
 			       l->slots[t->index].fiq, l->slots[t->index].intid,
 			       t->failed[0] ? ": " : "", t->failed);
+		else if (l->slots[t->index].wait == LIVE_SLEEP && !is_blocked(t))
+			printf("# vcpu %u in its WFI, but its thread %d not blocked in KVM_RUN\n",
+			       t->index, t->ktid);
 	}
 }
 
@@ -391,9 +440,13 @@ static void inject_round(struct __test_metadata *_metadata, struct live *l,
 	if (!wait_for(all_waiting, l))
 		log_stragglers(l);
 	ASSERT_TRUE(all_waiting(l));
-	/* Just back in KVM_RUN: likelier blocked, not just in WFI, after this. */
-	if (wait == LIVE_SLEEP && target->released + 1 >= l->round)
-		usleep(20 * 1000);
+	/*
+	 * In WFI is not yet asleep: until KVM blocks the vcpu thread, a line
+	 * raised now meets a vcpu in the guest, which is the running case.
+	 */
+	if (!wait_for(all_asleep, l))
+		log_stragglers(l);
+	ASSERT_TRUE(all_asleep(l));
 
 	suite_step("waiting for the interrupt of vcpu", target->index);
 	err = irq_line(&l->v, irq, 1);
