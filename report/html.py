@@ -176,10 +176,19 @@ class Run:
             self.summary = tuple(int(x) for x in m.groups())
         for line in lines:
             self.read_note(line)
-        for binary, child, closed in tapdoc.binaries(lines):
+        blocks = tapdoc.binaries(lines)
+        for binary, child, closed in blocks:
             self.read_binary(child)
             for name, state, _ in tapdoc.results(child):
                 self.counted[("pass", "fail", "skip").index(state)] += 1
+            # A binary the host never finished fails once, as run-host.sh
+            # counts it; so does one it never started.
+            self.counted[1] += closed is None
+        started = {b for b, _, _ in blocks}
+        for line in lines:
+            m = tapdoc.TOP_RESULT.match(line)
+            if m and m.group(1) and m.group(2) not in started:
+                self.counted[1] += 1
 
     def read_note(self, line):
         m = KERNEL.match(line)
@@ -588,7 +597,7 @@ def heatmap(run, configs):
     cw, ch, left, top = 40, 19, 205, 100
     width = left + cw * len(configs) + 10
     height = top + ch * len(BANDS) + 10
-    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="band map of %s">'
+    out = ['<svg width="%d" height="%d" role="img" aria-label="band map of %s">'
            % (width, height, esc(run.name)),
            '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
            '<rect width="2" height="6" fill="rgba(0,0,0,0.22)"/></pattern></defs>']
@@ -627,7 +636,7 @@ def heat_legend():
     items = []
     for state in ("accepted", "rejected", "mixed", "unspecified", "pinned", "deviating", "untried", "skipped"):
         fill, text, desc = CELL[state]
-        sw = ['<svg xmlns="http://www.w3.org/2000/svg" width="44" height="20" aria-hidden="true">']
+        sw = ['<svg width="44" height="20" aria-hidden="true">']
         if state == "mixed":
             sw.append('<rect width="44" height="20" fill="#0072B2"/><polygon points="44,0 44,20 0,20" fill="#56B4E9"/>')
         else:
@@ -696,7 +705,7 @@ def section_timeline(runs):
     width = left + dx * n + 30
     height = axis_y + 44
     colours = ["#0072B2", "#56B4E9", "#009E73", "#D55E00"]
-    svg = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="device_irq_level timeline">'
+    svg = ['<svg width="%d" height="%d" role="img" aria-label="device_irq_level timeline">'
            % (width, height)]
     for k in range(n + 1):
         x = left + k * dx
