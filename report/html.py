@@ -394,6 +394,7 @@ table.rules .badge { font-size: 12px; padding: 0 5px; }
 .v-none { background: #f4f4f4; color: #555; border-color: #aaa; font-weight: normal; }
 .v-na { background: #e4e4e4; color: #666; border-color: #aaa; font-weight: normal; font-style: italic; }
 tr.na td { color: #777; background: #f0f0f0; }
+table.hosts td:first-child { white-space: nowrap; }
 .hostverdict { font-size: 16px; }
 .small { font-size: 12px; color: #444; }
 dl.legend { display: flex; flex-wrap: wrap; gap: 6px 22px; margin: 6px 0; max-width: 1300px; }
@@ -713,11 +714,13 @@ def section_timeline(runs):
     for i, (label, get) in enumerate(tracks):
         y0 = top + i * th
         hi, lo = y0 + 6, y0 + th - 8
-        svg.append('<text x="%d" y="%d" font-size="12" text-anchor="end">%s</text>' % (left - 8, y0 + th // 2 + 4, esc(label)))
+        svg.append('<text x="%d" y="%d" font-size="12" text-anchor="end">%s</text>' % (left - 14, y0 + th // 2 + 4, esc(label)))
         pts = []
         for k, s in enumerate(steps):
             y = hi if get(s) else lo
             pts.append("%d,%d %d,%d" % (left + k * dx, y, left + (k + 1) * dx, y))
+        svg.append('<text x="%d" y="%d" font-size="9" fill="#777">1</text><text x="%d" y="%d" font-size="9" fill="#777">0</text>'
+                   % (left - 7, hi + 3, left - 7, lo + 3))
         svg.append('<polyline points="%s" fill="none" stroke="%s" stroke-width="2.5"/>' % (" ".join(pts), colours[i]))
         svg.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#bbb" stroke-dasharray="2,3"/>' % (left, lo, left + n * dx, lo))
     svg.append('<text x="%d" y="%d" font-size="12" text-anchor="end">how KVM_RUN returned</text>' % (left - 8, exits_y + 14))
