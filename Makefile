@@ -18,6 +18,7 @@
 #   make exhaustive   all 2^32 irq values on CONFIG (default nogic_1)
 #   make dist         a tarball of the suite for a board with a POSIX shell
 #   make install      the suite as a kselftest collection (INSTALL_PATH=)
+#   make report-screenshot  a PNG of a run's report.html (headless Chromium)
 #
 # kvm_util and the kselftest harness come from the Linux 6.1 LTS source
 # (Debian's linux-source-6.1), extracted into $(O) and built unmodified.
@@ -160,6 +161,22 @@ install: all
 			linux-source-6.1/tools/testing/selftests/kselftest; \
 	fi
 	@echo "  INSTALL $(INSTALL_PATH): run_kselftest.sh, or kvm-irq/run_tests.sh"
+
+# A screenshot of a report.html (REPORT=, default the last run_tests on
+# HOST) in headless Chromium, Debian's chromium: what a reader sees.  Not
+# part of make check, which reads the page with html.parser instead.
+REPORT		?= $(O)/runs/$(HOST)/report.html
+SCREENSHOT	?= $(basename $(REPORT)).png
+SHOT_HEIGHT	?= 3600
+.PHONY: report-screenshot
+report-screenshot:
+	@test -r "$(REPORT)" || { echo "error: $(REPORT): no such report (make run_tests, or REPORT=FILE.html)" >&2; exit 1; }
+	@sh mk/deps.sh report
+	@rm -f "$(SCREENSHOT)"
+	@chromium --headless --no-sandbox --hide-scrollbars --window-size=1400,$(SHOT_HEIGHT) \
+		--screenshot=$(abspath $(SCREENSHOT)) file://$(abspath $(REPORT)) > "$(SCREENSHOT).log" 2>&1; \
+		test -s "$(SCREENSHOT)" || { echo "error: chromium wrote no $(SCREENSHOT) (see $(SCREENSHOT).log)" >&2; exit 1; }
+	@echo "  SHOT    $(SCREENSHOT) (1400x$(SHOT_HEIGHT))"
 
 hosts:
 	@emuhost/hosts.sh list

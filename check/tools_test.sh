@@ -516,6 +516,29 @@ prove --ignore-exit -e "$top/check/strict-tap.sh" "$work/stray.tap" > "$work/out
 grep -q "Parse errors" "$work/out"
 t $? "strict-tap.sh: prove reports a stray line as a parse error"
 
+# --- report/html.py and its checker ----------------------------------------
+# The last dead host above left its report: an unexpected verdict.
+run=$work/runs/6.12-gicv3-vhe
+grep -q 'data-host="6.12-gicv3-vhe" data-verdict="unexpected"' "$run/report.html" 2>/dev/null
+t $? "run-host.sh: a dead host's report.html says unexpected"
+rm -f "$work/r.html"
+"$top/report/html.py" --out "$work/r.html" "$work/nonesuch" > "$work/out" 2>&1
+[ $? = 2 ] && [ "$(wc -l < "$work/out")" = 1 ] && [ ! -e "$work/r.html" ]
+t $? "html.py: a missing RUNDIR is one line, exit 2, no page ($(cat "$work/out"))"
+"$top/report/html.py" --bogus "$run" > "$work/out" 2>&1
+[ $? = 2 ] && [ "$(wc -l < "$work/out")" = 1 ]
+t $? "html.py: an unknown option is one line, exit 2"
+# The fake host's TAP holds 1 result and a binary it never ran: 1 passed, 1 failed.
+/usr/bin/python3 "$top/check/report_check.py" "$run/report.html" "$run" 1 1 0 > "$work/out" 2>&1
+t $? "report_check.py: the dead host's page is self-contained, counts its TAP ($(tail -n 1 "$work/out"))"
+sed 's|<h2>|<img src="https://example.org/x.png"><h2>|' "$run/report.html" > "$work/r.html"
+/usr/bin/python3 "$top/check/report_check.py" "$work/r.html" "$run" 1 1 0 > "$work/out" 2>&1
+[ $? = 1 ] && grep -q "not a #fragment" "$work/out"
+t $? "report_check.py: a remote reference fails"
+/usr/bin/python3 "$top/check/report_check.py" "$run/report.html" "$run" 1 0 0 > "$work/out" 2>&1
+[ $? = 1 ] && grep -q "counts 1 passed, 1 failed" "$work/out"
+t $? "report_check.py: other counts than the summary's fail"
+
 echo "1..$n"
 echo "tools: $((n - failed)) passed, $failed failed"
 [ "$failed" = 0 ]

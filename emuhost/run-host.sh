@@ -229,6 +229,14 @@ echo "# kvm-irq: $host: boot ${boot:-?}s, whole run ${total}s" >&2
 finish() {
 	/usr/bin/python3 "$here/../report/junit.py" "$results" "$run/junit.xml" 2> "$run/junit.err" ||
 		echo "# kvm-irq: no junit.xml: $(tail -n 1 "$run/junit.err")" >&2
+	# report.html: the run at a glance, for people (report/html.py).
+	rm -f "$run/report.html"
+	if [ -x /usr/bin/python3 ]; then
+		/usr/bin/python3 "$here/../report/html.py" --out "$run/report.html" "$run" 2> "$run/report.err" ||
+			echo "# kvm-irq: no report.html: $(tail -n 1 "$run/report.err")" >&2
+	else
+		echo "# kvm-irq: no report.html: /usr/bin/python3 missing (apt-get install python3)" >&2
+	fi
 	exit "$1"
 }
 
