@@ -296,6 +296,26 @@ if [ -n "$first_host" ] && [ -n "$kunit" ]; then
 	t $? "$first_host --ktap: prove passes the document ($(sed -n 's/^Files=[0-9]*, Tests=\([0-9]*\),.*/\1/p' "$out/$k.prove-top") binaries) and, in strict mode, each binary's subtest ($(sed -n 's/^Files=[0-9]*, Tests=\([0-9]*\),.*/\1/p' "$out/$k.prove" 2>/dev/null) results)"
 fi
 
+# Board farms and CI (lava/, .github/workflows/): what a LAVA job reports
+# of each run above, the LAVA definition and the workflow, each check
+# also on a copy broken on purpose (check/farm_check.sh; make check says
+# where actionlint is installed, KVM_IRQ_ACTIONLINT).
+if [ -n "$first_host" ]; then
+	set --
+	for h in $hosts; do set -- "$@" "$out/$h.ktap" "$(cat "$out/$h.rc" 2>/dev/null)"; done
+	[ -f "$out/ktap-$first_host.ktap" ] &&
+		set -- "$@" "$out/ktap-$first_host.ktap" "$(cat "$out/ktap-$first_host.rc" 2>/dev/null)"
+	"$top/check/farm_check.sh" --actionlint "${KVM_IRQ_ACTIONLINT:-}" --work "$out" "$@" \
+		> "$out/farm.tap" 2> "$out/farm.err"
+	grep -E '^(not )?ok [0-9]+ - ' "$out/farm.tap" > "$out/farm.results"
+	while IFS= read -r line; do
+		case "$line" in not*) r=1 ;; *) r=0 ;; esac
+		t $r "farm: ${line#* - }"
+	done < "$out/farm.results"
+	[ -s "$out/farm.results" ] || t 1 "farm: check/farm_check.sh ran ($(tail -n 1 "$out/farm.err"))"
+	grep '^# ' "$out/farm.tap"
+fi
+
 names=$(ls "$out"/*/names.txt 2>/dev/null)
 if [ -n "$names" ]; then
 	"$top/check/catalog_check.sh" "$top/lib/assertions.txt" $names > "$out/catalog.txt" 2>&1

