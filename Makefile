@@ -16,6 +16,8 @@
 #   make exhaustive   all 2^32 irq values on CONFIG (default nogic_1)
 #   make dist         a tarball of the suite for a board with a POSIX shell
 #   make install      the suite as a kselftest collection (INSTALL_PATH=)
+#   make certify      the suite, strictest, and a bundle of the evidence
+#                     (build/certify/<host>.tar.gz; HOST= as make run_tests)
 #
 # kvm_util and the kselftest harness come from the Linux 6.1 LTS source
 # (Debian's linux-source-6.1), extracted into $(O) and built unmodified.
@@ -148,6 +150,26 @@ install: all
 			linux-source-6.1/tools/testing/selftests/kselftest; \
 	fi
 	@echo "  INSTALL $(INSTALL_PATH): run_kselftest.sh, or kvm-irq/run_tests.sh"
+
+# Certification: the suite in its strictest form and a bundle of the
+# evidence, build/certify/<host>.tar.gz (run_tests.sh --verify-bundle
+# checks one).  Natively on arm64 with /dev/kvm, else on HOST.
+CERTIFY_DIR	:= $(O)/certify
+.PHONY: certify
+ifeq ($(NATIVE),1)
+certify: all
+	@sh mk/deps.sh certify
+	@mkdir -p $(CERTIFY_DIR)
+	@./run_tests.sh --bindir $(O)/tests --certify $(CERTIFY_DIR)/$(shell uname -n).tar.gz \
+		$(if $(REQUIRE),--require $(REQUIRE)) $(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
+else
+certify: all
+	@sh mk/deps.sh host
+	@mkdir -p $(CERTIFY_DIR)
+	@emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) \
+		--bindir $(O)/tests --out $(CERTIFY_DIR)/runs --certify $(CERTIFY_DIR)/$(HOST).tar.gz \
+		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
+endif
 
 hosts:
 	@emuhost/hosts.sh list

@@ -215,10 +215,11 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq.XXXXXX") || die "cannot make a temporary directory"
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
+# Certified, results.tsv is also the bundle's (a copy at the end, where
+# --results names a file other tools read as it grows).
 if [ -n "$certify" ]; then
 	mkdir "$work/bundle"
-	certify_results=$results
-	results=$work/bundle/results.tsv
+	[ -n "$results" ] || results=$work/bundle/results.tsv
 fi
 
 # Every test name, from each binary's --list: expected/ may name only these.
@@ -458,7 +459,7 @@ echo "$((tpass + txfail)) passed, $tbad failed, $tskip skipped"
 if [ -n "$certify" ]; then
 	exec 1>&3 3>&-
 	wait "$tee_pid"
-	[ -z "$certify_results" ] || cp "$work/bundle/results.tsv" "$certify_results"
+	[ "$results" = "$work/bundle/results.tsv" ] || cp "$results" "$work/bundle/results.tsv"
 	if [ -n "$certify_out" ]; then
 		bundle_finish "$work/bundle" "$certify_out"
 		echo "$prog: certification bundle $certify_out: $verdict" >&2
