@@ -148,7 +148,7 @@ if [ -n "$verify$finish_dir" ]; then
 	else
 		[ -d "$finish_dir" ] || die "--finish-bundle $finish_dir: no such directory"
 		bundle_finish "$finish_dir" "$certify_out"
-		echo "$prog: bundle $certify_out"
+		echo "$prog: bundle $certify_out" >&2
 	fi
 	exit
 fi
