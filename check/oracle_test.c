@@ -240,6 +240,39 @@ static int check_only_named_accepted(void)
 }
 
 /*
+ * The bands of irq_number: each bound the oracle checks starts a band,
+ * on both sides of nr_irqs; a vgic of 1024 has no SPI past nr_irqs.
+ */
+static int check_bands(void)
+{
+	struct abi_band_info in = abi_band_info(&gic64_4, ABI_BAND_SPI_IN_RANGE);
+	struct abi_band_info past = abi_band_info(&gic64_4, ABI_BAND_SPI_PAST_NR_IRQS);
+	struct abi_band_info empty = abi_band_info(&gic1024_1, ABI_BAND_SPI_PAST_NR_IRQS);
+	struct abi_band_info unset = abi_band_info(&gic_uninit_unset, ABI_BAND_SPI_IN_RANGE);
+	int ok = abi_irq_band(&no_gic_1, CPU(0, 1)) == ABI_BAND_CPU_LINE &&
+		 abi_irq_band(&no_gic_1, CPU(0, 2)) == ABI_BAND_CPU_BEYOND &&
+		 abi_irq_band(&gic64_4, PPI(1, 15)) == ABI_BAND_PPI_SGI &&
+		 abi_irq_band(&gic64_4, PPI(1, 16)) == ABI_BAND_PPI_IN_RANGE &&
+		 abi_irq_band(&gic64_4, PPI(1, 31)) == ABI_BAND_PPI_IN_RANGE &&
+		 abi_irq_band(&gic64_4, PPI(1, 32)) == ABI_BAND_PPI_BEYOND &&
+		 abi_irq_band(&gic64_4, SPI(0, 31)) == ABI_BAND_SPI_PRIVATE &&
+		 abi_irq_band(&gic64_4, SPI(0, 63)) == ABI_BAND_SPI_IN_RANGE &&
+		 abi_irq_band(&gic64_4, SPI(0, 64)) == ABI_BAND_SPI_PAST_NR_IRQS &&
+		 abi_irq_band(&gic64_4, SPI(0, 1019)) == ABI_BAND_SPI_PAST_NR_IRQS &&
+		 abi_irq_band(&gic64_4, SPI(0, 1020)) == ABI_BAND_SPI_SPECIAL &&
+		 abi_irq_band(&gic64_4, SPI(0, 1024)) == ABI_BAND_SPI_BEYOND &&
+		 abi_irq_band(&gic1024_1, SPI(0, 1019)) == ABI_BAND_SPI_IN_RANGE &&
+		 abi_irq_band(&gic64_4, 0x03000000) == ABI_BAND_TYPE_UNKNOWN &&
+		 abi_irq_band(&no_gic_4_v1, 0x12000000) == ABI_BAND_TYPE_UNKNOWN &&
+		 in.first == 32 && in.last == 63 && past.first == 64 && past.last == 1019 &&
+		 empty.first > empty.last && unset.last == 1019 &&
+		 !strcmp(abi_band_info(&no_gic_4_v1, ABI_BAND_TYPE_UNKNOWN).type, "3-255");
+
+	tap(ok, "%s", "bands: irq_number split where the oracle's bounds are");
+	return ok;
+}
+
+/*
  * The device_irq_level oracle: after a return, bits 0..2 are the devices'
  * levels; KVM never sets an undefined bit; with a vgic nothing changes.
  */
@@ -282,7 +315,7 @@ int main(void)
 	unsigned int i, n = sizeof(cases) / sizeof(cases[0]);
 	int failed = 0;
 
-	printf("TAP version 13\n1..%u\n", n + 5);
+	printf("TAP version 13\n1..%u\n", n + 6);
 	for (i = 0; i < n; i++)
 		failed += !check_case(&cases[i]);
 	failed += !check_decode();
@@ -290,5 +323,6 @@ int main(void)
 	failed += !check_only_named_accepted();
 	failed += !check_nr_irqs();
 	failed += !check_user_irq();
+	failed += !check_bands();
 	return failed ? 1 : 0;
 }

@@ -41,6 +41,25 @@ static const char *describe(enum abi_outcome outcome, int err)
 	return outcome == ABI_ACCEPT ? "0" : abi_errno_name(err);
 }
 
+static void band_count(struct irq_check *c, const struct irq_vm *v,
+		       uint32_t irq, enum abi_outcome want, bool match)
+{
+	struct irq_band_count *b;
+
+	if (!c->bands)
+		return;
+	c->bands->vm = &v->abi;
+	b = &c->bands->band[abi_irq_band(&v->abi, irq)];
+	if (want == ABI_UNSPECIFIED)
+		b->unspecified++;
+	else if (!match)
+		b->mismatched++;
+	else if (want == ABI_ACCEPT)
+		b->accepted++;
+	else
+		b->rejected++;
+}
+
 bool irq_check_one(struct irq_check *c, struct irq_vm *v, uint32_t irq,
 		   uint32_t level)
 {
@@ -58,9 +77,11 @@ bool irq_check_one(struct irq_check *c, struct irq_vm *v, uint32_t irq,
 	if (want.outcome == ABI_UNSPECIFIED) {
 		c->unspecified++;
 		tally_unspecified(t, want.rule, 1);
+		band_count(c, v, irq, want.outcome, true);
 		return true;
 	}
 	match = want.outcome == ABI_ACCEPT ? !err : err == want.err;
+	band_count(c, v, irq, want.outcome, match);
 	if (!tally_check(t, want.rule, 1, match, "%s: irq=0x%08x level=%u: expected %s, observed %s",
 			 c->what, irq, level, describe(want.outcome, want.err), seen)) {
 		c->mismatches++;
@@ -72,6 +93,18 @@ bool irq_check_one(struct irq_check *c, struct irq_vm *v, uint32_t irq,
 
 void irq_check_summary(const struct irq_check *c)
 {
+	unsigned int i;
+
 	ksft_print_msg("%s: %lu irq values tried, %lu mismatches, %lu unspecified\n",
 		       c->what, c->tried, c->mismatches, c->unspecified);
+	for (i = 0; c->bands && c->bands->vm && i < ABI_NR_BANDS; i++) {
+		const struct irq_band_count *b = &c->bands->band[i];
+		struct abi_band_info info = abi_band_info(c->bands->vm, i);
+
+		if (!(b->accepted + b->rejected + b->mismatched + b->unspecified))
+			continue;
+		ksft_print_msg("band: type=%s number=%u-%u class=%s accepted=%lu rejected=%lu mismatched=%lu unspecified=%lu\n",
+			       info.type, info.first, info.last, info.name,
+			       b->accepted, b->rejected, b->mismatched, b->unspecified);
+	}
 }

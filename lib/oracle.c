@@ -139,6 +139,76 @@ struct abi_verdict abi_irq_line(const struct abi_vm *vm, uint32_t irq,
 }
 
 /*
+ * The bands follow the checks above: each bound the oracle tests splits a
+ * type's numbers.  1020..1023 are past ABI_SPI_LAST like the rest, but
+ * are the GIC's special INTIDs, the first a kernel might take by mistake.
+ */
+#define SPI_SPECIAL_LAST	1023
+
+/* The last SPI in range on vm: 1019, or below nr_irqs once it is set. */
+static unsigned int spi_last(const struct abi_vm *vm)
+{
+	if (vm->nr_irqs && vm->nr_irqs - 1 < ABI_SPI_LAST)
+		return vm->nr_irqs - 1;
+	return ABI_SPI_LAST;
+}
+
+enum abi_band abi_irq_band(const struct abi_vm *vm, uint32_t irq)
+{
+	struct abi_irq_field f = abi_decode(vm, irq);
+
+	switch (f.type) {
+	case ABI_IRQ_TYPE_CPU:
+		return f.num <= ABI_CPU_FIQ ? ABI_BAND_CPU_LINE : ABI_BAND_CPU_BEYOND;
+	case ABI_IRQ_TYPE_PPI:
+		if (f.num < ABI_PPI_FIRST)
+			return ABI_BAND_PPI_SGI;
+		return f.num <= ABI_PPI_LAST ? ABI_BAND_PPI_IN_RANGE : ABI_BAND_PPI_BEYOND;
+	case ABI_IRQ_TYPE_SPI:
+		if (f.num < ABI_SPI_FIRST)
+			return ABI_BAND_SPI_PRIVATE;
+		if (f.num <= spi_last(vm))
+			return ABI_BAND_SPI_IN_RANGE;
+		if (f.num <= ABI_SPI_LAST)
+			return ABI_BAND_SPI_PAST_NR_IRQS;
+		return f.num <= SPI_SPECIAL_LAST ? ABI_BAND_SPI_SPECIAL : ABI_BAND_SPI_BEYOND;
+	}
+	return ABI_BAND_TYPE_UNKNOWN;
+}
+
+struct abi_band_info abi_band_info(const struct abi_vm *vm, enum abi_band band)
+{
+	const char *other = vm->layout_2 ? "3-15" : "3-255";
+
+	switch (band) {
+	case ABI_BAND_CPU_LINE:
+		return (struct abi_band_info){ "CPU", "line", 0, ABI_CPU_FIQ };
+	case ABI_BAND_CPU_BEYOND:
+		return (struct abi_band_info){ "CPU", "beyond", ABI_CPU_FIQ + 1, ABI_IRQ_NUM_MASK };
+	case ABI_BAND_PPI_SGI:
+		return (struct abi_band_info){ "PPI", "sgi", 0, ABI_PPI_FIRST - 1 };
+	case ABI_BAND_PPI_IN_RANGE:
+		return (struct abi_band_info){ "PPI", "in-range", ABI_PPI_FIRST, ABI_PPI_LAST };
+	case ABI_BAND_PPI_BEYOND:
+		return (struct abi_band_info){ "PPI", "beyond", ABI_PPI_LAST + 1, ABI_IRQ_NUM_MASK };
+	case ABI_BAND_SPI_PRIVATE:
+		return (struct abi_band_info){ "SPI", "private", 0, ABI_SPI_FIRST - 1 };
+	case ABI_BAND_SPI_IN_RANGE:
+		return (struct abi_band_info){ "SPI", "in-range", ABI_SPI_FIRST, spi_last(vm) };
+	case ABI_BAND_SPI_PAST_NR_IRQS:
+		return (struct abi_band_info){ "SPI", "past-nr_irqs", spi_last(vm) + 1, ABI_SPI_LAST };
+	case ABI_BAND_SPI_SPECIAL:
+		return (struct abi_band_info){ "SPI", "special", ABI_SPI_LAST + 1, SPI_SPECIAL_LAST };
+	case ABI_BAND_SPI_BEYOND:
+		return (struct abi_band_info){ "SPI", "beyond", SPI_SPECIAL_LAST + 1, ABI_IRQ_NUM_MASK };
+	case ABI_BAND_TYPE_UNKNOWN:
+	case ABI_NR_BANDS:
+		break;
+	}
+	return (struct abi_band_info){ other, "unknown-type", 0, ABI_IRQ_NUM_MASK };
+}
+
+/*
  * arm-vgic.rst and arm-vgic-v3.rst: "the number of interrupts (SGI, PPI and
  * SPI) for this GIC instance, ranging from 64 to 1024, in increments of
  * 32"; "-EINVAL Value set is out of the expected range; -EBUSY Value has

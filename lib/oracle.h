@@ -54,6 +54,35 @@ struct abi_verdict abi_irq_line(const struct abi_vm *vm, uint32_t irq,
 #define ABI_TARGET_ROUTED	(-1)
 int abi_irq_target(const struct abi_vm *vm, uint32_t irq);
 
+/*
+ * The bands of irq_number the oracle tells apart, per irq_type: a report
+ * of the sweep counts its answers per band.  A band's numbers depend on
+ * the VM (SPIs end at nr_irqs), and some bands are empty on some VMs.
+ */
+enum abi_band {
+	ABI_BAND_CPU_LINE,		/* CPU 0..1: IRQ, FIQ */
+	ABI_BAND_CPU_BEYOND,		/* CPU 2..0xffff */
+	ABI_BAND_PPI_SGI,		/* PPI 0..15: SGI numbers */
+	ABI_BAND_PPI_IN_RANGE,		/* PPI 16..31 */
+	ABI_BAND_PPI_BEYOND,		/* PPI 32..0xffff */
+	ABI_BAND_SPI_PRIVATE,		/* SPI 0..31: SGI and PPI numbers */
+	ABI_BAND_SPI_IN_RANGE,		/* SPI 32..nr_irqs-1 (..1019) */
+	ABI_BAND_SPI_PAST_NR_IRQS,	/* SPI nr_irqs..1019 */
+	ABI_BAND_SPI_SPECIAL,		/* SPI 1020..1023: special INTIDs */
+	ABI_BAND_SPI_BEYOND,		/* SPI 1024..0xffff */
+	ABI_BAND_TYPE_UNKNOWN,		/* irq_type 3.. any number */
+	ABI_NR_BANDS
+};
+
+struct abi_band_info {
+	const char *type;	/* "CPU", "SPI", "PPI", or "3-15" / "3-255" */
+	const char *name;	/* the band within its type */
+	unsigned int first, last;	/* its irq_numbers; first > last: empty */
+};
+
+enum abi_band abi_irq_band(const struct abi_vm *vm, uint32_t irq);
+struct abi_band_info abi_band_info(const struct abi_vm *vm, enum abi_band band);
+
 /* KVM_DEV_ARM_VGIC_GRP_NR_IRQS set to nr_irqs, already set or not. */
 struct abi_verdict abi_nr_irqs(uint32_t nr_irqs, bool already_set);
 

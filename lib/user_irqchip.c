@@ -64,6 +64,11 @@ struct run_result user_irqchip_run(struct user_irqchip *c, unsigned int i)
 	if (c->observe)
 		c->observe(c, i, before);
 	drive_line(c, i);
+	if (c->timeline && i == 0 && c->timeline_len < c->timeline_max)
+		c->timeline[c->timeline_len++] = (struct user_irqchip_step){
+			r.err, r.exit_reason, run->s.regs.device_irq_level,
+			c->cpu[i].line,
+		};
 	return r;
 }
 

@@ -27,6 +27,14 @@ struct user_irqchip_vcpu {
 	uint64_t undefined;	/* bits outside the version's set KVM reported */
 };
 
+/* One return from KVM_RUN of vcpu 0: what the loop read and drove. */
+struct user_irqchip_step {
+	int err;		/* KVM_RUN's errno, 0 */
+	uint32_t exit_reason;
+	uint64_t level;		/* device_irq_level after the return */
+	bool line;		/* the IRQ line the loop drove from it */
+};
+
 struct user_irqchip {
 	struct irq_vm *v;
 	int version;		/* KVM_CAP_ARM_USER_IRQ */
@@ -37,6 +45,12 @@ struct user_irqchip {
 	 * before it: for a test to check each return.
 	 */
 	void (*observe)(struct user_irqchip *c, unsigned int i, uint64_t before);
+	/*
+	 * If set, vcpu 0's first timeline_max returns are recorded here
+	 * (timeline_len of them), for a report to draw; nothing is judged.
+	 */
+	struct user_irqchip_step *timeline;
+	unsigned int timeline_max, timeline_len;
 };
 
 void user_irqchip_init(struct user_irqchip *c, struct irq_vm *v,

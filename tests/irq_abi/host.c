@@ -164,7 +164,8 @@ FIXTURE_VARIANT_ADD(uninit, v2) {
 /* Documented: the CPU lines are refused once a vgic exists (ENXIO). */
 SUITE_TEST(uninit, cpu_type_refused)
 {
-	struct irq_check c = { .what = "CPU type, uninitialised vgic" };
+	struct irq_bands bands = { 0 };
+	struct irq_check c = { .what = "CPU type, uninitialised vgic", .bands = &bands };
 	unsigned int vcpu, num;
 
 	for (vcpu = 0; vcpu <= self->v.nr_vcpus; vcpu++)

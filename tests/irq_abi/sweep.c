@@ -34,7 +34,8 @@ static unsigned int nr_irqs_or_64(const struct irq_vm *v)
 
 void sweep_type_byte(struct irq_vm *v, const char *what)
 {
-	struct irq_check check = { .what = what }, *c = &check;
+	struct irq_bands bands = { 0 };
+	struct irq_check check = { .what = what, .bands = &bands }, *c = &check;
 	unsigned int nr = nr_irqs_or_64(v);
 	unsigned int nums[] = { 0, 1, 2, 16, 31, 32, 33, nr - 1, nr, 1019, 1020 };
 	unsigned int vcpus[] = { 0, last_vcpu(v) & ABI_IRQ_VCPU_MASK };
@@ -68,7 +69,8 @@ static void vcpu_values_check(struct irq_check *c, struct irq_vm *v,
 void sweep_vcpu_field(struct irq_vm *v, const struct irq_vm_config *config,
 		      const char *what)
 {
-	struct irq_check check = { .what = what }, *c = &check;
+	struct irq_bands bands = { 0 };
+	struct irq_check check = { .what = what, .bands = &bands }, *c = &check;
 	unsigned int vcpu, hi, i;
 	unsigned int low[] = { 0, 1, 255 };
 
@@ -127,7 +129,8 @@ size_t irq_number_values(const struct irq_vm *v, uint32_t seed,
 
 void sweep_irq_number(struct irq_vm *v, uint32_t seed, const char *what)
 {
-	struct irq_check c = { .what = what };
+	struct irq_bands bands = { 0 };
+	struct irq_check c = { .what = what, .bands = &bands };
 	uint32_t *irqs = calloc(IRQ_NUMBER_VALUES, sizeof(*irqs));
 	uint32_t *levels = calloc(IRQ_NUMBER_VALUES, sizeof(*levels));
 	size_t n, i;

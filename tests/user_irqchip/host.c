@@ -10,7 +10,10 @@
  */
 #include "suite.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kvm_util.h"
 #include "processor.h"
@@ -40,17 +43,24 @@ static unsigned int interrupts_wanted(void)
 	return n > 0 && n <= PERIODIC_MAX ? n : DEFAULT_INTERRUPTS;
 }
 
+/* Returns of one run printed for a report's timeline (vtimer_1's). */
+#define TIMELINE_RETURNS	40
+
 FIXTURE(irqchip_loop) {
 	struct irq_vm v;
 	struct user_irqchip chip;
+	struct user_irqchip_step timeline[TIMELINE_RETURNS];
 };
 
 FIXTURE_VARIANT(irqchip_loop) {
 	enum user_irq_dev dev;
 	unsigned int nr_vcpus;
+	bool timeline;
 };
 
-FIXTURE_VARIANT_ADD(irqchip_loop, vtimer_1) { .dev = DEV_VTIMER, .nr_vcpus = 1 };
+FIXTURE_VARIANT_ADD(irqchip_loop, vtimer_1) {
+	.dev = DEV_VTIMER, .nr_vcpus = 1, .timeline = true,
+};
 FIXTURE_VARIANT_ADD(irqchip_loop, ptimer_1) { .dev = DEV_PTIMER, .nr_vcpus = 1 };
 FIXTURE_VARIANT_ADD(irqchip_loop, vtimer_4) { .dev = DEV_VTIMER, .nr_vcpus = 4 };
 
@@ -64,6 +74,10 @@ SUITE_SETUP(irqchip_loop)
 		return why;
 	periodic_install_handlers(self->v.vm);
 	user_irqchip_init(&self->chip, &self->v, user_irq_dev_bit(variant->dev));
+	if (variant->timeline) {
+		self->chip.timeline = self->timeline;
+		self->chip.timeline_max = TIMELINE_RETURNS;
+	}
 	check_under(COND_SLEEPING);
 	return NULL;
 }
@@ -96,6 +110,37 @@ static void run_all(struct user_irqchip *chip)
 					    "vcpu %u: stage 0x%lx", i, uc.args[1]);
 			}
 		}
+	}
+}
+
+static const char *exit_name(const struct user_irqchip_step *s)
+{
+	static char other[24];
+
+	if (s->err == EINTR && s->exit_reason == KVM_EXIT_INTR)
+		return "forced";
+	if (!s->err && s->exit_reason == KVM_EXIT_MMIO)
+		return "ucall";
+	snprintf(other, sizeof(other), "%u/%s", s->exit_reason,
+		 s->err ? strerror(s->err) : "0");
+	return other;
+}
+
+/*
+ * vcpu 0's first returns, one line each, after the run (printing during
+ * it would slow the loop the test times): the KVM_RUN return's index, how
+ * it returned (a forced return, the guest's ucall: its EOI), the
+ * device_irq_level bits it left and the IRQ line the loop then drove.
+ */
+static void print_timeline(const struct user_irqchip *chip)
+{
+	unsigned int k;
+
+	for (k = 0; k < chip->timeline_len; k++) {
+		const struct user_irqchip_step *s = &chip->timeline[k];
+
+		ksft_print_msg("timeline: return=%u exit=%s device_irq_level=0x%lx irq_line=%u\n",
+			       k, exit_name(s), (unsigned long)s->level, s->line);
 	}
 }
 
@@ -149,6 +194,7 @@ SUITE_TEST(irqchip_loop, periodic_interrupts_once_in_order)
 	};
 	sync_global_to_guest(self->v.vm, periodic_cmd);
 	run_all(&self->chip);
+	print_timeline(&self->chip);
 	sync_global_from_guest(self->v.vm, periodic_log);
 	for (i = 0; i < self->v.nr_vcpus; i++) {
 		check_vcpu(_metadata, &self->chip, i, n);
