@@ -125,15 +125,17 @@ bundle_finish() {
 	bundle_python_check
 	stage=$work/finish
 	rm -rf "$stage"
-	mkdir -p "$stage/$bundle_top" "$stage/run" || die "cannot make $stage"
+	mkdir -p "$stage/$bundle_top" || die "cannot make $stage"
 	b=$stage/$bundle_top
 	cp -R "$1/." "$b/"
 	rm -f "$b/SHA256SUMS" "$b/junit.xml" "$b/report.html"
 	"$bundle_python" "$here/report/junit.py" "$b/results.ktap" "$b/junit.xml" 2> "$stage/err" ||
 		die "report/junit.py failed: $(tail -n 1 "$stage/err")"
-	# html.py reads a run directory: the document as results.tap.
-	cp "$b/results.ktap" "$stage/run/results.tap" && cp "$b/results.tsv" "$stage/run/"
-	"$bundle_python" "$here/report/html.py" --out "$b/report.html" "$stage/run" 2> "$stage/err" ||
+	# html.py reads a run directory, named as its page names the run:
+	# the document as results.tap.
+	run=$stage/run/$(sed -n 's/^kernel: //p' "$b/verdict.txt" | tr -c 'A-Za-z0-9.+_\n-' _)
+	mkdir -p "$run" && cp "$b/results.ktap" "$run/results.tap" && cp "$b/results.tsv" "$run/"
+	"$bundle_python" "$here/report/html.py" --out "$b/report.html" --title "kvm-irq certification: $(sed -n 's/^verdict: //p' "$b/verdict.txt")" "$run" 2> "$stage/err" ||
 		die "report/html.py failed: $(tail -n 1 "$stage/err")"
 	(cd "$b" && find . -type f | sed 's|^\./||' | LC_ALL=C sort |
 		while IFS= read -r f; do sha256sum "$f"; done) > "$stage/SHA256SUMS" ||
