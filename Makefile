@@ -19,6 +19,8 @@
 #   make dist         a tarball of the suite for a board with a POSIX shell
 #   make install      the suite as a kselftest collection (INSTALL_PATH=)
 #   make report-screenshot  a PNG of a run's report.html (headless Chromium)
+#   make certify      the suite, strictest, and a bundle of the evidence
+#                     (build/certify/<host>.tar.gz; HOST= as make run_tests)
 #
 # kvm_util and the kselftest harness come from the Linux 6.1 LTS source
 # (Debian's linux-source-6.1), extracted into $(O) and built unmodified.
@@ -177,6 +179,25 @@ report-screenshot:
 		--screenshot=$(abspath $(SCREENSHOT)) file://$(abspath $(REPORT)) > "$(SCREENSHOT).log" 2>&1; \
 		test -s "$(SCREENSHOT)" || { echo "error: chromium wrote no $(SCREENSHOT) (see $(SCREENSHOT).log)" >&2; exit 1; }
 	@echo "  SHOT    $(SCREENSHOT) (1400x$(SHOT_HEIGHT))"
+# Certification: the suite in its strictest form and a bundle of the
+# evidence, build/certify/<host>.tar.gz (run_tests.sh --verify-bundle
+# checks one).  Natively on arm64 with /dev/kvm, else on HOST.
+CERTIFY_DIR	:= $(O)/certify
+.PHONY: certify
+ifeq ($(NATIVE),1)
+certify: all
+	@sh mk/deps.sh certify
+	@mkdir -p $(CERTIFY_DIR)
+	@./run_tests.sh --bindir $(O)/tests --certify $(CERTIFY_DIR)/$(shell uname -n).tar.gz \
+		$(if $(REQUIRE),--require $(REQUIRE)) $(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
+else
+certify: all
+	@sh mk/deps.sh host
+	@mkdir -p $(CERTIFY_DIR)
+	@emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) \
+		--bindir $(O)/tests --out $(CERTIFY_DIR)/runs --certify $(CERTIFY_DIR)/$(HOST).tar.gz \
+		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
+endif
 
 hosts:
 	@emuhost/hosts.sh list

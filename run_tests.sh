@@ -29,6 +29,11 @@ require_pinned=
 require=
 large_vms=sample
 results=
+certify=
+certify_out=
+collect_dir=
+finish_dir=
+verify=
 
 die() {
 	echo "$prog: $*" >&2
@@ -69,6 +74,21 @@ usage: $prog [options]
                     kselftest runner's TAP 13, nested behind "# "
   --binaries        print the test binaries of --bindir and exit (the one
                     place that says which files they are)
+  --certify FILE    certification: the whole suite in its strictest form
+                    (KTAP, --require-pinned, every skip held to the host
+                    facts: a feature KVM claims must be tested), then the
+                    bundle FILE (.tar.gz: results, JUnit, HTML report,
+                    expected files, uname, kernel config, dmesg, version,
+                    host facts, verdict, SHA256SUMS); exit 0 if certified.
+                    Needs python3, python3-tap, python3-junitparser
+  --collect-bundle DIR
+                    --certify's run, its bundle left raw in DIR (no
+                    python: on a host without it; finish it elsewhere)
+  --finish-bundle DIR FILE
+                    finish a raw bundle: JUnit, HTML, SHA256SUMS, FILE
+  --verify-bundle FILE
+                    check a bundle someone sent: exit 0 if every file
+                    matches its SHA256SUMS and none is missing or added
 EOF
 }
 
@@ -94,6 +114,12 @@ while [ $# -gt 0 ]; do
 	--require-pinned) require_pinned=1 ;;
 	--require) need_arg "$@"; require=$2; shift ;;
 	--large-vms) need_arg "$@"; large_vms=$2; shift ;;
+	--certify) need_arg "$@"; certify=1; certify_out=$2; shift ;;
+	--collect-bundle) need_arg "$@"; certify=1; collect_dir=$2; shift ;;
+	--finish-bundle)
+		[ $# -ge 3 ] && [ -n "$2" ] && [ -n "$3" ] || die "option $1 needs a directory and a file"
+		finish_dir=$2; certify_out=$3; shift 2 ;;
+	--verify-bundle) need_arg "$@"; verify=$2; shift ;;
 	-h|--help) usage; exit 0 ;;
 	*) die "unknown option '$1' (see --help)" ;;
 	esac
@@ -106,6 +132,37 @@ case "$timeout" in ''|*[!0-9]*) die "--timeout must be a number of seconds, not 
 case "$cpus" in *[!0-9]*) die "--cpus must be a number, not '$cpus'" ;; esac
 case "$large_vms" in sample|full) ;; *) die "--large-vms must be sample or full, not '$large_vms'" ;; esac
 export KVM_IRQ_LARGE_VMS=$large_vms
+
+# --- certification bundles (lib/bundle.sh) ------------------------------------
+if [ -n "$verify$finish_dir" ] || [ -n "$certify" ]; then
+	[ -r "$here/lib/bundle.sh" ] || die "lib/bundle.sh missing beside $prog"
+	. "$here/lib/bundle.sh"
+fi
+if [ -n "$verify$finish_dir" ]; then
+	[ -z "$verify" ] || [ -z "$finish_dir" ] || die "--verify-bundle and --finish-bundle are two runs"
+	work=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq.XXXXXX") || die "cannot make a temporary directory"
+	trap 'rm -rf "$work"' EXIT
+	trap 'exit 130' INT TERM
+	if [ -n "$verify" ]; then
+		bundle_verify "$verify"
+	else
+		[ -d "$finish_dir" ] || die "--finish-bundle $finish_dir: no such directory"
+		bundle_finish "$finish_dir" "$certify_out"
+		echo "$prog: bundle $certify_out" >&2
+	fi
+	exit
+fi
+if [ -n "$certify" ]; then
+	[ -z "$certify_out" ] || [ -z "$collect_dir" ] || die "--certify and --collect-bundle: one or the other"
+	[ -z "$select" ] || die "--certify runs the whole suite: no --tests"
+	[ -z "$certify_out" ] || [ -d "$(dirname "$certify_out")" ] ||
+		die "--certify $certify_out: no such directory $(dirname "$certify_out")"
+	[ -z "$collect_dir" ] || [ -d "$(dirname "$collect_dir")" ] ||
+		die "--collect-bundle $collect_dir: no such directory $(dirname "$collect_dir")"
+	# The reports' python, before anything runs.
+	[ -z "$certify_out" ] || bundle_python_check
+	ktap=1 require_pinned=1
+fi
 # The skip reason of each feature (lib/host.c, lib/vm.c).
 required_reasons=
 for f in $(echo "$require" | tr ',' ' '); do
@@ -158,6 +215,12 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq.XXXXXX") || die "cannot make a temporary directory"
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
+# Certified, results.tsv is also the bundle's (a copy at the end, where
+# --results names a file other tools read as it grows).
+if [ -n "$certify" ]; then
+	mkdir "$work/bundle"
+	[ -n "$results" ] || results=$work/bundle/results.tsv
+fi
 
 # Every test name, from each binary's --list: expected/ may name only these.
 : > "$work/names"
@@ -179,7 +242,7 @@ case "$kver" in [0-9]*.[0-9]*) ;; *) die "--kernel must look like 6.12, not '$kv
 # What the host is, from the suite's one probe (lib/host.c), where the
 # options do not say.
 facts=
-if [ -z "$gic" ] || [ -z "$mode" ]; then
+if [ -n "$certify" ] || [ -z "$gic" ] || [ -z "$mode" ]; then
 	set -- $all_bins
 	facts=$(timeout -s KILL 60 "$bindir/$1" --host-facts 2>/dev/null)
 fi
@@ -190,6 +253,21 @@ fact() {
 }
 detected_gic=${gic:-$(fact gic)}
 detected_mode=${mode:-$(fact mode)}
+# Certified, a skip is held to the host facts: for a feature they claim,
+# unexpected; for one they say is absent, explained; else unexpected.
+explained_reasons=
+if [ -n "$certify" ]; then
+	certify_claims > "$work/claims"
+	while IFS='|' read -r r f c; do
+		if [ "$c" = 1 ]; then
+			required_reasons="$required_reasons$r|$f|--certify: the host facts claim it
+"
+		else
+			explained_reasons="$explained_reasons$r
+"
+		fi
+	done < "$work/claims"
+fi
 
 # --- expected/ ----------------------------------------------------------------
 # Applied in this order; a later file's entry overrides an earlier one's.
@@ -233,6 +311,7 @@ nested() {
 nest_results() {
 	awk -v prefix="$nest_prefix" -v ktap="${ktap:-0}" -v strict="$require_pinned" \
 	    -v required="$required_reasons" -v expf="$work/expected" \
+	    -v certify="$certify" -v explained="$explained_reasons" \
 	    -f "$awkdir/judge.awk" -f "$awkdir/nest.awk"
 }
 
@@ -241,6 +320,7 @@ nest_results() {
 compare() {
 	awk -v bin="$1" -v rc="$2" -v tmo="$timeout" -v listf="$work/$1.names" -v strict="$require_pinned" \
 	    -v required="$required_reasons" -v expf="$work/expected" \
+	    -v certify="$certify" -v explained="$explained_reasons" \
 	    -f "$awkdir/judge.awk" -f "$awkdir/verdict.awk" "$work/$1.tap"
 }
 
@@ -277,6 +357,13 @@ klog_check() {
 }
 
 nbins=$(echo $bins | wc -w)
+# Certified, the document is also the bundle's results.ktap.
+if [ -n "$certify" ]; then
+	mkfifo "$work/document" || die "cannot make a fifo in $work"
+	tee "$work/bundle/results.ktap" < "$work/document" &
+	tee_pid=$!
+	exec 3>&1 > "$work/document"
+fi
 if [ -n "$ktap" ]; then
 	echo "KTAP version 1"
 else
@@ -364,5 +451,24 @@ if [ -s "$work/unpinned" ]; then
 fi
 echo "# kvm-irq: $tunpinned unpinned behaviours (not counted as passed; --require-pinned makes them unexpected)"
 echo "# kvm-irq: $tpass pass, $txfail xfail, $tskip skip as expected; $tbad unexpected"
+if [ -n "$certify" ]; then
+	certify_collect "$work/bundle"
+	certify_verdict "$work/bundle"
+fi
 echo "$((tpass + txfail)) passed, $tbad failed, $tskip skipped"
+if [ -n "$certify" ]; then
+	exec 1>&3 3>&-
+	wait "$tee_pid"
+	[ "$results" = "$work/bundle/results.tsv" ] || cp "$results" "$work/bundle/results.tsv"
+	if [ -n "$certify_out" ]; then
+		bundle_finish "$work/bundle" "$certify_out"
+		echo "$prog: certification bundle $certify_out: $verdict" >&2
+	else
+		rm -rf "$collect_dir.tmp" && cp -R "$work/bundle" "$collect_dir.tmp" &&
+			rm -rf "$collect_dir" && mv "$collect_dir.tmp" "$collect_dir" ||
+			die "--collect-bundle $collect_dir: cannot write"
+	fi
+	[ "$verdict" = certified ]
+	exit
+fi
 [ "$tbad" = 0 ]

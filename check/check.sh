@@ -9,7 +9,9 @@
 #      machine's /dev/kvm): the whole suite, which must match expected/;
 #      its document read by tappy, every binary's TAP by prove in strict mode;
 #   4. each broken copy of the userspace irqchip loop (make mutants) turns
-#      the loop's end-to-end test red on the first host.
+#      the loop's end-to-end test red on the first host;
+#   5. make certify's run on the first emulated host: certified, and its
+#      bundle verifies; copies changed, added to or re-manifested do not.
 # TAP on stdout, one result per check, then "N passed, N failed".
 set -u
 
@@ -131,6 +133,9 @@ done
 jobs=
 for h in $hosts; do jobs="$jobs h:$h"; done
 [ -n "$first_host" ] && jobs="$jobs k:$first_host"
+# The certification run (emulated hosts: a board's /boot may hold no
+# config), here so that the lanes take about as long.
+[ -n "$first_host" ] && [ "$first_host" != native ] && jobs="$jobs c:$first_host"
 for m in $mutants; do jobs="$jobs m:$m"; done
 lanes=${CHECK_LANES:-2}
 [ "$first_host" = native ] && lanes=1
@@ -145,6 +150,12 @@ run_job() {
 	k:*)
 		name=ktap-${1#k:}
 		suite "${1#k:}" "$build/tests" "$out/ktap-runs" "$KTAP_TESTS" ktap \
+			> "$out/$name.ktap" 2> "$out/$name.err" &
+		;;
+	c:*)
+		name=certify-${1#c:}
+		"$top/emuhost/run-host.sh" --host "${1#c:}" --bindir "$build/tests" \
+			--out "$out/certify-runs" --certify "$out/$name.tar.gz" \
 			> "$out/$name.ktap" 2> "$out/$name.err" &
 		;;
 	m:*)
@@ -314,6 +325,55 @@ if [ -n "$first_host" ]; then
 	done < "$out/farm.results"
 	[ -s "$out/farm.results" ] || t 1 "farm: check/farm_check.sh ran ($(tail -n 1 "$out/farm.err"))"
 	grep '^# ' "$out/farm.tap"
+fi
+
+# --- certification: make certify's run on the first emulated host --------
+# tamper DIR NAME CMDS: a copy of the certification bundle, unpacked in
+# DIR, changed by the shell commands CMDS in its top directory, packed as
+# $out/NAME.tar.gz; then run_tests.sh --verify-bundle of it: $vrc, and
+# its one line of stderr in $verr.
+tamper() {
+	vrc= verr=
+	rm -rf "$1" && mkdir -p "$1" && tar -C "$1" -xzf "$bundle" &&
+		(cd "$1/kvm-irq-certification" && sh -ec "$3") &&
+		tar -C "$1" -czf "$out/$2.tar.gz" kvm-irq-certification || return 1
+	"$top/run_tests.sh" --verify-bundle "$out/$2.tar.gz" > "$out/$2.verify" 2> "$out/$2.verr"
+	vrc=$?
+	verr=$(cat "$out/$2.verr")
+}
+# remanifest: SHA256SUMS made again over every file, as verify reads it.
+remanifest='find . -type f ! -name SHA256SUMS | sed "s|^\./||" | LC_ALL=C sort | xargs sha256sum > SHA256SUMS'
+if [ -n "$first_host" ] && [ "$first_host" != native ]; then
+	c=certify-$first_host
+	bundle=$out/$c.tar.gz
+	rc=$(cat "$out/$c.rc" 2>/dev/null || echo 1)
+	[ "$rc" = 0 ] && grep -q '^# certify: certified: ' "$out/$c.ktap"
+	t $? "$first_host: certified (run-host.sh --certify: $(grep -m 1 '^# certify: ' "$out/$c.ktap" || tail -n 1 "$out/$c.err"))"
+	grep '^# certify: not certified' "$out/$c.ktap" | head -n 5 | sed 's/^/# /'
+	"$top/run_tests.sh" --verify-bundle "$bundle" > "$out/$c.verify" 2>&1 &&
+		grep -qx 'verdict: certified' "$out/$c.verify" &&
+		tar -xzOf "$bundle" kvm-irq-certification/results.ktap | cmp -s - "$out/certify-runs/$first_host/results.tap"
+	t $? "$first_host: its bundle verifies and holds the document the host printed ($(head -n 1 "$out/$c.verify"))"
+	# One byte of one file changed, SHA256SUMS as it was: refused, named.
+	tamper "$out/tamper-byte" tamper-byte \
+		"printf X | dd of=results.tsv bs=1 seek=3 conv=notrunc 2> /dev/null"
+	[ "$vrc" = 1 ] && [ "$verr" = "run_tests.sh: $out/tamper-byte.tar.gz: refused: results.tsv: does not match SHA256SUMS" ]
+	t $? "certification bundle with one byte of results.tsv changed: refused, naming it ($verr)"
+	tamper "$out/tamper-extra" tamper-extra "echo pass > expected/6.13"
+	[ "$vrc" = 1 ] && [ "$verr" = "run_tests.sh: $out/tamper-extra.tar.gz: refused: expected/6.13: not in SHA256SUMS" ]
+	t $? "certification bundle with a file added: refused, naming it ($verr)"
+	# SHA256SUMS made again after an edit: what the results say is held
+	# together (verdict.txt, results.tsv, results.ktap), so a lone edit of
+	# a result is refused; an edit of what nothing cross-checks is not
+	# (a manifest proves integrity, not origin: README, Certification).
+	tamper "$out/tamper-result" tamper-result \
+		"sed -i '1s/\tpass\$/\tunexpected/' results.tsv; $remanifest"
+	case "$verr" in *"refused: verdict.txt: results "*", but results.tsv counts "*) [ "$vrc" = 1 ] ;; *) false ;; esac
+	t $? "certification bundle with a result changed and SHA256SUMS made again: refused, the verdict disagrees ($verr)"
+	tamper "$out/tamper-dmesg" tamper-dmesg \
+		"echo '[    0.000000] an edited kernel log' > dmesg.txt; $remanifest"
+	[ "$vrc" = 0 ]
+	t $? "certification bundle with dmesg.txt edited and SHA256SUMS made again: verifies (unsigned: the manifest proves integrity, not origin)"
 fi
 
 names=$(ls "$out"/*/names.txt 2>/dev/null)

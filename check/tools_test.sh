@@ -344,6 +344,89 @@ for s in $shells; do
 done
 rm -f "$work/exp/all"
 
+# --- certification: --certify, --collect-bundle, --verify-bundle ------------
+# Fakes that answer --host-facts with $FAKE_FACTS (good skips for "no such
+# device", which no fact explains; nopmu for the PMU).
+mkdir -p "$work/certbin"
+for b in good nopmu; do
+	{ echo '#!/bin/sh'; echo '[ "${1:-}" = --host-facts ] && { echo "$FAKE_FACTS"; exit 0; }'; tail -n +2 "$work/bin/$b"; } > "$work/certbin/$b"
+	chmod +x "$work/certbin/$b"
+done
+claims="gic=3 mode=vhe kvm=1 cpus=2 max_vcpus=512 vgic_v2=0 vgic_v3=1 its=1 pmu_v3=1 user_irq=1 layout_2=1 irqchip=1"
+for s in $shells; do
+	printf 'good.c skip no device\nnopmu.c skip the PMU may be absent\ngood.b behaviour EBUSY busy\n' > "$work/exp/all"
+	rm -rf "$work/raw"
+	FAKE_FACTS=$claims run "$s" --bindir "$work/certbin" --collect-bundle "$work/raw"
+	t $((rc != 1)) "$s: --collect-bundle: a run that is not certified exits 1"
+	has "^# unexpected: nopmu.c: skipped, but this host must have pmu (--certify: the host facts claim it): KVM_CAP_ARM_PMU_V3"
+	t $? "$s: certified, a skip for a feature the host facts claim is unexpected, whatever expected/ allows"
+	has "^# unexpected: good.c: skipped for a reason the host facts do not explain (--certify): no such device"
+	t $? "$s: certified, a skip for a reason no host fact explains is unexpected"
+	has "^# certify: not certified: the expected files are not the suite's own (--expected " &&
+		has "^# certify: not certified: expected/ was chosen for kernel 6.1 (--kernel)" &&
+		has "^# certify: not certified: unexpected: nopmu.c: "
+	t $? "$s: the verdict gives each reason it is not a certification"
+	ok=0
+	for f in results.ktap results.tsv uname.txt dmesg.txt version.txt host-facts.txt verdict.txt expected/all; do
+		[ -s "$work/raw/$f" ] || { ok=1; echo "# no $f in the raw bundle"; }
+	done
+	cmp -s "$work/out" "$work/raw/results.ktap" && [ "$(head -n 1 "$work/out")" = "KTAP version 1" ] &&
+		grep -qx 'verdict: not certified' "$work/raw/verdict.txt" && grep -qxF "$claims" "$work/raw/host-facts.txt" || ok=1
+	t $ok "$s: --collect-bundle leaves the raw bundle: the KTAP document printed, the evidence, the verdict"
+
+	FAKE_FACTS=$(echo "$claims" | sed 's/pmu_v3=1/pmu_v3=0/') run "$s" --bindir "$work/certbin" --collect-bundle "$work/raw"
+	! has "unexpected: nopmu.c" && has "^# unexpected: good.c: skipped for a reason"
+	t $? "$s: certified, a skip whose feature the host facts say is absent is explained"
+
+	printf 'good.c skip no device\nnopmu.c skip the PMU may be absent\n' > "$work/exp/all"
+	FAKE_FACTS=$claims run "$s" --bindir "$work/certbin" --collect-bundle "$work/raw"
+	has "^# unexpected: good.b: behaviour EBUSY is not pinned for this kernel (--require-pinned)"
+	t $? "$s: certified, an unpinned behaviour is unexpected"
+	FAKE_FACTS= run "$s" --bindir "$work/certbin" --collect-bundle "$work/raw"
+	has "^# certify: not certified: no usable /dev/kvm (host facts: none): nothing was tested"
+	t $? "$s: certified, no host facts (no KVM) is no certification"
+
+	run "$s" --certify "$work/b.tar.gz" --tests good
+	one_error_line "--certify runs the whole suite: no --tests"
+	t $? "$s: --certify with --tests is an error"
+	run "$s" --certify "$work/nosuch/b.tar.gz"
+	one_error_line "--certify $work/nosuch/b.tar.gz: no such directory"
+	t $? "$s: --certify into a missing directory is an error"
+	run "$s" --certify "$work/b.tar.gz" --frob
+	one_error_line "unknown option '--frob'"
+	t $? "$s: --certify with an unknown option is an error"
+	run "$s" --verify-bundle "$work/nosuch.tar.gz"
+	one_error_line "--verify-bundle $work/nosuch.tar.gz: no such file"
+	t $? "$s: --verify-bundle of a missing file is an error"
+	echo "not a tarball" > "$work/junk.tar.gz"
+	run "$s" --verify-bundle "$work/junk.tar.gz"
+	one_error_line "--verify-bundle $work/junk.tar.gz: not a gzip-compressed tar"
+	t $? "$s: --verify-bundle of a file that is not a tarball is an error"
+	run "$s" --verify-bundle
+	one_error_line "option --verify-bundle needs a value"
+	t $? "$s: --verify-bundle without a file is an error"
+	run "$s" --finish-bundle "$work/nosuch" "$work/b.tar.gz"
+	one_error_line "--finish-bundle $work/nosuch: no such directory"
+	t $? "$s: --finish-bundle of a missing directory is an error"
+	mkdir -p "$work/notraw"
+	run "$s" --finish-bundle "$work/notraw" "$work/b.tar.gz"
+	one_error_line "$work/notraw: no results.ktap: not a collected bundle"
+	t $? "$s: --finish-bundle of a directory that is no raw bundle is an error"
+	# A bundle whose member would unpack outside its top directory.
+	mkdir -p "$work/evil/kvm-irq-certification"
+	echo x > "$work/evil/stray"
+	tar -C "$work/evil" -czf "$work/evil.tar.gz" kvm-irq-certification stray
+	run "$s" --verify-bundle "$work/evil.tar.gz"
+	[ "$rc" = 1 ] && grep -qx "run_tests.sh: $work/evil.tar.gz: refused: stray: outside kvm-irq-certification/" "$work/err"
+	t $? "$s: --verify-bundle refuses a member outside the bundle's directory"
+done
+rm -f "$work/exp/all"
+
+"$top/emuhost/run-host.sh" --host 6.12-gicv3-vhe --bindir "$work/bin" --out "$work/runs" --certify "$work/b.tar.gz" --tests good > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "--certify runs the whole suite: no --tests"
+t $? "run-host.sh: --certify with --tests is an error"
+
 # --- hosts.sh, fetch.sh, run-host.sh ---------------------------------------
 "$top/emuhost/hosts.sh" show 9.9-gicv7-vhe > "$work/out" 2> "$work/err"
 rc=$?

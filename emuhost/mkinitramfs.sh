@@ -1,9 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# mkinitramfs.sh OUT BUSYBOX BINDIR: the emulated host's initramfs, with
-# busybox, /init, run_tests.sh, expected/ and the test binaries.  The same
-# image serves every host configuration.
+# mkinitramfs.sh OUT BUSYBOX BINDIR [KCONFIG]: the emulated host's
+# initramfs, with busybox, /init, run_tests.sh, expected/ and the test
+# binaries; KCONFIG, the kernel package's boot/config-<release>, as
+# /boot/config-<release>, where a Debian install has it (run_tests.sh
+# --certify bundles it).  The same image serves every host configuration.
 #
 # mkinitramfs.sh --board OUT BUSYBOX MODULES: the board-like host's
 # initramfs: busybox, board-init as /init and, from MODULES (a Debian
@@ -12,8 +14,11 @@
 set -eu
 board=
 [ "${1:-}" = --board ] && board=1 && shift
-[ $# -eq 3 ] || { echo "usage: mkinitramfs.sh [--board] OUT BUSYBOX BINDIR|MODULES" >&2; exit 2; }
-out=$1 busybox=$2 from=${3%/}
+case "$#${board:+-board}" in
+3|4|3-board) ;;
+*) echo "usage: mkinitramfs.sh OUT BUSYBOX BINDIR [KCONFIG] | --board OUT BUSYBOX MODULES" >&2; exit 2 ;;
+esac
+out=$1 busybox=$2 from=${3%/} kconfig=${4:-}
 top=$(cd "$(dirname "$0")/.." && pwd)
 
 root=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq-initramfs.XXXXXX")
@@ -25,6 +30,10 @@ ln -s busybox "$root/bin/sh"
 suite() {
 	cp "$top/emuhost/init" "$root/init"
 	sh "$top/mk/suite-tree.sh" "$root/suite" "$from" || exit 1
+	if [ -n "$kconfig" ]; then
+		mkdir -p "$root/boot"
+		cp "$kconfig" "$root/boot/${kconfig##*/}"
+	fi
 }
 
 # The modules virtio_blk and ext4 need, dependencies first (modules.dep

@@ -24,6 +24,7 @@ params=
 large_vms=
 format=
 cpu=
+certify=
 smp=${SMP:-2}
 mem=${MEM:-2048}
 # The host's /init prints a heartbeat every 10 s, however quiet the tests
@@ -49,6 +50,10 @@ usage: $prog --host NAME --bindir DIR --out DIR [options]
   --large-vms MODE  run_tests.sh --large-vms: sample (default) or full
   --format F        kselftest (default: TAP 13, nested behind "# ") or ktap
                     (run_tests.sh --ktap: KTAP v1 subtests)
+  --certify FILE    certification: run_tests.sh --collect-bundle on the host
+                    (the whole suite, strictest), its raw bundle sent over
+                    the console, finished here (JUnit, HTML, SHA256SUMS)
+                    into FILE (.tar.gz); exit 0 if certified
   --cpu MODEL       qemu -cpu model instead of the configuration's
   --smp N           vcpus of the emulated host (default $smp)
   --idle SECS       give up after this long without console output ($idle)
@@ -57,7 +62,7 @@ EOF
 }
 
 . "$here/opts.sh"
-parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms format cpu smp idle limit" "$@"
+parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms format cpu smp idle limit certify" "$@"
 [ -n "$host" ] || die "--host is required (emuhost/hosts.sh list)"
 if [ -n "$rootfs" ]; then
 	[ -r "$rootfs" ] || die "--rootfs $rootfs: no such file"
@@ -77,6 +82,12 @@ for n in "$smp" "$idle" "$limit"; do
 	case "$n" in ''|*[!0-9]*) die "'$n' is not a number" ;; esac
 done
 [ -z "$kernel" ] || [ -r "$kernel" ] || die "--kernel $kernel: no such file"
+if [ -n "$certify" ]; then
+	[ -z "$tests$rootfs" ] && [ "$task" = suite ] || die "--certify runs the whole suite: no --tests, --rootfs or --run"
+	[ -d "$(dirname "$certify")" ] || die "--certify $certify: no such directory $(dirname "$certify")"
+	certify=$(cd "$(dirname "$certify")" && pwd)/${certify##*/}
+	format=ktap
+fi
 case "$task" in
 suite|bench|exhaustive:[a-z]*:[0-9]*) ;;
 *) die "--run must be suite, bench or exhaustive:CONFIG:COUNT, not '$task'" ;;
@@ -100,9 +111,12 @@ fi
 [ -n "$bins" ] || die "no test binaries in $bindir"
 
 modules=
+kconfig=
 if [ -z "$kernel" ]; then
 	kernel=$("$here/fetch.sh" kernel "$kver") || exit 2
 	modules=$(ls -d "${kernel%/boot/*}"/lib/modules/*/ 2>/dev/null | head -n 1)
+	# The package's configuration of the kernel it boots.
+	kconfig=$(ls "${kernel%/*}"/config-* 2>/dev/null | head -n 1)
 fi
 # BUSYBOX: a static arm64 busybox of your own instead of Debian's.
 busybox=${BUSYBOX:-}
@@ -114,7 +128,7 @@ run=$(cd "$run" && pwd)
 console=$run/console.log
 results=$run/results.tap
 # status: how the host ended: completed, froze, overran, panicked, died.
-rm -f "$console" "$results" "$run/reason" "$run/state" "$run/timing" "$run/status"
+rm -f "$console" "$results" "$run/reason" "$run/state" "$run/timing" "$run/status" "$run/bundle.b64"
 started=$(date +%s)
 disks=
 if [ -n "$rootfs" ]; then
@@ -130,7 +144,7 @@ if [ -n "$rootfs" ]; then
 	fi
 	params="$params kvmirq_board=$board"
 else
-	"$here/mkinitramfs.sh" "$run/initramfs.cpio.gz" "$busybox" "$bindir" || exit 2
+	"$here/mkinitramfs.sh" "$run/initramfs.cpio.gz" "$busybox" "$bindir" $kconfig || exit 2
 fi
 
 echo "# kvm-irq: emulated host $host: $(basename "$kernel"), GICv$gic, $mode, -cpu $cpu, -smp $smp" >&2
@@ -143,7 +157,7 @@ case "$gic" in
 3) require=vgic-v3,its,pmu,user-irq,large-vms ;;
 *) require=vgic-v2,pmu,user-irq ;;
 esac
-append="$append ${large_vms:+kvmirq_large_vms=$large_vms }${format:+kvmirq_format=$format }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
+append="$append ${large_vms:+kvmirq_large_vms=$large_vms }${format:+kvmirq_format=$format }${certify:+kvmirq_certify=1 }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
 # The console log exists before qemu starts: tail must not race qemu's
 # shell for it (a tail that finds no file follows nothing).
 : > "$console"
@@ -191,9 +205,12 @@ wpid=$!
 awk_lines=awk
 awk -W version 2>&1 | grep -q mawk && awk_lines="awk -W interactive"
 tail -n +1 -f --pid=$qpid "$console" 2>/dev/null |
-	$awk_lines -v state="$run/state" -v results="$results" -v rows="$run/results.tsv" '
+	$awk_lines -v state="$run/state" -v results="$results" -v rows="$run/results.tsv" -v b64="$run/bundle.b64" '
 	{ sub(/\r$/, "") }
 	/^KVMIRQ-ALIVE/ { next }
+	/^KVMIRQ-BUNDLE sha256=/ { bundle = 1; bundle_sum = substr($2, 8); printf "" > b64; next }
+	/^KVMIRQ-BUNDLE-END/ { bundle = 0; bundle_end = 1; close(b64); next }
+	bundle { if ($0 ~ /^[A-Za-z0-9+\/=]+$/) print > b64; next }
 	/^KVMIRQ-ROW / { sub(/^KVMIRQ-ROW /, ""); print > rows; fflush(rows); next }
 	/^KVMIRQ-BEGIN/ { inside = 1; boot = up($2); next }
 	/^KVMIRQ-END rc=/ { end_rc = substr($2, 4); ended = up($3); inside = 0; next }
@@ -206,13 +223,14 @@ tail -n +1 -f --pid=$qpid "$console" 2>/dev/null |
 	END {
 		printf "tap=%d\nlast=%d\nend_rc=%s\n", tap, last, end_rc > state
 		printf "boot=%s\nended=%s\n", boot, ended > state
+		printf "bundle_sum=%s\nbundle_end=%d\n", bundle_sum, bundle_end > state
 	}'
 wait $qpid
 qrc=$?
 kill $wpid 2>/dev/null
 wait $wpid 2>/dev/null
 
-tap=0 last=0 end_rc= boot= ended=
+tap=0 last=0 end_rc= boot= ended= bundle_sum= bundle_end=0
 [ -f "$run/state" ] && . "$run/state"
 # Where the time went: the host's boot (uptime when /init started the
 # suite), the suite, and the whole run as seen from here.
@@ -240,10 +258,23 @@ finish() {
 	exit "$1"
 }
 
+# certify_finish: the raw bundle off the console, checked against its
+# sha256, finished into $certify by run_tests.sh --finish-bundle.
+certify_finish() {
+	[ "$bundle_end" = 1 ] || { echo "# kvm-irq: no certification bundle came over the console" >&2; return 1; }
+	base64 -d < "$run/bundle.b64" > "$run/bundle.tgz" 2> /dev/null &&
+		[ "$(sha256sum < "$run/bundle.tgz" | cut -d' ' -f1)" = "$bundle_sum" ] ||
+		{ echo "# kvm-irq: the certification bundle came garbled over the console (sha256 differs)" >&2; return 1; }
+	rm -rf "$run/bundle" && mkdir -p "$run/bundle" && tar -C "$run/bundle" -xzf "$run/bundle.tgz" &&
+		"$here/../run_tests.sh" --finish-bundle "$run/bundle/bundle" "$certify"
+}
+
 if [ -n "$end_rc" ]; then
 	echo completed > "$run/status"
-	[ "$end_rc" = 0 ]
-	finish $?
+	rc=0
+	[ "$end_rc" = 0 ] || rc=1
+	[ -z "$certify" ] || certify_finish || rc=1
+	finish $rc
 fi
 
 # The host stopped before the suite finished: say why, as results.

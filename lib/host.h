@@ -20,6 +20,7 @@ struct host_facts {
 	int pmu_v3;		/* KVM_CAP_ARM_PMU_V3: vcpus can have a PMU */
 	bool vgic_v2;		/* KVM_DEV_TYPE_ARM_VGIC_V2 can be created */
 	bool vgic_v3;		/* KVM_DEV_TYPE_ARM_VGIC_V3 can be created */
+	bool its;		/* a vgic ITS can be created beside a vgic-v3 */
 	const char *mode;	/* vhe, nvhe, protected, or NULL (log gone) */
 	int gic;		/* the host's GIC (/proc/interrupts): 2, 3, 0 */
 };
@@ -46,8 +47,10 @@ void host_probe(void);
 
 /*
  * The facts run_tests.sh needs of the host, one line of key=value
- * ("gic=3 mode=vhe kvm=1 cpus=2 max_vcpus=512", "-" for unknown): the
- * suite probes the host in one place, here.
+ * ("gic=3 mode=vhe kvm=1 cpus=2 max_vcpus=512 vgic_v2=0 vgic_v3=1 its=1
+ * pmu_v3=1 user_irq=1 layout_2=1 irqchip=1", "-" for unknown): the suite
+ * probes the host in one place, here.  --certify holds every skip to
+ * them: what they claim must be tested.
  */
 int host_print_facts(void);
 

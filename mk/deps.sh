@@ -9,6 +9,7 @@
 #   board  what builds the board-like host's Debian root filesystem
 #   kmut   what builds the kernels of make kernel-mutants
 #   report what make report-screenshot renders the HTML report with
+#   certify  what finishes a certification bundle (its JUnit and HTML)
 # deps.sh --list PART...: the packages, one line, installed or not
 # (DEPS_ARCH=aarch64 lists what an arm64 machine needs).
 set -eu
@@ -34,8 +35,9 @@ packages() {
 	board) echo debootstrap e2fsprogs xz-utils kmod ;;
 	kmut) echo linux-source-6.12 flex bison bc make gcc gcc-aarch64-linux-gnu ;;
 	report) echo chromium ;;
+	certify) echo python3 python3-tap python3-junitparser ;;
 	*)
-		echo "deps.sh: unknown part '$1' (build, host, check, board, kmut or report)" >&2
+		echo "deps.sh: unknown part '$1' (build, host, check, board, kmut, report or certify)" >&2
 		return 2
 		;;
 	esac
@@ -47,7 +49,7 @@ if [ "${1:-}" = --list ]; then
 	echo $(for part in "$@"; do packages "$part"; done)
 	exit 0
 fi
-[ $# -eq 1 ] || { echo "usage: deps.sh build|host|check|board|kmut|report | --list PART..." >&2; exit 2; }
+[ $# -eq 1 ] || { echo "usage: deps.sh build|host|check|board|kmut|report|certify | --list PART..." >&2; exit 2; }
 packages "$1" > /dev/null || exit 2
 want=$(echo $(packages "$1"))
 

@@ -4,12 +4,15 @@
 # expected.awk): the one judgement verdict.awk sums up and nest.awk marks
 # each result line with.
 #   judge_load(expf, required)  read the table; required: the skip reasons
-#                               of --require, "reason|feature" per line
+#                               of --require, "reason|feature[|who]" per
+#                               line (who requires it; default --require)
 #   judge(n, have, seen, dev, why)
 #       n's result (pass, fail, skip, missing), the behaviour it showed,
 #       its deviation and its skip reason: pass, xfail, skip, unexpected
 #       or unpinned; judge_msg is the verdict line to print, or "".
-# strict (--require-pinned) is the caller's -v.
+# strict (--require-pinned) is the caller's -v; so are certify (1 for
+# --certify) and explained, the skip reasons the host facts can explain,
+# one per line: certified, a skip for any other reason is unexpected.
 
 function judge_load(expf, required,    line, e, fs) {
 	fs = FS
@@ -24,6 +27,15 @@ function judge_load(expf, required,    line, e, fs) {
 	close(expf)
 	FS = fs
 	nreq = split(required, req, "\n")
+	nexplained = split(explained, explains, "\n")
+}
+
+# Whether a skip reason is one the host facts explain (--certify).
+function explained_skip(why,    i) {
+	for (i = 1; i <= nexplained; i++)
+		if (explains[i] != "" && index(why, explains[i]))
+			return 1
+	return 0
 }
 
 # The feature a skip reason says is missing, if it is a required one.
@@ -32,6 +44,7 @@ function required_missing(why,    i, kv) {
 		if (req[i] == "")
 			continue
 		split(req[i], kv, "|")
+		required_by = kv[3] == "" ? "--require" : kv[3]
 		if (index(why, kv[1]))
 			return kv[2]
 	}
@@ -93,8 +106,15 @@ function judge(n, have, seen, dev, why,    want) {
 	# A skip for lack of a feature the host must have (--require) is a
 	# lost feature, whatever expected/ allows.
 	if (have == "skip" && required_missing(why) != "") {
-		judge_msg = sprintf("# unexpected: %s: skipped, but this host must have %s (--require): %s", \
-				    n, required_missing(why), why)
+		judge_msg = sprintf("# unexpected: %s: skipped, but this host must have %s (%s): %s", \
+				    n, required_missing(why), required_by, why)
+		return "unexpected"
+	}
+	# Certified, a skip must be one the host facts explain: a reason
+	# they cannot tell absent is a feature nobody checked.
+	if (have == "skip" && certify && !explained_skip(why)) {
+		judge_msg = sprintf("# unexpected: %s: skipped for a reason the host facts do not explain (--certify): %s", \
+				    n, why)
 		return "unexpected"
 	}
 	if (want == have) {

@@ -1,0 +1,227 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The certification bundle, sourced by run_tests.sh (POSIX sh, busybox):
+#   certify_claims         what the host facts say the kernel has
+#   certify_collect DIR    the run's evidence (the kernel, its config and
+#                          log, the suite's version, expected/) into DIR
+#   certify_verdict DIR    certified or not, and why; DIR/verdict.txt
+#   bundle_finish DIR OUT  DIR plus junit.xml, report.html (python3) and
+#                          SHA256SUMS, packed as OUT (a .tar.gz)
+#   bundle_verify FILE     a bundle someone sent: intact or refused
+# They use run_tests.sh's die, fact, $here, $work and its run's totals.
+
+# Every bundle holds these, and SHA256SUMS over every file but itself.
+bundle_top=kvm-irq-certification
+bundle_raw="results.ktap results.tsv uname.txt dmesg.txt version.txt host-facts.txt verdict.txt"
+bundle_files="$bundle_raw junit.xml report.html"
+bundle_python=/usr/bin/python3
+
+# What the JUnit and HTML reports need, named as Debian packages, checked
+# before anything runs.
+bundle_python_check() {
+	"$bundle_python" -c 'import tap, junitparser' > /dev/null 2>&1 ||
+		die "the bundle's JUnit and HTML reports need python3 with tappy and junitparser: apt-get install python3 python3-tap python3-junitparser"
+	for py in junit.py html.py; do
+		[ -r "$here/report/$py" ] || die "report/$py missing beside $prog (the bundle's reports)"
+	done
+}
+
+# certify_claims: "<skip reason>|<feature>|<1 if the host facts claim
+# it>", one line each, for every skip reason the suite's tests give
+# (lib/host.c, lib/vm.c, the tests): a skip whose feature is claimed was
+# not tested; one whose feature the facts say is absent is explained;
+# any other reason explains nothing.
+certify_claims() {
+	claimed() {
+		case "$1" in ''|*[!0-9]*) echo 0 ;; *) [ "$1" -ge "${2:-1}" ] && echo 1 || echo 0 ;; esac
+	}
+	# No KVM explains nothing: the run tested nothing.
+	echo "no usable /dev/kvm|kvm|1"
+	echo "cannot create vgic-v2|vgic-v2|$(claimed "$(fact vgic_v2)")"
+	echo "cannot create vgic-v3|vgic-v3|$(claimed "$(fact vgic_v3)")"
+	echo "can create neither vgic-v2 nor vgic-v3|a vgic|$(claimed $(($(claimed "$(fact vgic_v2)") + $(claimed "$(fact vgic_v3)"))))"
+	echo "cannot create a vgic ITS|its|$(claimed "$(fact its)")"
+	echo "KVM_CAP_ARM_PMU_V3|pmu|$(claimed "$(fact pmu_v3)")"
+	echo "KVM_CAP_ARM_USER_IRQ|user-irq|$(claimed "$(fact user_irq)")"
+	echo "KVM_CAP_ARM_IRQ_LINE_LAYOUT_2|layout-2|$(claimed "$(fact layout_2)")"
+	echo "one CPU:|more than one CPU|$(claimed "$(fact cpus)" 2)"
+	echo "no longer holds KVM's init banner|the KVM mode|$([ -n "$(fact mode)" ] && echo 1 || echo 0)"
+	# The VM's size is held against KVM_CAP_MAX_VCPUS, the fact itself.
+	echo "KVM_CAP_MAX_VCPUS is|large VMs|0"
+	# Nothing promised (--mode): nothing to hold the kernel to.
+	echo "no KVM mode promised|a promised KVM mode|0"
+}
+
+# certify_collect DIR: the evidence beside the results.
+certify_collect() {
+	uname -a > "$1/uname.txt"
+	echo "$facts" > "$1/host-facts.txt"
+	if [ -r "$here/VERSION" ]; then
+		cp "$here/VERSION" "$1/version.txt"
+	elif [ -r "$here/mk/version.sh" ]; then
+		sh "$here/mk/version.sh" > "$1/version.txt"
+	else
+		printf 'version: unknown\ncommit: unknown\n' > "$1/version.txt"
+	fi
+	# The kernel's configuration, byte for byte, from where it is.
+	certify_config=
+	rm -f "$1/kernel-config.gz" "$1/kernel-config"
+	if [ -r /proc/config.gz ] && cp /proc/config.gz "$1/kernel-config.gz"; then
+		certify_config=/proc/config.gz
+	elif [ -r "/boot/config-$(uname -r)" ] && cp "/boot/config-$(uname -r)" "$1/kernel-config"; then
+		certify_config=/boot/config-$(uname -r)
+	fi
+	dmesg > "$1/dmesg.txt" 2>&1 || : > "$1/dmesg.txt"
+	mkdir -p "$1/expected"
+	for e in $exp_files; do
+		cp "$e" "$1/expected/"
+	done
+}
+
+# certify_verdict DIR: each reason the run is not a certification, as
+# "# certify: " lines of the document, and DIR/verdict.txt.
+certify_verdict() {
+	: > "$work/reasons"
+	reason() { echo "$*" >> "$work/reasons"; }
+	[ "$(fact kvm)" = 1 ] || reason "no usable /dev/kvm (host facts: ${facts:-none}): nothing was tested"
+	# Each unexpected result is a reason (a claimed feature skipped is one).
+	sed 's/^# //' "$work/unexpected" >> "$work/reasons"
+	[ "$tbad" = "$(grep -c . "$work/unexpected")" ] || reason "$tbad unexpected results in all"
+	[ "$tunpinned" = 0 ] || reason "$tunpinned unpinned behaviours"
+	[ -n "$certify_config" ] ||
+		reason "no kernel configuration: neither /proc/config.gz nor /boot/config-$(uname -r)"
+	[ -n "$klog_readable" ] || reason "the kernel log cannot be read (dmesg failed; run as root): kernel warnings went unseen"
+	grep -q '^version: [^u]' "$1/version.txt" ||
+		reason "the suite's version is unknown (no VERSION beside $prog: lay it out with make dist or make install)"
+	[ "$kver" = "$(uname -r | sed -n 's/^\([0-9]*\.[0-9]*\).*/\1/p')" ] ||
+		reason "expected/ was chosen for kernel $kver (--kernel), not for this kernel, $(uname -r)"
+	[ "$(cd "$expdir" && pwd)" = "$(cd "$here/expected" 2>/dev/null && pwd)" ] ||
+		reason "the expected files are not the suite's own (--expected $expdir)"
+	if [ -s "$work/reasons" ]; then
+		verdict="not certified"
+	else
+		verdict=certified
+	fi
+	{
+		echo "verdict: $verdict"
+		echo "kernel: $(uname -r)"
+		sed -n 's/^version: /suite: /p' "$1/version.txt"
+		echo "results: pass=$tpass xfail=$txfail skip=$tskip unexpected=$tbad unpinned=$tunpinned"
+		echo "config: ${certify_config:-none}"
+		echo "expected:$(for e in $exp_files; do printf ' %s' "${e##*/}"; done)"
+		echo "date: $(date -u '+%Y-%m-%dT%H:%M:%SZ')"
+		sed 's/^/reason: /' "$work/reasons"
+	} > "$1/verdict.txt"
+	echo "# certify: $verdict: kernel $(uname -r), suite $(sed -n 's/^version: //p' "$1/version.txt")$([ ! -s "$work/reasons" ] || echo "; $(wc -l < "$work/reasons" | tr -d ' ') reasons:")"
+	sed 's/^/# certify: not certified: /' "$work/reasons"
+}
+
+# bundle_finish DIR OUT: DIR (certify_collect's, with the run's
+# results.ktap and results.tsv) finished and packed as OUT; DIR stays.
+bundle_finish() {
+	for f in $bundle_raw; do
+		[ -f "$1/$f" ] || die "$1: no $f: not a collected bundle (--collect-bundle)"
+	done
+	bundle_python_check
+	stage=$work/finish
+	rm -rf "$stage"
+	mkdir -p "$stage/$bundle_top" || die "cannot make $stage"
+	b=$stage/$bundle_top
+	cp -R "$1/." "$b/"
+	rm -f "$b/SHA256SUMS" "$b/junit.xml" "$b/report.html"
+	"$bundle_python" "$here/report/junit.py" "$b/results.ktap" "$b/junit.xml" 2> "$stage/err" ||
+		die "report/junit.py failed: $(tail -n 1 "$stage/err")"
+	# html.py reads a run directory, named as its page names the run:
+	# the document as results.tap.
+	run=$stage/run/$(sed -n 's/^kernel: //p' "$b/verdict.txt" | tr -c 'A-Za-z0-9.+_\n-' _)
+	mkdir -p "$run" && cp "$b/results.ktap" "$run/results.tap" && cp "$b/results.tsv" "$run/"
+	"$bundle_python" "$here/report/html.py" --out "$b/report.html" --title "kvm-irq certification: $(sed -n 's/^verdict: //p' "$b/verdict.txt")" "$run" 2> "$stage/err" ||
+		die "report/html.py failed: $(tail -n 1 "$stage/err")"
+	(cd "$b" && find . -type f | sed 's|^\./||' | LC_ALL=C sort |
+		while IFS= read -r f; do sha256sum "$f"; done) > "$stage/SHA256SUMS" ||
+		die "cannot compute SHA256SUMS"
+	mv "$stage/SHA256SUMS" "$b/SHA256SUMS"
+	tar -C "$stage" -czf "$2.tmp" "$bundle_top" || { rm -f "$2.tmp"; die "cannot write $2"; }
+	mv "$2.tmp" "$2"
+	rm -rf "$stage"
+}
+
+# refuse WHAT: the bundle is not what its manifest says.
+refuse() {
+	echo "$prog: $bundle: refused: $*" >&2
+	exit 1
+}
+
+# bundle_verify FILE: every file SHA256SUMS lists matches, no file is
+# there that it does not list, every file a bundle holds is there, and
+# the verdict agrees with the results; then what the bundle says.
+bundle_verify() {
+	bundle=$1
+	[ -f "$bundle" ] && [ -r "$bundle" ] || die "--verify-bundle $bundle: no such file"
+	tar -tzf "$bundle" > "$work/members" 2> "$work/tarerr" ||
+		die "--verify-bundle $bundle: not a gzip-compressed tar ($(grep . "$work/tarerr" | head -n 1))"
+	[ -s "$work/members" ] || die "--verify-bundle $bundle: an empty archive"
+	# Only plain files and directories under one top directory: nothing
+	# unpacks outside it, through a link or over another file.
+	while IFS= read -r m; do
+		case "$m" in "$bundle_top"|"$bundle_top"/*) ;; *) refuse "$m: outside $bundle_top/" ;; esac
+		case "/$m/" in */../*|*/./*) refuse "$m: a path through . or .." ;; esac
+	done < "$work/members"
+	tar -tvzf "$bundle" 2> /dev/null | awk '{ t = substr($1, 1, 1) } t != "-" && t != "d" { print $6; exit }' > "$work/odd"
+	[ ! -s "$work/odd" ] || refuse "$(cat "$work/odd"): not a plain file or directory"
+	mkdir "$work/unpacked" && tar -C "$work/unpacked" -xzf "$bundle" 2> "$work/tarerr" ||
+		die "--verify-bundle $bundle: cannot unpack ($(grep . "$work/tarerr" | head -n 1))"
+	b=$work/unpacked/$bundle_top
+	[ -f "$b/SHA256SUMS" ] || refuse "SHA256SUMS: missing"
+	: > "$work/listed"
+	while IFS= read -r line; do
+		sum=${line%%  *} path=${line#*  }
+		case "$sum" in *[!0-9a-f]*|'') refuse "SHA256SUMS: not a sha256sum line: $line" ;; esac
+		[ ${#sum} = 64 ] && [ "$path" != "$line" ] || refuse "SHA256SUMS: not a sha256sum line: $line"
+		case "/$path/" in */../*|*/./*|//*) refuse "SHA256SUMS: $path: a path outside the bundle" ;; esac
+		[ -f "$b/$path" ] || refuse "$path: listed in SHA256SUMS, but missing"
+		[ "$(sha256sum < "$b/$path" | cut -d' ' -f1)" = "$sum" ] || refuse "$path: does not match SHA256SUMS"
+		echo "$path" >> "$work/listed"
+	done < "$b/SHA256SUMS"
+	(cd "$b" && find . -type f) | sed 's|^\./||' | LC_ALL=C sort | while IFS= read -r f; do
+		[ "$f" = SHA256SUMS ] || grep -qxF -- "$f" "$work/listed" || { echo "$f"; break; }
+	done > "$work/extra"
+	[ ! -s "$work/extra" ] || refuse "$(cat "$work/extra"): not in SHA256SUMS"
+	for f in $bundle_files; do
+		[ -f "$b/$f" ] || refuse "$f: missing (every bundle holds it)"
+	done
+	# The expected files the document says it read.
+	for e in $(sed -n 's/^# kvm-irq: expected files://p' "$b/results.ktap" | head -n 1); do
+		[ -f "$b/expected/${e##*/}" ] || refuse "expected/${e##*/}: missing (results.ktap read it)"
+	done
+	bundle_consistent "$b"
+	echo "$prog: $bundle: intact: $(wc -l < "$work/listed" | tr -d ' ') files match SHA256SUMS, none missing, none unlisted"
+	sed -n 's/^verdict: /verdict: /p; s/^kernel: /kernel: /p' "$b/verdict.txt"
+	echo "suite: $(sed -n 's/^version: //p' "$b/version.txt") (commit $(sed -n 's/^commit: //p' "$b/version.txt"))"
+	sed -n 's/^reason: /reason: /p' "$b/verdict.txt"
+	return 0
+}
+
+# bundle_consistent DIR: verdict.txt, results.tsv and the document's last
+# line say the same of the run (the manifest alone cannot tell a file
+# edited with SHA256SUMS made again; a lone edit it can).
+bundle_consistent() {
+	v=$(sed -n 's/^verdict: //p' "$1/verdict.txt" | head -n 1)
+	case "$v" in certified|"not certified") ;; *) refuse "verdict.txt: no verdict line" ;; esac
+	counted=$(awk -F'\t' '$2 != "took" && $1 !~ /^condition:/ { n[$4]++ }
+		END { printf "pass=%d xfail=%d skip=%d unexpected=%d unpinned=%d", n["pass"], n["xfail"], n["skip"], n["unexpected"], n["unpinned"] }' "$1/results.tsv")
+	said=$(sed -n 's/^results: //p' "$1/verdict.txt")
+	[ "$said" = "$counted" ] || refuse "verdict.txt: results $said, but results.tsv counts $counted"
+	last=$(echo "$counted" | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); n[kv[1]] = kv[2] }
+		printf "%d passed, %d failed, %d skipped", n["pass"] + n["xfail"], n["unexpected"], n["skip"] }')
+	[ "$(tail -n 1 "$1/results.ktap")" = "$last" ] ||
+		refuse "results.ktap: its last line is not results.tsv's '$last'"
+	if [ "$v" = certified ]; then
+		case "$counted" in *" unexpected=0 unpinned=0") ;;
+		*) refuse "verdict.txt: certified, but results.tsv counts $counted" ;;
+		esac
+		! grep -q '^reason: ' "$1/verdict.txt" || refuse "verdict.txt: certified, but it gives reasons against"
+	fi
+	k=$(sed -n 's/^kernel: //p' "$1/verdict.txt")
+	[ -n "$k" ] && grep -qF -- " $k " "$1/uname.txt" || refuse "verdict.txt: kernel '$k' is not uname.txt's"
+}
