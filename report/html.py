@@ -383,6 +383,12 @@ table.rules td { padding: 1px 5px; font-size: 13px; }
 table.rules td:not(.stmt), table.rules th.fit { width: 1%; white-space: nowrap; }
 table.rules td.id, table.rules td.mono, table.rules td.kind { font-size: 12px; white-space: nowrap; }
 table.rules .badge { font-size: 12px; padding: 0 5px; }
+table.matrix th.vert { vertical-align: bottom; padding: 2px 1px; width: 34px; }
+table.matrix th.vert span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
+  font-size: 11.5px; }
+table.matrix td.cell { text-align: center; padding: 2px 1px; }
+table.matrix .badge.mini { font-size: 10.5px; padding: 0 2px; min-width: 24px; text-align: center; }
+table.matrix td.stmt { font-size: 11.5px; }
 .badge { display: inline-block; padding: 1px 7px; border-radius: 3px; border: 1px solid #333;
          font-weight: bold; font-size: 13px; white-space: nowrap; }
 .v-ok { background: #cdeee2; color: #00563b; border-color: #009E73; }
@@ -412,6 +418,16 @@ svg text { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
 def badge(verdict, extra=""):
     cls, label, _ = VERDICT[verdict]
     return '<span class="badge %s" data-verdict="%s">%s</span>%s' % (cls, verdict, esc(label), extra)
+
+
+# A matrix cell's verdict, short enough for a column per configuration.
+MINI = {"conforms": "ok", "recorded": "rec", "pinned": "dev", "unpinned": "unp",
+        "unexpected": "FAIL", "unchecked": "\u2013", "unavailable": "n/a"}
+
+
+def mini_badge(verdict):
+    return '<span class="badge mini %s" data-verdict="%s">%s</span>' % (
+        VERDICT[verdict][0], verdict, MINI[verdict])
 
 
 def host_verdict(run):
@@ -457,10 +473,11 @@ def section_header(runs, title):
     return "\n".join(out)
 
 
-def section_legend():
+def section_legend(runs):
     out = ['<h2>How to read this page</h2>', '<dl class="legend">']
     for v in ("conforms", "recorded", "pinned", "unpinned", "unexpected", "unchecked", "unavailable"):
-        out.append('<div><dt>%s</dt><dd>%s</dd></div>' % (badge(v), esc(VERDICT[v][2])))
+        mini = " (%s in the grid)" % mini_badge(v) if len(runs) > 1 else ""
+        out.append('<div><dt>%s%s</dt><dd>%s</dd></div>' % (badge(v), mini, esc(VERDICT[v][2])))
     out.append('</dl>')
     out.append('<p class="note">Rule kinds: <b>documented</b>, the text decides; <b>kernel-defined</b>, the '
                'text leaves a choice (an errno) the kernel made long ago and userspace relies on; '
@@ -495,16 +512,22 @@ def section_rules(runs, rules):
     if len(runs) == 1:
         out.append('<th class="fit">verdict</th><th class="fit">values<br>checked</th><th class="fit">mis-<br>matches</th></tr>')
     else:
+        # A matrix: one narrow column per configuration, its name upright,
+        # a short verdict per cell and the numbers in its tooltip.
+        out[-1] = ('<table class="rules matrix"><tr><th>id</th><th>rule</th><th>kind</th>'
+                   '<th>what the documents require</th>')
         for run in runs:
-            out.append('<th class="fit">%s<br><span class="small">checked / mismatches</span></th>' % esc(run.name))
+            out.append('<th class="vert"><span>%s</span></th>' % esc(run.name))
         out.append('</tr>')
     for rid, rule, kind, stmt in rules:
         row = ['<tr data-rule="%s"><td class="id">%s</td><td class="mono">%s</td><td class="kind">%s</td><td class="stmt">%s</td>'
                % (esc(rid), esc(rid), esc(rule), esc(kind), esc(stmt))]
         for run in runs:
             if run.unavailable:
-                cell = badge("unavailable")
-                row.append('<td>%s</td>' % cell if len(runs) > 1 else '<td>%s</td><td></td><td></td>' % cell)
+                if len(runs) > 1:
+                    row.append('<td class="cell">%s</td>' % mini_badge("unavailable"))
+                else:
+                    row.append('<td>%s</td><td></td><td></td>' % badge("unavailable"))
                 continue
             v, tried, mism, bad = res[run.name][rid]
             tip = ' title="mismatches in: %s"' % esc(", ".join(bad)) if bad else ""
@@ -512,8 +535,11 @@ def section_rules(runs, rules):
                 row.append('<td%s data-host="%s">%s</td><td class="num">%s</td><td class="num">%s</td>'
                            % (tip, esc(run.name), badge(v), "{:,}".format(tried), "{:,}".format(mism)))
             else:
-                row.append('<td%s data-host="%s">%s<br><span class="small">%s / %s</span></td>'
-                           % (tip, esc(run.name), badge(v), "{:,}".format(tried), "{:,}".format(mism)))
+                tip = ' title="%s: %s, %s checked, %s mismatches%s"' % (
+                    esc(run.name), esc(VERDICT[v][1]), "{:,}".format(tried), "{:,}".format(mism),
+                    esc("; in " + ", ".join(bad)) if bad else "")
+                row.append('<td class="cell"%s data-host="%s">%s</td>'
+                           % (tip, esc(run.name), mini_badge(v)))
         out.append("".join(row) + "</tr>")
     out.append('</table>')
     return "\n".join(out)
@@ -755,7 +781,7 @@ def section_timeline(runs):
 
 
 def page(runs, rules, title):
-    body = [section_header(runs, title), section_legend(), section_unexpected(runs),
+    body = [section_header(runs, title), section_legend(runs), section_unexpected(runs),
             section_rules(runs, rules), section_deviations(runs), section_heatmap(runs),
             section_timeline(runs)]
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n<title>%s</title>\n'
