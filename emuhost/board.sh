@@ -49,11 +49,28 @@ make_rootfs() {
 	mirror=$("$here/fetch.sh" mirror) || exit 2
 	root=$cache/board/root
 	rm -rf "$root" "$img" "$img.tmp" "$img.pkgs"
-	echo "# board: debootstrap --foreign bookworm arm64 with build-essential,git,$pkgs"
+	# What the bookworm suite itself lacks (linux-source-6.12 is only in
+	# bookworm-security) debootstrap cannot take from the mirror: it is
+	# downloaded here, put in /extra-debs and installed after the second
+	# stage.
+	main= extra=
+	for p in $(echo "$pkgs" | tr , ' '); do
+		if apt-cache madison "$p" | grep -q ' bookworm/main '; then
+			main="$main,$p"
+		else
+			extra="$extra $p"
+		fi
+	done
+	echo "# board: debootstrap --foreign bookworm arm64 with build-essential,git$main${extra:+; then$extra}"
 	debootstrap --foreign --arch=arm64 --variant=minbase \
-		--include="build-essential,git,$pkgs" bookworm "$root" "$mirror" \
+		--include="build-essential,git$main" bookworm "$root" "$mirror" \
 		> "$out/debootstrap.log" 2>&1 ||
 		{ echo "$prog: debootstrap failed: $(tail -n 1 "$out/debootstrap.log")" >&2; exit 1; }
+	mkdir -p "$root/extra-debs"
+	for p in $extra; do
+		(cd "$root/extra-debs" && apt-get -o APT::Sandbox::User=root download -qq "$p:arm64") ||
+			{ echo "$prog: apt-get download $p:arm64 failed" >&2; exit 1; }
+	done
 	mke2fs -q -t ext4 -L kvmirq-board -d "$root" "$img.tmp" 8G ||
 		{ echo "$prog: mke2fs failed" >&2; exit 1; }
 	rm -rf "$root"
