@@ -68,8 +68,10 @@ make_rootfs() {
 		{ echo "$prog: debootstrap failed: $(tail -n 1 "$out/debootstrap.log")" >&2; exit 1; }
 	mkdir -p "$root/extra-debs"
 	for p in $extra; do
-		(cd "$root/extra-debs" && apt-get -o APT::Sandbox::User=root download -qq "$p:arm64") ||
-			{ echo "$prog: apt-get download $p:arm64 failed" >&2; exit 1; }
+		# An Architecture: all package has no arm64 candidate of its own.
+		(cd "$root/extra-debs" && { apt-get -o APT::Sandbox::User=root download -qq "$p:arm64" 2>/dev/null ||
+			apt-get -o APT::Sandbox::User=root download -qq "$p"; }) ||
+			{ echo "$prog: apt-get download of $p for arm64 failed" >&2; exit 1; }
 	done
 	mke2fs -q -t ext4 -L kvmirq-board -d "$root" "$img.tmp" 8G ||
 		{ echo "$prog: mke2fs failed" >&2; exit 1; }
