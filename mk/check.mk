@@ -36,7 +36,7 @@ $(KUNIT):
 
 .PHONY: check check-unit check-hosts
 check: all $(O)/native/oracle_test mutants dist install
-	@sh mk/deps.sh check
+	@NPM_READY=$(if $(wildcard $(NPM_DIR)/.stamp),1) sh mk/deps.sh check
 	@$(MAKE) --no-print-directory $(KUNIT)
 	@[ "$(CHECK_HOSTS)" = native ] || sh mk/deps.sh host
 	@KTREE=$(abspath $(KTREE)) check/check.sh --build $(O) --hosts "$(CHECK_HOSTS)" --kunit $(abspath $(KUNIT)) \
@@ -102,7 +102,7 @@ FARM_RUNS	?=
 .PHONY: check-farm
 check-farm: $(NPM_DIR)/.stamp
 	@[ -n "$(FARM_RUNS)" ] || { echo "error: FARM_RUNS= names run directories (build/runs/<host>)" >&2; exit 2; }
-	@sh mk/deps.sh check
+	@NPM_READY=$(if $(wildcard $(NPM_DIR)/.stamp),1) sh mk/deps.sh check
 	@mkdir -p $(O)/check-farm
 	@set --; for r in $(FARM_RUNS); do \
 		set -- "$$@" $$r/results.tap "$$(sed -n 's/^end_rc=//p' $$r/state 2>/dev/null)"; \

