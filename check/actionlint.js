@@ -14,6 +14,12 @@
 
 const fs = require("fs");
 
+// Go's WebAssembly runtime takes its random numbers from globalThis.crypto,
+// which node has only since 19: Debian bookworm's node 18 has it as
+// require("crypto").webcrypto.
+if (!globalThis.crypto)
+	globalThis.crypto = require("crypto").webcrypto;
+
 // The list under self-hosted-runner: labels: in actionlint.yaml.
 function runnerLabels(text) {
 	const m = /^self-hosted-runner:\n(?:[ \t]*#.*\n)*[ \t]+labels:\n((?:[ \t]+- .*\n?)*)/m.exec(text);
