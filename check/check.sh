@@ -64,15 +64,7 @@ summary_of() {
 junit_counts() {
 	junit=
 	/usr/bin/python3 "$top/report/junit.py" "$1" "$2" || return 1
-	junit=$(/usr/bin/python3 -c '
-import sys
-from junitparser import JUnitXml
-x = JUnitXml.fromfile(sys.argv[1])
-if x.errors:
-    print("%d errors" % x.errors)
-else:
-    print("%d passed, %d failed, %d skipped" % (x.tests - x.failures - x.skipped, x.failures, x.skipped))
-' "$2")
+	junit=$(/usr/bin/python3 "$top/report/junit.py" --counts "$2")
 	set -- $(summary_of "$1")
 	[ "$junit" = "$1 passed, $2 failed, $3 skipped" ]
 }

@@ -83,30 +83,37 @@ evidence() {
 	return 0
 }
 
-# inputs HOST: one hash of all a run of HOST depends on.
+# What every configuration's run depends on alike: busybox, every test
+# binary, run_tests.sh and what it reads, the emulated host's scripts and
+# report/.  Hashed once.
+busybox=$("$here/fetch.sh" busybox) || exit 2
+common=$({
+	sha256sum "$busybox"
+	(cd "$bindir" && sha256sum *)
+	(cd "$top" && find run_tests.sh lib/awk lib/assertions.txt lib/conditions.txt \
+		expected emuhost/init emuhost/mkinitramfs.sh emuhost/run-host.sh \
+		emuhost/opts.sh mk/suite-tree.sh report -type f | sort | xargs sha256sum)
+} | sha256sum | cut -d' ' -f1)
+
+# inputs HOST IMAGE: one hash of all a run of HOST depends on: its hosts
+# line, its kernel Image, and the common part.
 inputs() {
-	series=$("$here/hosts.sh" show "$1" | cut -d' ' -f1)
-	img=$("$here/fetch.sh" kernel "$series")
 	{
 		grep -v '^[#!]' "$here/hosts" | awk -v n="$1" '$1 == n'
-		sha256sum "$img" "$busybox"
-		(cd "$bindir" && sha256sum *)
-		cd "$top" && find run_tests.sh lib/awk lib/assertions.txt lib/conditions.txt \
-			expected emuhost/init emuhost/mkinitramfs.sh emuhost/run-host.sh \
-			emuhost/opts.sh mk/suite-tree.sh report -type f | sort | xargs sha256sum
+		sha256sum "$2"
+		echo "$common"
 	} | sha256sum | cut -d' ' -f1
 }
 
-# Fetch every kernel and busybox first: the lanes would race for the cache.
-busybox=$("$here/fetch.sh" busybox) || exit 2
+# Fetch every kernel first: the lanes would race for the cache.
 run=
 for h in $hosts; do
 	if echo "$impossible" | grep -qx -- "$h"; then
 		continue
 	fi
 	set -- $("$here/hosts.sh" show "$h")
-	"$here/fetch.sh" kernel "$1" > /dev/null || exit 2
-	key=$(inputs "$h")
+	img=$("$here/fetch.sh" kernel "$1") || exit 2
+	key=$(inputs "$h" "$img")
 	d=$out/runs/$h
 	if [ -z "$force" ] && [ "$(cat "$d/inputs" 2>/dev/null)" = "$key" ] &&
 	   [ "$(cat "$d/rc" 2>/dev/null)" = 0 ]; then
@@ -162,13 +169,7 @@ rm -rf "$out/claims"
 
 # junit_back XML: "P passed, F failed, S skipped" as junitparser reads it.
 junit_back() {
-	/usr/bin/python3 -c '
-import sys
-from junitparser import JUnitXml
-x = JUnitXml.fromfile(sys.argv[1])
-e = " (%d errors)" % x.errors if x.errors else ""
-print("%d passed, %d failed, %d skipped%s" % (x.tests - x.failures - x.skipped - x.errors, x.failures + x.errors, x.skipped, e))
-' "$1" 2>/dev/null
+	/usr/bin/python3 "$top/report/junit.py" --counts "$1" 2>/dev/null
 }
 
 # One line per configuration.

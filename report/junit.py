@@ -7,7 +7,12 @@ written by junitparser (python3-junitparser).  A skip is <skipped>, a
 failure <failure>; an expected failure, which the document says as
 "ok ... # XFAIL <deviation>", passes, its deviation in the case's
 system-out.  A binary the document has no result line for is one
-<error>."""
+<error>.
+
+junit.py --counts XML: the file read back with junitparser, as one line
+"P passed, F failed, S skipped", an error counted as failed and named
+too (" (N errors)"): what make check and make matrix compare with the
+document's own last line."""
 
 import os
 import sys
@@ -36,9 +41,19 @@ def suite_of(binary, lines, closed):
     return suite
 
 
+def counts(path):
+    x = JUnitXml.fromfile(path)
+    e = " (%d errors)" % x.errors if x.errors else ""
+    return "%d passed, %d failed, %d skipped%s" % (
+        x.tests - x.failures - x.skipped - x.errors, x.failures + x.errors, x.skipped, e)
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--counts":
+        print(counts(sys.argv[2]))
+        return
     if len(sys.argv) != 3:
-        sys.exit("usage: junit.py DOC OUT.xml")
+        sys.exit("usage: junit.py DOC OUT.xml | --counts XML")
     with open(sys.argv[1], errors="backslashreplace") as f:
         lines = f.read().splitlines()
     xml = JUnitXml("kvm-irq")
