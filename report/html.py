@@ -195,18 +195,12 @@ class Run:
         if m:
             self.kernel, self.gic, self.mode = m.groups()
             return
-        m = XFAIL.match(line)
-        if m:
-            self.xfails.append(m.groups())
-            return
-        m = UNEXPECTED.match(line)
-        if m:
-            self.unexpected.append(m.groups())
-            return
-        m = UNPINNED.match(line)
-        if m:
-            self.unpinned.append(m.groups())
-            return
+        for note, kept in ((XFAIL, self.xfails), (UNEXPECTED, self.unexpected),
+                           (UNPINNED, self.unpinned)):
+            m = note.match(line)
+            if m:
+                kept.append(m.groups())
+                return
         m = SKIPNOTE.match(line)
         if m:
             self.skips[m.group(1)] = m.group(2)

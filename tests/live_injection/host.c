@@ -69,7 +69,6 @@ struct vcpu_thread {
 	volatile pid_t ktid;		/* its kernel thread id, 0 until it runs */
 	pthread_cond_t wake;		/* the main thread released it */
 	bool in, parked;		/* under l->lock */
-	unsigned int released;		/* the round it was last released in */
 	/* Since its last release; read by the main thread once parked. */
 	volatile bool reported;
 	uint64_t mpidr;			/* the reporting guest's MPIDR_EL1 */
@@ -173,7 +172,6 @@ static void release(struct live *l, struct vcpu_thread *t)
 {
 	l->slots[t->index].waiting = 0;
 	pthread_mutex_lock(&l->lock);
-	t->released = l->round;
 	t->reported = false;
 	t->in = true;
 	pthread_cond_signal(&t->wake);
