@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Unit tests of the oracle, run natively by make check.  Each case is a
- * sentence of seed 000 or api.rst turned into (VM, irq field, level) and
+ * sentence of 86ce85352f0d or api.rst turned into (VM, irq field, level) and
  * the verdict the text implies; TAP on stdout.
  */
 #include <errno.h>
@@ -55,7 +55,7 @@ struct irq_case {
 #define PPI(v, n)	ABI_IRQ(ABI_IRQ_TYPE_PPI, v, n)
 
 static const struct irq_case cases[] = {
-	/* seed 000: "irq_number 0 is IRQ, irq_number 1 is FIQ" */
+	/* 86ce85352f0d: "irq_number 0 is IRQ, irq_number 1 is FIQ" */
 	{ "CPU IRQ raised", &no_gic_1, CPU(0, 0), 1, ACCEPT, RULE_IRQ_CPU_ACCEPT },
 	{ "CPU IRQ lowered", &no_gic_1, CPU(0, 0), 0, ACCEPT, RULE_IRQ_CPU_ACCEPT },
 	{ "CPU FIQ raised", &no_gic_1, CPU(0, 1), 1, ACCEPT, RULE_IRQ_CPU_ACCEPT },
@@ -188,7 +188,7 @@ static int check_decode(void)
 		 f1.type == 0x32 && f1.vcpu == 0x45 && f1.num == 0xabcd &&
 		 abi_irq(ABI_IRQ_TYPE_PPI, 0x345, 0xabcd) == 0x3245abcd;
 
-	tap(ok, "%s", "decode: LAYOUT_2 and seed 000 layouts, abi_irq() round trip");
+	tap(ok, "%s", "decode: LAYOUT_2 and 86ce85352f0d layouts, abi_irq() round trip");
 	return ok;
 }
 

@@ -2,7 +2,7 @@
 /*
  * The KVM_IRQ_LINE oracle for arm64.
  *
- * Sources: seed 000 (the field layout, the three irq types and their
+ * Sources: 86ce85352f0d (the field layout, the three irq types and their
  * ranges), api.rst 4.25 KVM_IRQ_LINE (LAYOUT_2, "vcpu2_index must be zero"
  * without it, "level ... 0 or 1").  SPIs end at the vgic's configured
  * nr_irqs as well as at 1019.
@@ -52,7 +52,7 @@ struct abi_irq_field abi_decode(const struct abi_vm *vm, uint32_t irq)
 		f.type = (irq >> ABI_IRQ_TYPE_SHIFT) & ABI_IRQ_TYPE_MASK;
 		f.vcpu += 256 * ((irq >> ABI_IRQ_VCPU2_SHIFT) & ABI_IRQ_VCPU2_MASK);
 	} else {
-		/* seed 000: an 8-bit irq_type; vcpu2_index must be zero */
+		/* 86ce85352f0d: an 8-bit irq_type; vcpu2_index must be zero */
 		f.type = (irq >> ABI_IRQ_TYPE_SHIFT) & ABI_IRQ_TYPE_MASK_V1;
 	}
 	return f;

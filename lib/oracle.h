@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The ABI oracle: what the documents say KVM_IRQ_LINE must do with an irq
- * field on a given VM.  A pure function, written once from seed 000 and
+ * field on a given VM.  A pure function, written once from 86ce85352f0d and
  * api.rst, never from what a kernel was seen to do.
  */
 #ifndef ORACLE_H
@@ -46,7 +46,7 @@ struct abi_verdict abi_irq_line(const struct abi_vm *vm, uint32_t irq,
 				uint32_t level);
 /*
  * The vcpu an accepted injection is meant for, as a creation index: for
- * the CPU and PPI types the vcpu its field names (seed 000: "vcpu_index",
+ * the CPU and PPI types the vcpu its field names (86ce85352f0d: "vcpu_index",
  * with LAYOUT_2 256 * vcpu2_index + vcpu_index; not the KVM_CREATE_VCPU
  * id).  An SPI ignores the field: it is meant for the vcpu the guest
  * routed it to, ABI_TARGET_ROUTED.

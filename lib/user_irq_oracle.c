@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The KVM_CAP_ARM_USER_IRQ oracle.  Seed 002:
+ * The KVM_CAP_ARM_USER_IRQ oracle.  3fe17e682616:
  *   "on every return to userspace, the kernel updates the vcpu's
  *    run->s.regs.device_irq_level field to represent the actual output
  *    level of the device";

@@ -2,7 +2,7 @@
 /*
  * The KVM_CAP_ARM_USER_IRQ oracle: what run->s.regs.device_irq_level must
  * hold after KVM_RUN returns, and when KVM must return to userspace before
- * running the guest.  Pure functions, written once from seed 002 and the
+ * running the guest.  Pure functions, written once from 3fe17e682616 and the
  * KVM_CAP_ARM_USER_IRQ section of api.rst; rule ids are those of
  * lib/assertions.txt (U01..).
  */

@@ -9,7 +9,7 @@
 
 SUITE_FIXTURE_EMPTY(caps)
 
-/* seed 002: "returns a number larger than 0 indicating the version" */
+/* 3fe17e682616: "returns a number larger than 0 indicating the version" */
 SUITE_TEST(caps, user_irq_version)
 {
 	TH_LOG("KVM_CAP_ARM_USER_IRQ = %d", host.user_irq);

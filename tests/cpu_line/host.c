@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KVM_IRQ_LINE with irq_type CPU, on VMs with no in-kernel irqchip
- * (seed 000: "out-of-kernel GIC: irq_number 0 is IRQ, irq_number 1 is
+ * (86ce85352f0d: "out-of-kernel GIC: irq_number 0 is IRQ, irq_number 1 is
  * FIQ").  Raising a line must make exactly the addressed vcpu take exactly
  * that exception, for as long as the line is high and no longer; every
  * other value of the field must be refused with the oracle's errno.

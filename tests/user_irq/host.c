@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KVM_CAP_ARM_USER_IRQ (seed 002): with no in-kernel irqchip, KVM reports
+ * KVM_CAP_ARM_USER_IRQ (3fe17e682616): with no in-kernel irqchip, KVM reports
  * the output levels of a vcpu's EL1 virtual timer, EL1 physical timer and
  * PMU overflow line in run->s.regs.device_irq_level on every return, and
  * returns to userspace before running the guest whenever they change.
@@ -179,7 +179,7 @@ SUITE_TEST(user_irq, independent_of_sync_regs)
 
 /*
  * U07: immediate_exit makes KVM_RUN fail with EINTR (api.rst) without
- * running the guest, and seed 002 has device_irq_level updated "on every
+ * running the guest, and 3fe17e682616 has device_irq_level updated "on every
  * return to userspace": that return too must bring a stale bit up to
  * date.  A vcpu whose bit stays stale is a deviation.  The next run must
  * then set it right.
