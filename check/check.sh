@@ -88,6 +88,12 @@ grep '^not ok' "$out/oracle.tap" | sed 's/^/# /'
 strict_tap "$out/oracle.tap"
 t $? "oracle unit tests: strict TAP 13"
 
+"$build/native/model_test" > "$out/model.tap"
+t $? "model unit tests: the CPU-line, KVM_CAP_ARM_USER_IRQ and vgic models, sequences as text, the shrinker, the generator against an ideal kernel ($(grep -c '^ok' "$out/model.tap") passed, see $out/model.tap)"
+grep '^not ok' "$out/model.tap" | sed 's/^/# /'
+strict_tap "$out/model.tap"
+t $? "model unit tests: strict TAP 13"
+
 # make dist's tarball and make install's collection: complete, and what a
 # POSIX shell (busybox's) makes of them.
 if [ -n "$dist" ]; then

@@ -8,15 +8,22 @@
 SUITE_TESTS	:= $(patsubst tests/%/host.c,%,$(wildcard tests/*/host.c))
 SUITE_BINS	:= $(addprefix $(O)/tests/,$(SUITE_TESTS))
 SUITE_LIB_OBJS	:= $(patsubst %.c,$(O)/obj/%.o,$(wildcard lib/*.c guest_code/*.c))
-SUITE_GEN	:= $(O)/gen/rules.h
+SUITE_GEN	:= $(O)/gen/rules.h $(O)/gen/variants.h
 
 # Every rule and condition of the catalog as a C enum (lib/awk/rules_h.awk):
 # a malformed catalog fails the build.
-$(SUITE_GEN): lib/assertions.txt lib/conditions.txt lib/awk/catalog.awk lib/awk/rules_h.awk
+$(O)/gen/rules.h: lib/assertions.txt lib/conditions.txt lib/awk/catalog.awk lib/awk/rules_h.awk
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
 	@awk -v assertions=lib/assertions.txt -v conditions=lib/conditions.txt \
 		-f lib/awk/catalog.awk -f lib/awk/rules_h.awk > $@.tmp && mv $@.tmp $@
+
+# The models' kernel variants as a C enum (lib/awk/variants_h.awk).
+$(O)/gen/variants.h: lib/variants.txt lib/awk/catalog.awk lib/awk/variants.awk lib/awk/variants_h.awk
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	@awk -v variants=lib/variants.txt -f lib/awk/catalog.awk -f lib/awk/variants.awk \
+		-f lib/awk/variants_h.awk > $@.tmp && mv $@.tmp $@
 
 # kvm_util's and the harness's headers are not ours to keep warning-free.
 SUITE_CFLAGS	:= -Wall -Wextra -Werror -O2 -g -std=gnu99 -D_GNU_SOURCE \

@@ -1,0 +1,647 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The vgic model (lib/model_vgic.h says what it holds and from where).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "abi.h"
+#include "model_vgic.h"
+
+const char *const vgic_transition_names[NR_VGIC_TRANSITIONS] = {
+	[VGIC_T_LEVEL_RAISE] = "level-raise", [VGIC_T_LEVEL_LOWER] = "level-lower",
+	[VGIC_T_EDGE_RISE] = "edge-rise", [VGIC_T_EDGE_REASSERT] = "edge-reassert",
+	[VGIC_T_EDGE_FALL] = "edge-fall", [VGIC_T_OWNED_INJECTION] = "owned-ppi-injected",
+	[VGIC_T_PENDING_WHILE_DISABLED] = "pending-while-disabled",
+	[VGIC_T_ENABLE] = "enable", [VGIC_T_DISABLE] = "disable",
+	[VGIC_T_CONFIG_EDGE] = "config-edge", [VGIC_T_CONFIG_LEVEL] = "config-level",
+	[VGIC_T_ROUTE] = "route", [VGIC_T_ROUTE_PENDING] = "reroute-while-pending",
+	[VGIC_T_ACK] = "polled-ack", [VGIC_T_ACK_SPURIOUS] = "polled-ack-1023",
+	[VGIC_T_ACK_WHILE_HELD] = "ack-while-priority-held",
+	[VGIC_T_ACTIVE_AND_PENDING] = "level-active-and-pending",
+	[VGIC_T_EDGE_WHILE_ACTIVE] = "edge-while-active",
+	[VGIC_T_EOI_DEACTIVATE] = "eoi-deactivates", [VGIC_T_EOI_DROP] = "eoi-drops-priority",
+	[VGIC_T_DIR] = "dir", [VGIC_T_EOIMODE] = "eoimode-change", [VGIC_T_READ] = "read-state",
+	[VGIC_T_TAKEN] = "taken", [VGIC_T_RETAKEN] = "taken-again",
+	[VGIC_T_TAKEN_AFTER_ENABLE] = "pending-when-enabled-then-taken",
+	[VGIC_T_TWO_TAKEN] = "two-taken-in-one-window",
+	[VGIC_T_PULSE_IN_SPIN] = "taken-or-not-mid-spin",
+	[VGIC_T_SETTLED] = "either-settled",
+	[VGIC_T_OTHER_VCPU_PENDING] = "window-beside-another-vcpus-pending",
+};
+
+bool vgic_owned_by_kvm(unsigned int intid)
+{
+	return intid == 27 || intid == 30;
+}
+
+static bool is_ppi(const struct vgic_model *m, unsigned int k)
+{
+	return m->intid[k] < ABI_SPI_FIRST;
+}
+
+/* Interrupt k as vcpu v sees it: its own PPI, or the SPI. */
+static struct vgic_irq *irq_of(struct vgic_model *m, unsigned int k, unsigned int v)
+{
+	return &m->irq[k][is_ppi(m, k) ? v : 0];
+}
+
+static const struct vgic_irq *irq_of_c(const struct vgic_model *m, unsigned int k,
+				       unsigned int v)
+{
+	return &m->irq[k][is_ppi(m, k) ? v : 0];
+}
+
+int vgic_model_index(const struct vgic_model *m, unsigned int intid)
+{
+	unsigned int k;
+
+	for (k = 0; k < m->nr_intids; k++)
+		if (m->intid[k] == intid)
+			return k;
+	return -1;
+}
+
+void vgic_model_init(struct vgic_model *m, const struct seq_vm *vm)
+{
+	unsigned int k, v;
+
+	memset(m, 0, sizeof(*m));
+	m->version = vm->kind == SEQ_VM_V2 ? 2 : 3;
+	m->nr_vcpus = vm->nr_vcpus;
+	m->nr_intids = vm->nr_intids;
+	memcpy(m->intid, vm->intid, sizeof(m->intid));
+	m->variants = vm->variants;
+	m->stats.names = vgic_transition_names;
+	m->stats.nr = NR_VGIC_TRANSITIONS;
+	for (v = 0; v < IRQ_VM_MAX_VCPUS; v++)
+		m->v[v].held = -1;
+	for (k = 0; k < m->nr_intids; k++) {
+		for (v = 0; v < IRQ_VM_MAX_VCPUS; v++) {
+			struct vgic_irq *i = &m->irq[k][v];
+
+			i->owned = is_ppi(m, k) && vgic_owned_by_kvm(m->intid[k]);
+			i->edge = !is_ppi(m, k) && (vm->edge & (1u << k));
+			i->target = is_ppi(m, k) ? v : vm->target[k];
+		}
+	}
+}
+
+static enum tri pending(const struct vgic_irq *i)
+{
+	return i->edge ? i->latch : i->line;
+}
+
+/* Whether i may be signalled to a vcpu whose running priority is idle. */
+static enum tri deliverable(const struct vgic_irq *i)
+{
+	return i->enabled && !i->active ? pending(i) : TRI_NO;
+}
+
+static void settle_pending(struct vgic_model *m, struct vgic_irq *i, bool b)
+{
+	enum tri *p = i->edge ? &i->latch : &i->line;
+
+	if (*p == TRI_EITHER) {
+		*p = tri_of(b);
+		model_fire(&m->stats, VGIC_T_SETTLED);
+	}
+}
+
+/* The line of i set to asserted (a KVM_IRQ_LINE the oracle accepted). */
+static void apply_line(struct vgic_model *m, struct vgic_irq *i, enum tri asserted)
+{
+	const unsigned char *var = m->variants.value;
+
+	if (i->owned) {
+		model_fire(&m->stats, VGIC_T_OWNED_INJECTION);
+		if (var[VARIANT_OWNED_PPI] != VARIANT_OWNED_PPI_IGNORED)
+			i->line = tri_join(i->line, asserted);
+		return;
+	}
+	if (!i->edge) {
+		model_fire(&m->stats, asserted == TRI_NO ? VGIC_T_LEVEL_LOWER : VGIC_T_LEVEL_RAISE);
+		i->line = asserted;
+		return;
+	}
+	if (asserted == TRI_NO) {
+		model_fire(&m->stats, VGIC_T_EDGE_FALL);
+		i->line = TRI_NO;
+		return;
+	}
+	if (i->active)
+		model_fire(&m->stats, VGIC_T_EDGE_WHILE_ACTIVE);
+	if (i->line == TRI_NO && asserted == TRI_YES) {
+		model_fire(&m->stats, VGIC_T_EDGE_RISE);
+		i->latch = TRI_YES;
+	} else if (i->line == TRI_YES && var[VARIANT_EDGE_REASSERT] == VARIANT_EDGE_REASSERT_LATCHES) {
+		model_fire(&m->stats, VGIC_T_EDGE_REASSERT);
+		i->latch = TRI_YES;
+	} else {
+		/* Maybe an edge: the line may have been high, the level unknown. */
+		model_fire(&m->stats, i->line == TRI_YES ? VGIC_T_EDGE_REASSERT : VGIC_T_EDGE_RISE);
+		i->latch = tri_join(i->latch, TRI_YES);
+	}
+	i->line = tri_join(i->line, asserted);
+	if (asserted == TRI_YES)
+		i->line = TRI_YES;
+}
+
+static bool spinning_target(const struct vgic_model *m, unsigned int k, unsigned int v)
+{
+	return m->v[irq_of_c(m, k, v)->target].spinning;
+}
+
+void vgic_model_line(struct vgic_model *m, unsigned int type, unsigned int vcpu,
+		     unsigned int intid, uint32_t level)
+{
+	int k = vgic_model_index(m, intid);
+	struct vgic_irq *i;
+	struct vgic_vcpu *t;
+
+	if (k < 0)
+		return;
+	i = irq_of(m, k, type == ABI_IRQ_TYPE_PPI ? vcpu : 0);
+	apply_line(m, i, seq_level_asserts(&m->variants, level));
+	if (!i->enabled && pending(i) == TRI_YES)
+		model_fire(&m->stats, VGIC_T_PENDING_WHILE_DISABLED);
+	t = &m->v[i->target];
+	if (t->spinning && t->steps[k] < VGIC_WINDOW_STEPS) {
+		t->steps[k]++;
+		t->hist[k][t->steps[k]] = seq_level_asserts(&m->variants, level);
+	}
+}
+
+bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
+{
+	const struct vgic_vcpu *c = &m->v[op->vcpu];
+	int k = vgic_model_index(m, op->num);
+	const struct vgic_irq *i;
+
+	if (op->vcpu >= m->nr_vcpus)
+		return false;
+	if (op->code == SEQ_LINE)
+		return op->a != ABI_IRQ_TYPE_CPU;
+	if (op->code == SEQ_STOP)
+		return c->spinning;
+	if (!seq_is_guest_op(op) || c->spinning)
+		return false;
+	switch (op->code) {
+	case SEQ_WINDOW:
+	case SEQ_SPIN:
+	case SEQ_ACK:
+	case SEQ_DIR:
+		return true;
+	case SEQ_EOI:
+		return c->held < 0 || !c->eoi_split || c->nr_dropped < VGIC_MAX_DROPPED;
+	case SEQ_EOIMODE:
+		return c->held < 0 && !c->nr_dropped;
+	case SEQ_READ:
+		/* Reading settles what a spinning target's window still explores. */
+		return k >= 0 && !spinning_target(m, k, op->vcpu);
+	case SEQ_ENABLE:
+		/* Not under a spinning target's handler, which disables what it takes. */
+		return k >= 0 && !spinning_target(m, k, op->vcpu);
+	case SEQ_CONFIG:
+		if (k < 0 || is_ppi(m, k))
+			return false;
+		i = irq_of_c(m, k, 0);
+		return !i->enabled && !i->active && i->latch == TRI_NO &&
+		       i->line == TRI_NO && !m->v[i->target].spinning;
+	case SEQ_ROUTE:
+		if (k < 0 || is_ppi(m, k) || op->a >= m->nr_vcpus)
+			return false;
+		i = irq_of_c(m, k, 0);
+		return !i->active && !m->v[i->target].spinning && !m->v[op->a].spinning;
+	default:
+		return false;
+	}
+}
+
+void vgic_model_enable(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		       bool on)
+{
+	int k = vgic_model_index(m, intid);
+	struct vgic_irq *i;
+
+	if (k < 0)
+		return;
+	i = irq_of(m, k, vcpu);
+	model_fire(&m->stats, on ? VGIC_T_ENABLE : VGIC_T_DISABLE);
+	if (on && !i->enabled)
+		i->pending_at_enable = pending(i) != TRI_NO;
+	i->enabled = on;
+}
+
+void vgic_model_config(struct vgic_model *m, unsigned int intid, bool edge)
+{
+	int k = vgic_model_index(m, intid);
+
+	if (k < 0)
+		return;
+	irq_of(m, k, 0)->edge = edge;
+	model_fire(&m->stats, edge ? VGIC_T_CONFIG_EDGE : VGIC_T_CONFIG_LEVEL);
+}
+
+void vgic_model_route(struct vgic_model *m, unsigned int intid, unsigned int target)
+{
+	int k = vgic_model_index(m, intid);
+	struct vgic_irq *i;
+
+	if (k < 0)
+		return;
+	i = irq_of(m, k, 0);
+	model_fire(&m->stats, pending(i) != TRI_NO ? VGIC_T_ROUTE_PENDING : VGIC_T_ROUTE);
+	i->target = target;
+}
+
+void vgic_model_eoimode(struct vgic_model *m, unsigned int vcpu, bool split)
+{
+	m->v[vcpu].eoi_split = split;
+	model_fire(&m->stats, VGIC_T_EOIMODE);
+}
+
+/* Priority drop of k on vcpu: deactivated, or (EOImode 1) left for DIR. */
+static void drop(struct vgic_model *m, unsigned int vcpu, unsigned int k, bool leave)
+{
+	struct vgic_vcpu *c = &m->v[vcpu];
+	struct vgic_irq *i = irq_of(m, k, vcpu);
+
+	if (leave && c->nr_dropped < VGIC_MAX_DROPPED) {
+		i->dropped = true;
+		c->dropped[c->nr_dropped++] = k;
+		model_fire(&m->stats, VGIC_T_EOI_DROP);
+		return;
+	}
+	i->active = false;
+	model_fire(&m->stats, VGIC_T_EOI_DEACTIVATE);
+}
+
+void vgic_model_eoi(struct vgic_model *m, unsigned int vcpu)
+{
+	struct vgic_vcpu *c = &m->v[vcpu];
+
+	if (c->held < 0)
+		return;
+	drop(m, vcpu, c->held, c->eoi_split);
+	c->held = -1;
+}
+
+void vgic_model_dir(struct vgic_model *m, unsigned int vcpu)
+{
+	struct vgic_vcpu *c = &m->v[vcpu];
+	struct vgic_irq *i;
+
+	if (!c->nr_dropped)
+		return;
+	i = irq_of(m, c->dropped[0], vcpu);
+	i->active = false;
+	i->dropped = false;
+	memmove(c->dropped, c->dropped + 1, --c->nr_dropped * sizeof(c->dropped[0]));
+	model_fire(&m->stats, VGIC_T_DIR);
+}
+
+/* i acknowledged by vcpu: active; an edge's latch consumed. */
+static void activate(struct vgic_model *m, struct vgic_irq *i, unsigned int vcpu)
+{
+	i->active = true;
+	i->acked_by = vcpu;
+	if (i->edge)
+		i->latch = TRI_NO;
+	else if (i->line == TRI_YES)
+		model_fire(&m->stats, VGIC_T_ACTIVE_AND_PENDING);
+	model_fire(&m->stats, i->taken++ ? VGIC_T_RETAKEN : VGIC_T_TAKEN);
+	if (i->pending_at_enable)
+		model_fire(&m->stats, VGIC_T_TAKEN_AFTER_ENABLE);
+	i->pending_at_enable = false;
+}
+
+/* The rule an acknowledge of i breaks, i not deliverable. */
+static enum rule not_deliverable_rule(const struct vgic_irq *i)
+{
+	if (!i->enabled)
+		return RULE_GIC_ENABLE;
+	if (i->active && i->dropped)
+		return RULE_GIC_EOIMODE;
+	return i->edge ? RULE_GIC_EDGE : RULE_GIC_LEVEL;
+}
+
+static const char *state_words(const struct vgic_irq *i, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s, %s%s, line %s%s%s", i->edge ? "edge" : "level",
+		 i->enabled ? "enabled" : "disabled",
+		 i->active ? (i->dropped ? ", active (EOId, not deactivated)" : ", active") : "",
+		 tri_name(i->line), i->edge ? ", latch " : "", i->edge ? tri_name(i->latch) : "");
+	return buf;
+}
+
+/*
+ * An INTID vcpu acknowledged, into its interrupt: -1 with a mismatch if
+ * it is none of the VM's, or an SPI routed elsewhere.
+ */
+static int taken_index(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		       struct model_judge *j)
+{
+	int k = vgic_model_index(m, intid);
+
+	if (!model_check(j, RULE_GIC_ACK, k >= 0,
+			 "vcpu %u acknowledged INTID %u, which nothing made pending", vcpu, intid))
+		return -1;
+	if (!model_check(j, RULE_GIC_ROUTING, irq_of(m, k, vcpu)->target == vcpu,
+			 "vcpu %u acknowledged SPI %u, which the guest routed to vcpu %u",
+			 vcpu, intid, irq_of(m, k, vcpu)->target))
+		return -1;
+	return k;
+}
+
+bool vgic_model_ack(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		    struct model_judge *j)
+{
+	struct vgic_vcpu *c = &m->v[vcpu];
+	struct vgic_irq *i;
+	char words[96];
+	int k;
+
+	if (intid == VGIC_SPURIOUS) {
+		model_fire(&m->stats, c->held >= 0 ? VGIC_T_ACK_WHILE_HELD : VGIC_T_ACK_SPURIOUS);
+		return model_check(j, RULE_GIC_ACK, true, "-");
+	}
+	if (!model_check(j, RULE_GIC_PRIORITY, c->held < 0,
+			 "vcpu %u acknowledged INTID %u while INTID %u, of the same priority, was acknowledged and not EOId (want 1023)",
+			 vcpu, intid, c->held >= 0 ? m->intid[c->held] : 0))
+		return false;
+	k = taken_index(m, vcpu, intid, j);
+	if (k < 0)
+		return false;
+	i = irq_of(m, k, vcpu);
+	if (!model_check(j, not_deliverable_rule(i), deliverable(i) != TRI_NO,
+			 "vcpu %u acknowledged INTID %u, which was not pending for it (%s)",
+			 vcpu, intid, state_words(i, words, sizeof(words))))
+		return false;
+	settle_pending(m, i, true);
+	activate(m, i, vcpu);
+	c->held = k;
+	model_fire(&m->stats, VGIC_T_ACK);
+	return true;
+}
+
+bool vgic_model_read(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		     bool enabled, bool pend, bool active, struct model_judge *j)
+{
+	int k = vgic_model_index(m, intid);
+	struct vgic_irq *i;
+	char words[96];
+
+	if (k < 0)
+		return true;
+	i = irq_of(m, k, vcpu);
+	model_fire(&m->stats, VGIC_T_READ);
+	if (!model_check(j, RULE_GIC_STATE,
+			 enabled == i->enabled && active == i->active && tri_may(pending(i), pend),
+			 "vcpu %u reads INTID %u enabled %d pending %d active %d; the model: %s",
+			 vcpu, intid, enabled, pend, active, state_words(i, words, sizeof(words))))
+		return false;
+	settle_pending(m, i, pend);
+	return true;
+}
+
+void vgic_model_spin(struct vgic_model *m, unsigned int vcpu)
+{
+	struct vgic_vcpu *c = &m->v[vcpu];
+	unsigned int k;
+
+	c->spinning = true;
+	for (k = 0; k < m->nr_intids; k++) {
+		c->start[k] = *irq_of(m, k, vcpu);
+		c->steps[k] = 0;
+		c->hist[k][0] = c->start[k].line;
+	}
+}
+
+/*
+ * One interrupt of a window: every way its takes (leave[n]: the n-th
+ * left active, EOImode 1) fit between its line's steps.  A take needs it
+ * deliverable; not taking it when the window starts or ends, while it is
+ * deliverable, is not allowed (the vcpu drains what is pending then).
+ * The states it may end in are joined into *out; false if there is none.
+ */
+struct explore {
+	struct vgic_model *m;
+	unsigned int vcpu;
+	const enum tri *hist;
+	unsigned int steps;
+	const bool *leave;
+	unsigned int nr_takes;
+	bool found;
+	struct vgic_irq out;
+};
+
+static void join_state(struct explore *e, const struct vgic_irq *s)
+{
+	if (!e->found) {
+		e->out = *s;
+		e->found = true;
+		return;
+	}
+	e->out.line = tri_join(e->out.line, s->line);
+	e->out.latch = tri_join(e->out.latch, s->latch);
+}
+
+static void explore(struct explore *e, struct vgic_irq s, unsigned int step,
+		    unsigned int took)
+{
+	bool edge_of_window = step == 0 || step == e->steps;
+	enum tri d = deliverable(&s);
+	struct vgic_irq t;
+
+	if (took < e->nr_takes && d != TRI_NO) {
+		/* Acknowledged (an edge's latch consumed), disabled, EOId. */
+		t = s;
+		if (t.edge)
+			t.latch = TRI_NO;
+		else
+			t.line = TRI_YES;
+		t.enabled = false;
+		t.active = e->leave[took];
+		t.dropped = e->leave[took];
+		explore(e, t, step, took + 1);
+	}
+	if (edge_of_window && d == TRI_YES)
+		return;
+	if (edge_of_window && d == TRI_EITHER) {
+		if (s.edge)
+			s.latch = TRI_NO;
+		else
+			s.line = TRI_NO;
+	}
+	if (step == e->steps) {
+		if (took == e->nr_takes)
+			join_state(e, &s);
+		return;
+	}
+	apply_line(e->m, &s, e->hist[step + 1]);
+	explore(e, s, step + 1, took);
+}
+
+/* What of w the handler left active, in the order of its takes (EOImode 1). */
+static void leave_flags(const struct vgic_model *m, unsigned int vcpu,
+			const struct vgic_window *w, bool *leave)
+{
+	unsigned int n, dropped = m->v[vcpu].nr_dropped;
+
+	for (n = 0; n < w->nr_taken; n++) {
+		leave[n] = m->v[vcpu].eoi_split && dropped < VGIC_MAX_DROPPED;
+		dropped += leave[n];
+	}
+}
+
+/* The rule a window's count of k breaks, and how. */
+static bool judge_takes(struct vgic_model *m, unsigned int vcpu, unsigned int k,
+			const bool *leave, unsigned int takes, struct model_judge *j)
+{
+	struct vgic_vcpu *c = &m->v[vcpu];
+	struct vgic_irq *i = irq_of(m, k, vcpu);
+	const struct vgic_irq *from = c->spinning ? &c->start[k] : i;
+	struct explore e = {
+		.m = m, .vcpu = vcpu, .hist = c->hist[k],
+		.steps = c->spinning ? c->steps[k] : 0, .leave = leave, .nr_takes = takes,
+	};
+	struct model_stats saved = m->stats;
+	unsigned int fewer;
+	char words[96];
+
+	/* Exploring fires nothing: only what the window settles on counts. */
+	m->stats.nr = 0;
+	explore(&e, *from, 0, 0);
+	for (fewer = 0; !e.found && fewer < takes; fewer++) {
+		struct explore f = e;
+
+		f.nr_takes = fewer;
+		explore(&f, *from, 0, 0);
+		if (f.found)
+			break;
+	}
+	m->stats = saved;
+	if (e.found) {
+		if (e.steps && i->line != e.out.line)
+			model_fire(&m->stats, VGIC_T_PULSE_IN_SPIN);
+		if ((i->edge ? i->latch : i->line) == TRI_EITHER &&
+		    (e.out.edge ? e.out.latch : e.out.line) != TRI_EITHER)
+			model_fire(&m->stats, VGIC_T_SETTLED);
+		e.out.taken = i->taken;
+		e.out.pending_at_enable = i->pending_at_enable;
+		if (takes) {
+			struct vgic_irq tmp = *i;
+
+			activate(m, &tmp, vcpu);
+			e.out.taken = tmp.taken + takes - 1;
+			e.out.acked_by = vcpu;
+			e.out.pending_at_enable = false;
+		}
+		*i = e.out;
+		return true;
+	}
+	state_words(from, words, sizeof(words));
+	if (fewer < takes)	/* taken more often than it can have been */
+		return model_check(j, takes > 1 && !i->edge ? RULE_GIC_LEVEL :
+				   not_deliverable_rule(from), false,
+				   "vcpu %u took INTID %u %u times in a window, the model allows %u (it was %s)",
+				   vcpu, m->intid[k], takes, fewer, words);
+	return model_check(j, RULE_VGIC_DELIVERY, false,
+			   "vcpu %u took INTID %u %u times in a window: pending, enabled and inactive for it, it must be taken (it was %s)",
+			   vcpu, m->intid[k], takes, words);
+}
+
+/* Whether another vcpu has something deliverable, for the transitions. */
+static bool other_vcpu_pending(const struct vgic_model *m, unsigned int vcpu)
+{
+	unsigned int k, v;
+
+	for (v = 0; v < m->nr_vcpus; v++)
+		for (k = 0; v != vcpu && k < m->nr_intids; k++)
+			if (irq_of_c(m, k, v)->target == v &&
+			    deliverable(irq_of_c(m, k, v)) == TRI_YES)
+				return true;
+	return false;
+}
+
+bool vgic_model_window(struct vgic_model *m, unsigned int vcpu,
+		       const struct vgic_window *w, struct model_judge *j)
+{
+	struct vgic_vcpu *c = &m->v[vcpu];
+	unsigned int count[SEQ_MAX_INTIDS] = { 0 };
+	bool leave[VGIC_MAX_TAKEN], all_leave[VGIC_MAX_TAKEN];
+	unsigned int n, k;
+	bool ok;
+	int idx;
+
+	if (other_vcpu_pending(m, vcpu))
+		model_fire(&m->stats, VGIC_T_OTHER_VCPU_PENDING);
+	ok = model_check(j, RULE_GIC_ACK, c->spinning || !w->spurious,
+			 "vcpu %u: %u acknowledges read 1023 in its handler, nothing having been withdrawn",
+			 vcpu, w->spurious);
+	ok = model_check(j, RULE_VGIC_DELIVERY, !w->stuck,
+			 "vcpu %u: its window never emptied: an interrupt enabled, pending and inactive for it was not delivered",
+			 vcpu) && ok;
+	/* Its running priority is held: nothing may be signalled. */
+	if (c->held >= 0) {
+		c->spinning = false;
+		return model_check(j, RULE_GIC_PRIORITY, !w->nr_taken,
+				   "vcpu %u took INTID %u while INTID %u, of the same priority, was acknowledged and not EOId",
+				   vcpu, w->nr_taken ? w->taken[0] : 0, m->intid[c->held]) && ok;
+	}
+	leave_flags(m, vcpu, w, all_leave);
+	for (n = 0; ok && n < w->nr_taken; n++) {
+		idx = taken_index(m, vcpu, w->taken[n], j);
+		if (idx < 0)
+			ok = false;
+		else
+			count[idx]++;
+	}
+	for (k = 0; ok && k < m->nr_intids; k++) {
+		unsigned int t = 0;
+
+		if (irq_of(m, k, vcpu)->target != vcpu)
+			continue;
+		for (n = 0; n < w->nr_taken; n++)
+			if (w->taken[n] == m->intid[k])
+				leave[t++] = all_leave[n];
+		ok = judge_takes(m, vcpu, k, leave, count[k], j);
+	}
+	if (ok && w->nr_taken > 1)
+		model_fire(&m->stats, VGIC_T_TWO_TAKEN);
+	/* What the handler left active, in the order it took them. */
+	for (n = 0; ok && n < w->nr_taken; n++) {
+		if (all_leave[n]) {
+			c->dropped[c->nr_dropped++] = vgic_model_index(m, w->taken[n]);
+			model_fire(&m->stats, VGIC_T_EOI_DROP);
+		} else {
+			model_fire(&m->stats, VGIC_T_EOI_DEACTIVATE);
+		}
+	}
+	c->spinning = false;
+	return ok;
+}
+
+uint64_t vgic_model_hash(const struct vgic_model *m)
+{
+	uint64_t h = MODEL_HASH_INIT;
+	unsigned int k, v;
+
+	for (k = 0; k < m->nr_intids; k++)
+		for (v = 0; v < (is_ppi(m, k) ? m->nr_vcpus : 1); v++) {
+			const struct vgic_irq *i = &m->irq[k][v];
+			unsigned char s[8] = {
+				i->enabled, i->edge, i->active, i->dropped,
+				i->target, i->line, i->latch, i->acked_by,
+			};
+
+			h = model_hash(h, s, sizeof(s));
+		}
+	for (v = 0; v < m->nr_vcpus; v++) {
+		signed char s[2] = { m->v[v].eoi_split, (signed char)m->v[v].held };
+
+		h = model_hash(h, s, sizeof(s));
+	}
+	return h;
+}

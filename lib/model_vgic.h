@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The model of what a guest sees through the in-kernel vgic (v2 and v3)
+ * when userspace injects SPIs and PPIs with KVM_IRQ_LINE: per interrupt
+ * (an SPI, or a PPI of one vcpu) its trigger, enable, input line, edge
+ * latch, active state, the vcpu an SPI is routed to; per vcpu its EOImode,
+ * the interrupt it acknowledged and has not EOId (its running priority),
+ * and those EOId but not yet deactivated (EOImode 1).  One priority for
+ * every interrupt: none preempts another.
+ *
+ * Rules from the GIC architecture (IHI 0048B for GICv2, IHI 0069 for
+ * GICv3), catalog kind "architecture" (G01..G08):
+ *   - level-sensitive: pending while the line is asserted; acknowledged
+ *     while asserted, active and pending (IHI 0048B 3.2.4; IHI 0069,
+ *     "Interrupt handling state machine");
+ *   - edge-triggered: a rising edge latches it pending until it is
+ *     acknowledged; an edge while active makes it active and pending
+ *     (same sections);
+ *   - a disabled interrupt is not signalled, and keeps its pending state
+ *     (IHI 0048B 4.3.5, 4.3.6; IHI 0069 GICD_ISENABLER<n>/GICR_ISENABLER0);
+ *   - EOImode 0: EOI drops the priority and deactivates; EOImode 1: EOI
+ *     drops it, DIR deactivates (IHI 0048B 3.2.1, GICC_CTLR.EOImodeNS;
+ *     IHI 0069 ICC_CTLR_EL1.EOImode);
+ *   - an interrupt of the priority running is not signalled, the
+ *     acknowledge reads 1023 (IHI 0048B 3.3, preemption; IHI 0069,
+ *     "Interrupt prioritization");
+ *   - an SPI goes only to the vcpu its ITARGETSR (one CPU) or IROUTER
+ *     (IRM 0, one vcpu's affinity) names, a PPI only to its own vcpu
+ *     (IHI 0048B 4.3.12; IHI 0069 GICD_IROUTER<n>);
+ *   - ISENABLER, ISPENDR and ISACTIVER read back the state (IHI 0048B
+ *     4.3.5-4.3.10; IHI 0069, their GICD_ and GICR_ forms);
+ *   - an acknowledge returns a pending, enabled, inactive interrupt of
+ *     this vcpu's (among equal priorities, any: the GIC's choice) or
+ *     1023 (IHI 0048B 4.4.4 GICC_IAR; IHI 0069 ICC_IAR1_EL1).
+ * What the architecture leaves open the model keeps open: a polled
+ * acknowledge may read 1023 even with an interrupt pending (how soon a
+ * pending interrupt reaches the CPU interface); which of several is
+ * acknowledged first; in a spinning window, whether a line raised and
+ * lowered again meanwhile was taken.  A window with interrupts unmasked
+ * is where delivery is required: the guest stays in it until nothing
+ * enabled, pending and inactive of its own is left (bounded), so every
+ * such interrupt must have been taken, once.
+ *
+ * What the generator does not create, because the architecture leaves it
+ * UNPREDICTABLE or CONSTRAINED UNPREDICTABLE, the model does not judge:
+ * the trigger changed while enabled, active or pending; an IROUTER or
+ * ITARGETSR naming no vcpu or several; EOImode changed with an interrupt
+ * active; DIR of an interrupt not yet EOId; re-routing an active one.
+ */
+#ifndef MODEL_VGIC_H
+#define MODEL_VGIC_H
+
+#include "model.h"
+#include "seq.h"
+
+/* Line changes a spinning window records per interrupt, at most. */
+#define VGIC_WINDOW_STEPS	16
+/* Interrupts a vcpu holds EOId but not deactivated (EOImode 1). */
+#define VGIC_MAX_DROPPED	2
+/* An acknowledge that found nothing. */
+#define VGIC_SPURIOUS		1023
+
+enum vgic_transition {
+	VGIC_T_LEVEL_RAISE, VGIC_T_LEVEL_LOWER, VGIC_T_EDGE_RISE,
+	VGIC_T_EDGE_REASSERT, VGIC_T_EDGE_FALL, VGIC_T_OWNED_INJECTION,
+	VGIC_T_PENDING_WHILE_DISABLED, VGIC_T_ENABLE, VGIC_T_DISABLE,
+	VGIC_T_CONFIG_EDGE, VGIC_T_CONFIG_LEVEL, VGIC_T_ROUTE,
+	VGIC_T_ROUTE_PENDING, VGIC_T_ACK, VGIC_T_ACK_SPURIOUS,
+	VGIC_T_ACK_WHILE_HELD, VGIC_T_ACTIVE_AND_PENDING, VGIC_T_EDGE_WHILE_ACTIVE,
+	VGIC_T_EOI_DEACTIVATE, VGIC_T_EOI_DROP, VGIC_T_DIR, VGIC_T_EOIMODE,
+	VGIC_T_READ, VGIC_T_TAKEN, VGIC_T_RETAKEN, VGIC_T_TAKEN_AFTER_ENABLE,
+	VGIC_T_TWO_TAKEN, VGIC_T_PULSE_IN_SPIN, VGIC_T_SETTLED,
+	VGIC_T_OTHER_VCPU_PENDING,
+	NR_VGIC_TRANSITIONS
+};
+
+struct vgic_irq {
+	bool enabled, edge, active, owned;
+	bool dropped;			/* EOImode 1: EOId, awaiting DIR */
+	bool pending_at_enable;		/* enabled while pending */
+	unsigned char acked_by;		/* the vcpu that acknowledged it */
+	unsigned char target;		/* SPI: the vcpu it is routed to */
+	unsigned int taken;		/* times taken, for the transitions */
+	enum tri line;			/* as KVM_IRQ_LINE last set it */
+	enum tri latch;			/* edge: latched pending */
+};
+
+struct vgic_vcpu {
+	bool eoi_split;
+	int held;			/* acknowledged, not EOId: its index, or -1 */
+	unsigned int nr_dropped;	/* EOImode 1: EOId, oldest first */
+	int dropped[VGIC_MAX_DROPPED];
+	bool spinning;
+	/* Per interrupt, its state when the spin began and the lines since. */
+	struct vgic_irq start[SEQ_MAX_INTIDS];
+	unsigned int steps[SEQ_MAX_INTIDS];
+	enum tri hist[SEQ_MAX_INTIDS][VGIC_WINDOW_STEPS + 1];
+};
+
+struct vgic_model {
+	int version;			/* 2 or 3 */
+	unsigned int nr_vcpus;
+	unsigned int nr_intids;
+	unsigned int intid[SEQ_MAX_INTIDS];
+	struct variants variants;
+	/* [k][v]: PPI k of vcpu v; an SPI is [k][0]. */
+	struct vgic_irq irq[SEQ_MAX_INTIDS][IRQ_VM_MAX_VCPUS];
+	struct vgic_vcpu v[IRQ_VM_MAX_VCPUS];
+	struct model_stats stats;
+};
+
+/* What a window showed: each INTID the vcpu's handler acknowledged, in order. */
+#define VGIC_MAX_TAKEN		32
+
+struct vgic_window {
+	unsigned int nr_taken;
+	uint16_t taken[VGIC_MAX_TAKEN];
+	unsigned int spurious;		/* acknowledges that read 1023 */
+	bool stuck;			/* its drain never emptied */
+};
+
+/* The PPIs KVM's arch timer owns: EL1 virtual 27, EL1 physical 30. */
+bool vgic_owned_by_kvm(unsigned int intid);
+
+/*
+ * The VM as the guest left it after its set-up: every interrupt of vm's
+ * disabled, inactive, its line low; SPI k edge if vm->edge & (1 << k),
+ * routed to vm->target[k]; PPIs level; EOImode 0.
+ */
+void vgic_model_init(struct vgic_model *m, const struct seq_vm *vm);
+
+/* Index of intid among the VM's, or -1. */
+int vgic_model_index(const struct vgic_model *m, unsigned int intid);
+
+/* Whether op may run now (what the generator and a replay keep to). */
+bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op);
+
+/* An accepted KVM_IRQ_LINE (SPI: vcpu ignored). */
+void vgic_model_line(struct vgic_model *m, unsigned int type, unsigned int vcpu,
+		     unsigned int intid, uint32_t level);
+
+void vgic_model_enable(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		       bool on);
+void vgic_model_config(struct vgic_model *m, unsigned int intid, bool edge);
+void vgic_model_route(struct vgic_model *m, unsigned int intid, unsigned int target);
+void vgic_model_eoimode(struct vgic_model *m, unsigned int vcpu, bool split);
+/* EOI of what vcpu holds (nothing: nothing happens); DIR of its oldest dropped. */
+void vgic_model_eoi(struct vgic_model *m, unsigned int vcpu);
+void vgic_model_dir(struct vgic_model *m, unsigned int vcpu);
+
+/* A polled acknowledge on vcpu read intid (VGIC_SPURIOUS: none). */
+bool vgic_model_ack(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		    struct model_judge *j);
+
+/* vcpu read intid's enabled, pending and active bits. */
+bool vgic_model_read(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		     bool enabled, bool pending, bool active, struct model_judge *j);
+
+void vgic_model_spin(struct vgic_model *m, unsigned int vcpu);
+
+/*
+ * vcpu's window ended (a stopped one, or its spin): its handler took
+ * w->taken, each acknowledged, disabled and EOId (and, in EOImode 1,
+ * left active unless it already held VGIC_MAX_DROPPED, then deactivated).
+ */
+bool vgic_model_window(struct vgic_model *m, unsigned int vcpu,
+		       const struct vgic_window *w, struct model_judge *j);
+
+uint64_t vgic_model_hash(const struct vgic_model *m);
+
+extern const char *const vgic_transition_names[NR_VGIC_TRANSITIONS];
+
+#endif /* MODEL_VGIC_H */

@@ -1,0 +1,430 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Sequences as text: one token per operation, one line per reproducer.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "abi.h"
+#include "seq.h"
+
+static const char *const code_names[NR_SEQ_CODES] = {
+	[SEQ_LINE] = "line", [SEQ_FIELD] = "field", [SEQ_IMMEXIT] = "immexit",
+	[SEQ_WINDOW] = "window", [SEQ_SPIN] = "spin", [SEQ_STOP] = "stop",
+	[SEQ_MASK] = "mask", [SEQ_DEV] = "dev", [SEQ_ENABLE] = "enable",
+	[SEQ_CONFIG] = "config", [SEQ_ROUTE] = "route", [SEQ_ACK] = "ack",
+	[SEQ_EOI] = "eoi", [SEQ_DIR] = "dir", [SEQ_EOIMODE] = "eoimode",
+	[SEQ_READ] = "read",
+};
+
+static const char *const type_names[] = {
+	[ABI_IRQ_TYPE_CPU] = "cpu", [ABI_IRQ_TYPE_SPI] = "spi",
+	[ABI_IRQ_TYPE_PPI] = "ppi",
+};
+static const char *const cpu_line_names[] = { "irq", "fiq" };
+static const char *const dev_names[NR_USER_IRQ_DEVS] = {
+	[DEV_VTIMER] = "vtimer", [DEV_PTIMER] = "ptimer", [DEV_PMU] = "pmu",
+};
+static const char *const action_names[NR_SEQ_DEV_ACTIONS] = {
+	[SEQ_DEV_LOWER] = "lower", [SEQ_DEV_RAISE] = "raise", [SEQ_DEV_ARM] = "arm",
+};
+static const char *const vm_kind_names[NR_SEQ_VM_KINDS] = {
+	[SEQ_VM_NOGIC] = "nogic", [SEQ_VM_V2] = "v2", [SEQ_VM_V3] = "v3",
+};
+
+#define VARIANT_NAME_(e, name, values)	[e] = name,
+#define VARIANT_VALUES_(e, name, values) [e] = values,
+static const char *const variant_names[NR_VARIANTS] = { VARIANT_TABLE(VARIANT_NAME_) };
+static const char *const variant_values[NR_VARIANTS] = { VARIANT_TABLE(VARIANT_VALUES_) };
+
+#define ARRAY_LEN(a)	(sizeof(a) / sizeof((a)[0]))
+
+const char *seq_vm_kind_name(enum seq_vm_kind kind)
+{
+	return kind < NR_SEQ_VM_KINDS ? vm_kind_names[kind] : "?";
+}
+
+/* Index of name in a table, or -1. */
+static int lookup(const char *const *table, unsigned int n, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (table[i] && !strcmp(table[i], name))
+			return i;
+	return -1;
+}
+
+static const char *name_of(const char *const *table, unsigned int n,
+			   unsigned int i)
+{
+	return i < n && table[i] ? table[i] : "?";
+}
+
+char *seq_op_format(const struct seq_op *op, char *buf, size_t len)
+{
+	const char *code = name_of(code_names, NR_SEQ_CODES, op->code);
+	char from[8];
+
+	switch (op->code) {
+	case SEQ_LINE:
+		if (op->from == SEQ_FROM_MAIN)
+			snprintf(from, sizeof(from), "m");
+		else
+			snprintf(from, sizeof(from), "t%u", op->from);
+		snprintf(buf, len, "%s:%s:%s:%u:%u:%u", code, from,
+			 name_of(type_names, ARRAY_LEN(type_names), op->a),
+			 op->vcpu, op->num, op->level);
+		break;
+	case SEQ_FIELD:
+		snprintf(buf, len, "%s:%u:0x%x", code, op->vcpu, op->level);
+		break;
+	case SEQ_MASK:
+		snprintf(buf, len, "%s:%u:%s:%u", code, op->vcpu,
+			 name_of(cpu_line_names, 2, op->a), op->level);
+		break;
+	case SEQ_DEV:
+		snprintf(buf, len, "%s:%u:%s:%s", code, op->vcpu,
+			 name_of(dev_names, NR_USER_IRQ_DEVS, op->a),
+			 name_of(action_names, NR_SEQ_DEV_ACTIONS, op->level));
+		break;
+	case SEQ_ENABLE:
+		snprintf(buf, len, "%s:%u:%u:%u", code, op->vcpu, op->num, op->level);
+		break;
+	case SEQ_CONFIG:
+		snprintf(buf, len, "%s:%u:%u:%s", code, op->vcpu, op->num,
+			 op->level ? "edge" : "level");
+		break;
+	case SEQ_ROUTE:
+		snprintf(buf, len, "%s:%u:%u:%u", code, op->vcpu, op->num, op->a);
+		break;
+	case SEQ_EOIMODE:
+		snprintf(buf, len, "%s:%u:%u", code, op->vcpu, op->level);
+		break;
+	case SEQ_READ:
+		snprintf(buf, len, "%s:%u:%u", code, op->vcpu, op->num);
+		break;
+	default:	/* immexit, window, spin, stop, ack, eoi, dir */
+		snprintf(buf, len, "%s:%u", code, op->vcpu);
+	}
+	return buf;
+}
+
+/* A decimal or 0x number of at most max: 0, or -1. */
+static int number(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+
+	if (!*s)
+		return -1;
+	*out = strtoul(s, &end, 0);
+	return *end || *out > max ? -1 : 0;
+}
+
+#define MAX_FIELDS	7
+
+int seq_op_parse(const char *token, struct seq_op *op)
+{
+	char copy[64], *f[MAX_FIELDS], *save = NULL, *p;
+	unsigned long n[MAX_FIELDS] = { 0 };
+	unsigned int nf = 0;
+	int code, i;
+
+	if (strlen(token) >= sizeof(copy))
+		return -1;
+	strcpy(copy, token);
+	for (p = strtok_r(copy, ":", &save); p && nf < MAX_FIELDS; p = strtok_r(NULL, ":", &save))
+		f[nf++] = p;
+	if (!nf || p || (code = lookup(code_names, NR_SEQ_CODES, f[0])) < 0)
+		return -1;
+	memset(op, 0, sizeof(*op));
+	op->code = code;
+	op->from = SEQ_FROM_MAIN;
+	if (code == SEQ_LINE) {
+		if (nf != 6)
+			return -1;
+		if (strcmp(f[1], "m")) {
+			if (f[1][0] != 't' || number(f[1] + 1, IRQ_VM_MAX_VCPUS - 1, &n[1]))
+				return -1;
+			op->from = n[1];
+		}
+		i = lookup(type_names, ARRAY_LEN(type_names), f[2]);
+		if (i < 0 || number(f[3], IRQ_VM_MAX_VCPUS - 1, &n[3]) ||
+		    number(f[4], ABI_IRQ_NUM_MASK, &n[4]) || number(f[5], UINT32_MAX, &n[5]))
+			return -1;
+		op->a = i;
+		op->vcpu = n[3];
+		op->num = n[4];
+		op->level = n[5];
+		return 0;
+	}
+	if (nf < 2 || number(f[1], IRQ_VM_MAX_VCPUS - 1, &n[1]))
+		return -1;
+	op->vcpu = n[1];
+	switch (code) {
+	case SEQ_FIELD:
+		if (nf != 3 || number(f[2], UINT32_MAX, &n[2]))
+			return -1;
+		op->level = n[2];
+		return 0;
+	case SEQ_MASK:
+		i = nf == 4 ? lookup(cpu_line_names, 2, f[2]) : -1;
+		if (i < 0 || number(f[3], 1, &n[3]))
+			return -1;
+		op->a = i;
+		op->level = n[3];
+		return 0;
+	case SEQ_DEV:
+		i = nf == 4 ? lookup(dev_names, NR_USER_IRQ_DEVS, f[2]) : -1;
+		op->a = i;
+		op->level = nf == 4 ? lookup(action_names, NR_SEQ_DEV_ACTIONS, f[3]) : -1;
+		return i < 0 || (int)op->level < 0 ? -1 : 0;
+	case SEQ_ENABLE:
+		if (nf != 4 || number(f[2], 1023, &n[2]) || number(f[3], 1, &n[3]))
+			return -1;
+		op->num = n[2];
+		op->level = n[3];
+		return 0;
+	case SEQ_CONFIG:
+		if (nf != 4 || number(f[2], 1023, &n[2]) ||
+		    (strcmp(f[3], "edge") && strcmp(f[3], "level")))
+			return -1;
+		op->num = n[2];
+		op->level = !strcmp(f[3], "edge");
+		return 0;
+	case SEQ_ROUTE:
+		if (nf != 4 || number(f[2], 1023, &n[2]) ||
+		    number(f[3], IRQ_VM_MAX_VCPUS - 1, &n[3]))
+			return -1;
+		op->num = n[2];
+		op->a = n[3];
+		return 0;
+	case SEQ_EOIMODE:
+		if (nf != 3 || number(f[2], 1, &n[2]))
+			return -1;
+		op->level = n[2];
+		return 0;
+	case SEQ_READ:
+		if (nf != 3 || number(f[2], 1023, &n[2]))
+			return -1;
+		op->num = n[2];
+		return 0;
+	default:
+		return nf == 2 ? 0 : -1;
+	}
+}
+
+char *variants_format(const struct variants *v, char *buf, size_t len)
+{
+	size_t used = 0;
+	unsigned int i, k;
+	const char *p;
+
+	buf[0] = 0;
+	for (i = 0; i < NR_VARIANTS; i++) {
+		if (!v->value[i])
+			continue;
+		for (p = variant_values[i], k = 0; k < v->value[i] && p; k++)
+			if ((p = strchr(p, ' ')))
+				p++;
+		used += snprintf(buf + used, used < len ? len - used : 0, "%s%s:%.*s",
+				 used ? "," : "", variant_names[i],
+				 p ? (int)strcspn(p, " ") : 1, p ? p : "?");
+	}
+	if (!used)
+		snprintf(buf, len, "-");
+	return buf;
+}
+
+/* The index of value in the space-separated list values, or -1. */
+static int value_index(const char *values, const char *value, size_t value_len)
+{
+	const char *p = values;
+	int i = 0;
+	size_t n;
+
+	while (*p) {
+		n = strcspn(p, " ");
+		if (n == value_len && !strncmp(p, value, n))
+			return i;
+		p += n;
+		p += *p == ' ';
+		i++;
+	}
+	return -1;
+}
+
+int variants_parse(struct variants *v, const char *s, char *err, size_t err_len)
+{
+	const char *item = s, *sep, *end;
+	size_t name_len;
+	int i, value;
+
+	memset(v, 0, sizeof(*v));
+	if (!s || !*s || !strcmp(s, "-"))
+		return 0;
+	while (*item) {
+		end = item + strcspn(item, ",");
+		sep = item + strcspn(item, ":=");
+		if (sep >= end) {
+			snprintf(err, err_len, "variant '%.*s': want name=value", (int)(end - item), item);
+			return -1;
+		}
+		name_len = sep - item;
+		for (i = 0; i < NR_VARIANTS; i++)
+			if (strlen(variant_names[i]) == name_len &&
+			    !strncmp(variant_names[i], item, name_len))
+				break;
+		if (i == NR_VARIANTS) {
+			snprintf(err, err_len, "unknown variant '%.*s' (lib/variants.txt)",
+				 (int)name_len, item);
+			return -1;
+		}
+		value = value_index(variant_values[i], sep + 1, end - sep - 1);
+		if (value < 0) {
+			snprintf(err, err_len, "variant %s: unknown value '%.*s' (%s)",
+				 variant_names[i], (int)(end - sep - 1), sep + 1,
+				 variant_values[i]);
+			return -1;
+		}
+		v->value[i] = value;
+		item = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
+enum tri seq_level_asserts(const struct variants *v, uint32_t level)
+{
+	if (level <= 1)
+		return tri_of(level);
+	return v->value[VARIANT_LEVEL] == VARIANT_LEVEL_NONZERO_ASSERTS ? TRI_YES : TRI_EITHER;
+}
+
+void seq_line_format(const struct seq_vm *vm, const char *suite,
+		     const struct seq_op *ops, unsigned int nr_ops,
+		     char *buf, size_t len)
+{
+	char variants[160], token[64];
+	size_t used;
+	unsigned int i;
+
+	used = snprintf(buf, len, "vm=%s vcpus=%u", seq_vm_kind_name(vm->kind),
+			vm->nr_vcpus);
+	if (vm->kind != SEQ_VM_NOGIC) {
+		used += snprintf(buf + used, used < len ? len - used : 0,
+				 " nr_irqs=%u intids=", vm->nr_irqs);
+		for (i = 0; i < vm->nr_intids; i++)
+			used += snprintf(buf + used, used < len ? len - used : 0,
+					 "%s%u", i ? "," : "", vm->intid[i]);
+		used += snprintf(buf + used, used < len ? len - used : 0,
+				 " edge=0x%x targets=", vm->edge);
+		for (i = 0; i < vm->nr_intids; i++)
+			used += snprintf(buf + used, used < len ? len - used : 0,
+					 "%s%u", i ? "," : "", vm->target[i]);
+	}
+	used += snprintf(buf + used, used < len ? len - used : 0,
+			 " variants=%s suite=%s |",
+			 variants_format(&vm->variants, variants, sizeof(variants)), suite);
+	for (i = 0; i < nr_ops; i++)
+		used += snprintf(buf + used, used < len ? len - used : 0, " %s",
+				 seq_op_format(&ops[i], token, sizeof(token)));
+}
+
+/* One "key=value" of the line's head into vm: 0, or -1 with err. */
+static int head_item(const char *item, struct seq_vm *vm, char *err, size_t err_len)
+{
+	unsigned long n;
+	char *p, *save = NULL;
+	char copy[128];
+	int kind;
+
+	if (!strncmp(item, "vm=", 3)) {
+		kind = lookup(vm_kind_names, NR_SEQ_VM_KINDS, item + 3);
+		if (kind < 0)
+			goto bad;
+		vm->kind = kind;
+	} else if (!strncmp(item, "vcpus=", 6)) {
+		if (number(item + 6, IRQ_VM_MAX_VCPUS, &n) || !n)
+			goto bad;
+		vm->nr_vcpus = n;
+	} else if (!strncmp(item, "nr_irqs=", 8)) {
+		if (number(item + 8, 1024, &n) || n < 64)
+			goto bad;
+		vm->nr_irqs = n;
+	} else if (!strncmp(item, "intids=", 7)) {
+		if (strlen(item) >= sizeof(copy))
+			goto bad;
+		strcpy(copy, item + 7);
+		vm->nr_intids = 0;
+		for (p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+			if (vm->nr_intids == SEQ_MAX_INTIDS || number(p, 1019, &n) || n < 16)
+				goto bad;
+			vm->intid[vm->nr_intids++] = n;
+		}
+	} else if (!strncmp(item, "edge=", 5)) {
+		if (number(item + 5, (1u << SEQ_MAX_INTIDS) - 1, &n))
+			goto bad;
+		vm->edge = n;
+	} else if (!strncmp(item, "targets=", 8)) {
+		if (strlen(item) >= sizeof(copy))
+			goto bad;
+		strcpy(copy, item + 8);
+		n = 0;
+		for (p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+			unsigned long t;
+
+			if (n == SEQ_MAX_INTIDS || number(p, IRQ_VM_MAX_VCPUS - 1, &t))
+				goto bad;
+			vm->target[n++] = t;
+		}
+	} else if (!strncmp(item, "variants=", 9)) {
+		return variants_parse(&vm->variants, item + 9, err, err_len);
+	} else if (strncmp(item, "suite=", 6)) {
+		goto bad;
+	}
+	return 0;
+bad:
+	snprintf(err, err_len, "bad '%s' in the reproducer's head", item);
+	return -1;
+}
+
+int seq_line_parse(const char *line, struct seq_vm *vm, struct seq_op *ops,
+		   unsigned int *nr_ops, char *err, size_t err_len)
+{
+	char *copy = strdup(line), *p, *save = NULL;
+	bool head = true;
+	int ret = -1;
+
+	memset(vm, 0, sizeof(*vm));
+	*nr_ops = 0;
+	if (!copy) {
+		snprintf(err, err_len, "out of memory");
+		return -1;
+	}
+	for (p = strtok_r(copy, " \t\n", &save); p; p = strtok_r(NULL, " \t\n", &save)) {
+		if (head && !strcmp(p, "|")) {
+			head = false;
+		} else if (head) {
+			if (head_item(p, vm, err, err_len))
+				goto out;
+		} else if (*nr_ops == SEQ_MAX_OPS) {
+			snprintf(err, err_len, "more than %u operations", SEQ_MAX_OPS);
+			goto out;
+		} else if (seq_op_parse(p, &ops[*nr_ops])) {
+			snprintf(err, err_len, "bad operation '%s'", p);
+			goto out;
+		} else {
+			++*nr_ops;
+		}
+	}
+	if (head || !vm->nr_vcpus)
+		snprintf(err, err_len, "want 'vm=... vcpus=N ... | op op ...'");
+	else if (vm->kind != SEQ_VM_NOGIC && (!vm->nr_irqs || !vm->nr_intids))
+		snprintf(err, err_len, "a vgic VM needs nr_irqs= and intids=");
+	else
+		ret = 0;
+out:
+	free(copy);
+	return ret;
+}

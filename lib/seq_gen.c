@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Seeded generation: a sequence's VM, then its operations one at a time,
+ * each one the models allow in the state the observations so far left
+ * (so a generated sequence needs no repair; a replayed or shrunk one is
+ * checked by the same seq_models_allows()).
+ */
+#include <string.h>
+
+#include "abi.h"
+#include "seq_model.h"
+
+/* PPIs free for userspace: no device of KVM's drives them in these VMs. */
+static const unsigned int free_ppis[] = { 16, 17, 18, 19, 20, 21, 22, 31 };
+#define NR_FREE_PPIS	(sizeof(free_ppis) / sizeof(free_ppis[0]))
+
+static bool has_intid(const struct seq_vm *vm, unsigned int intid)
+{
+	unsigned int k;
+
+	for (k = 0; k < vm->nr_intids; k++)
+		if (vm->intid[k] == intid)
+			return true;
+	return false;
+}
+
+static void add_intid(struct seq_vm *vm, unsigned int intid)
+{
+	if (vm->nr_intids < SEQ_MAX_INTIDS && !has_intid(vm, intid))
+		vm->intid[vm->nr_intids++] = intid;
+}
+
+/* An SPI: the first, the last, one beside another, or any. */
+static unsigned int pick_spi(struct seq_rng *r, const struct seq_vm *vm)
+{
+	unsigned int last = vm->nr_irqs - 1, near;
+
+	switch (seq_below(r, 5)) {
+	case 0:
+		return ABI_SPI_FIRST;
+	case 1:
+		return last;
+	case 2:
+		near = vm->intid[seq_below(r, vm->nr_intids)] + 1;
+		return near >= ABI_SPI_FIRST && near <= last ? near : ABI_SPI_FIRST + 1;
+	default:
+		return ABI_SPI_FIRST + seq_below(r, last - ABI_SPI_FIRST + 1);
+	}
+}
+
+void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_vcpus,
+		     unsigned int nr_irqs_max, const struct variants *variants,
+		     struct seq_vm *vm)
+{
+	unsigned int k, spis, tries;
+
+	memset(vm, 0, sizeof(*vm));
+	vm->kind = kind;
+	vm->variants = *variants;
+	vm->nr_vcpus = 1 + seq_below(r, max_vcpus);
+	if (kind == SEQ_VM_NOGIC)
+		return;
+	vm->nr_irqs = seq_one_in(r, 2) ? 64 : nr_irqs_max;
+	add_intid(vm, free_ppis[seq_below(r, NR_FREE_PPIS)]);
+	add_intid(vm, free_ppis[seq_below(r, NR_FREE_PPIS)]);
+	if (seq_one_in(r, 2))
+		add_intid(vm, seq_one_in(r, 2) ? 27 : 30);
+	spis = 3 + seq_below(r, SEQ_MAX_INTIDS - vm->nr_intids - 2);
+	for (tries = 0; spis && tries < 64; tries++) {
+		k = pick_spi(r, vm);
+		if (!has_intid(vm, k)) {
+			add_intid(vm, k);
+			spis--;
+		}
+	}
+	for (k = 0; k < vm->nr_intids; k++) {
+		if (vm->intid[k] < ABI_SPI_FIRST)
+			continue;
+		vm->edge |= seq_below(r, 2) << k;
+		vm->target[k] = seq_below(r, vm->nr_vcpus);
+	}
+}
+
+/* A level: 0 or 1, and now and then another value (lib/variants.txt's level). */
+static uint32_t pick_level(struct seq_rng *r)
+{
+	if (seq_one_in(r, 24))
+		return seq_one_in(r, 2) ? 2 : 0xffffffffu;
+	return seq_below(r, 2);
+}
+
+static uint8_t pick_from(struct seq_rng *r, const struct seq_models *s, unsigned int vcpu)
+{
+	if (seq_one_in(r, 2))
+		return SEQ_FROM_MAIN;
+	return seq_one_in(r, 2) ? vcpu : seq_below(r, s->vm.nr_vcpus);
+}
+
+/* A spinning vcpu, or vcpu if none is. */
+static unsigned int pick_spinning(struct seq_rng *r, const struct seq_models *s,
+				  unsigned int vcpu)
+{
+	unsigned int v, n = 0, which;
+
+	for (v = 0; v < s->vm.nr_vcpus; v++)
+		n += seq_models_spinning(s, v);
+	if (!n)
+		return vcpu;
+	which = seq_below(r, n);
+	for (v = 0; v < s->vm.nr_vcpus; v++)
+		if (seq_models_spinning(s, v) && !which--)
+			return v;
+	return vcpu;
+}
+
+static void nogic_candidate(struct seq_rng *r, const struct seq_models *s,
+			    struct seq_op *op)
+{
+	unsigned int w = seq_below(r, 100);
+
+	if (w < 30) {
+		op->code = SEQ_LINE;
+		op->a = ABI_IRQ_TYPE_CPU;
+		op->num = seq_below(r, 2);
+		op->level = pick_level(r);
+		op->from = pick_from(r, s, op->vcpu);
+	} else if (w < 44) {
+		op->code = SEQ_WINDOW;
+	} else if (w < 51) {
+		op->code = SEQ_SPIN;
+	} else if (w < 58) {
+		op->code = SEQ_STOP;
+		op->vcpu = pick_spinning(r, s, op->vcpu);
+	} else if (w < 66) {
+		op->code = SEQ_MASK;
+		op->a = seq_below(r, 2);
+		op->level = seq_one_in(r, 3);
+	} else if (w < 84) {
+		op->code = SEQ_DEV;
+		op->a = seq_below(r, NR_USER_IRQ_DEVS);
+		op->level = seq_below(r, NR_SEQ_DEV_ACTIONS);
+	} else if (w < 93) {
+		op->code = SEQ_FIELD;
+		op->level = seq_below(r, 8);
+		if (seq_one_in(r, 5))
+			op->level |= 1u << (3 + seq_below(r, 29));
+	} else {
+		op->code = SEQ_IMMEXIT;
+	}
+}
+
+static void vgic_candidate(struct seq_rng *r, const struct seq_models *s,
+			   struct seq_op *op)
+{
+	unsigned int w = seq_below(r, 100);
+	unsigned int intid = s->vm.intid[seq_below(r, s->vm.nr_intids)];
+
+	op->num = intid;
+	if (w < 30) {
+		op->code = SEQ_LINE;
+		op->a = intid < ABI_SPI_FIRST ? ABI_IRQ_TYPE_PPI : ABI_IRQ_TYPE_SPI;
+		op->level = pick_level(r);
+		op->from = pick_from(r, s, op->vcpu);
+	} else if (w < 42) {
+		op->code = SEQ_WINDOW;
+	} else if (w < 48) {
+		op->code = SEQ_SPIN;
+	} else if (w < 55) {
+		op->code = SEQ_STOP;
+		op->vcpu = pick_spinning(r, s, op->vcpu);
+	} else if (w < 64) {
+		op->code = SEQ_ENABLE;
+		op->level = !seq_one_in(r, 3);
+	} else if (w < 67) {
+		op->code = SEQ_CONFIG;
+		op->level = seq_below(r, 2);
+	} else if (w < 71) {
+		op->code = SEQ_ROUTE;
+		op->a = seq_below(r, s->vm.nr_vcpus);
+	} else if (w < 79) {
+		op->code = SEQ_ACK;
+	} else if (w < 85) {
+		op->code = SEQ_EOI;
+	} else if (w < 89) {
+		op->code = SEQ_DIR;
+	} else if (w < 92) {
+		op->code = SEQ_EOIMODE;
+		op->level = seq_below(r, 2);
+	} else {
+		op->code = SEQ_READ;
+	}
+}
+
+void seq_op_generate(struct seq_rng *r, const struct seq_models *s, struct seq_op *op)
+{
+	unsigned int tries;
+
+	for (tries = 0; tries < 1000; tries++) {
+		memset(op, 0, sizeof(*op));
+		op->vcpu = seq_below(r, s->vm.nr_vcpus);
+		op->from = SEQ_FROM_MAIN;
+		if (s->vm.kind == SEQ_VM_NOGIC)
+			nogic_candidate(r, s, op);
+		else
+			vgic_candidate(r, s, op);
+		if (seq_models_allows(s, op))
+			return;
+	}
+	/* Every vcpu spinning and nothing else drawn: stop one. */
+	memset(op, 0, sizeof(*op));
+	op->code = SEQ_STOP;
+	op->from = SEQ_FROM_MAIN;
+	op->vcpu = pick_spinning(r, s, 0);
+}

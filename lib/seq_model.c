@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <string.h>
+
+#include "abi.h"
+#include "seq_model.h"
+
+void seq_models_init(struct seq_models *s, const struct seq_vm *vm, bool pmu,
+		     int user_irq)
+{
+	memset(s, 0, sizeof(*s));
+	s->vm = *vm;
+	s->pmu = pmu;
+	if (vm->kind == SEQ_VM_NOGIC) {
+		cpu_model_init(&s->cpu, vm->nr_vcpus, &vm->variants);
+		ui_model_init(&s->ui, vm->nr_vcpus, user_irq, &vm->variants);
+	} else {
+		vgic_model_init(&s->vgic, vm);
+	}
+}
+
+bool seq_models_spinning(const struct seq_models *s, unsigned int vcpu)
+{
+	if (vcpu >= s->vm.nr_vcpus)
+		return false;
+	return s->vm.kind == SEQ_VM_NOGIC ? s->cpu.v[vcpu].spinning :
+					    s->vgic.v[vcpu].spinning;
+}
+
+/* A host op's thread: the main one, or an idle vcpu's. */
+static bool thread_free(const struct seq_models *s, const struct seq_op *op)
+{
+	return op->from == SEQ_FROM_MAIN ||
+	       (op->from < s->vm.nr_vcpus && !seq_models_spinning(s, op->from));
+}
+
+static bool nogic_allows(const struct seq_models *s, const struct seq_op *op)
+{
+	bool spinning = seq_models_spinning(s, op->vcpu);
+
+	switch (op->code) {
+	case SEQ_LINE:
+		return op->a == ABI_IRQ_TYPE_CPU && op->num <= ABI_CPU_FIQ && thread_free(s, op);
+	case SEQ_STOP:
+		return spinning;
+	case SEQ_DEV:
+		if (op->a == DEV_PMU && (!s->pmu || op->level == SEQ_DEV_ARM))
+			return false;
+		return !spinning && op->a < NR_USER_IRQ_DEVS && op->level < NR_SEQ_DEV_ACTIONS;
+	case SEQ_FIELD:
+	case SEQ_IMMEXIT:
+	case SEQ_MASK:
+	case SEQ_WINDOW:
+	case SEQ_SPIN:
+		return !spinning;
+	default:
+		return false;
+	}
+}
+
+bool seq_models_allows(const struct seq_models *s, const struct seq_op *op)
+{
+	if (op->vcpu >= s->vm.nr_vcpus)
+		return false;
+	if (s->vm.kind == SEQ_VM_NOGIC)
+		return nogic_allows(s, op);
+	if (op->code == SEQ_LINE && !thread_free(s, op))
+		return false;
+	return vgic_model_allows(&s->vgic, op);
+}
+
+uint64_t seq_models_hash(const struct seq_models *s)
+{
+	if (s->vm.kind == SEQ_VM_NOGIC)
+		return cpu_model_hash(&s->cpu) ^ (ui_model_hash(&s->ui) * 31);
+	return vgic_model_hash(&s->vgic);
+}
+
+unsigned int seq_models_stats(struct seq_models *s, struct model_stats **stats)
+{
+	if (s->vm.kind != SEQ_VM_NOGIC) {
+		stats[0] = &s->vgic.stats;
+		return 1;
+	}
+	stats[0] = &s->cpu.stats;
+	stats[1] = &s->ui.stats;
+	return 2;
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The models of one sequence's VM together: on a VM with no in-kernel
+ * irqchip the CPU lines (lib/model_cpu.c) and KVM_CAP_ARM_USER_IRQ
+ * (lib/model_user_irq.c), with a vgic the vgic (lib/model_vgic.c).  What
+ * operation may run now, the generator of operations, and the state's
+ * hash and transitions for the run's summary.
+ */
+#ifndef SEQ_MODEL_H
+#define SEQ_MODEL_H
+
+#include "model_cpu.h"
+#include "model_user_irq.h"
+#include "model_vgic.h"
+#include "seq.h"
+
+struct seq_models {
+	struct seq_vm vm;
+	bool pmu;			/* no irqchip: the vcpus have a PMU */
+	struct cpu_model cpu;
+	struct ui_model ui;
+	struct vgic_model vgic;
+};
+
+/* user_irq: KVM_CAP_ARM_USER_IRQ's version (a VM with no irqchip). */
+void seq_models_init(struct seq_models *s, const struct seq_vm *vm, bool pmu,
+		     int user_irq);
+
+/* Whether vcpu is spinning (the running condition). */
+bool seq_models_spinning(const struct seq_models *s, unsigned int vcpu);
+
+/*
+ * Whether op may run now: the models' preconditions (what the generator
+ * keeps to; a replayed or shrunk sequence skips what it may not).
+ */
+bool seq_models_allows(const struct seq_models *s, const struct seq_op *op);
+
+uint64_t seq_models_hash(const struct seq_models *s);
+
+/* The models' transition tables, and how many (at most 2). */
+unsigned int seq_models_stats(struct seq_models *s, struct model_stats **stats);
+
+/*
+ * A sequence's VM from a seed: vcpus 1..max_vcpus, and for a vgic nr_irqs
+ * (64 or nr_irqs_max), the INTIDs in play (PPIs, a timer PPI KVM owns
+ * sometimes, SPIs at the ends and in the middle), their trigger and
+ * routing.
+ */
+void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_vcpus,
+		     unsigned int nr_irqs_max, const struct variants *variants,
+		     struct seq_vm *vm);
+
+/* The next operation, one the models allow now. */
+void seq_op_generate(struct seq_rng *r, const struct seq_models *s, struct seq_op *op);
+
+#endif /* SEQ_MODEL_H */
