@@ -4,7 +4,8 @@
 #
 #   make              build the static arm64 test binaries
 #   make run_tests    run the suite (natively on arm64 with /dev/kvm, else on
-#                     an emulated arm64 KVM host: HOST=<config>, KERNEL=<Image>)
+#                     an emulated arm64 KVM host: HOST=<config>, KERNEL=<Image>;
+#                     SEQUENCES=N explores N seeded sequences per model)
 #   make check        the project's own tests
 #   make hosts        list the emulated host configurations
 #   make bench        the sweep's rate against a bare KVM_IRQ_LINE loop
@@ -16,6 +17,8 @@
 #   make board-check  the README's commands natively, in a Debian arm64
 #                     userland on the emulated host (rootfs kept in cache/)
 #   make exhaustive   all 2^32 irq values on CONFIG (default nogic_1)
+#   make replay       a sequence's reproducer again (REPLAY='line' or
+#                     REPLAY_FILE=; natively, or on HOST)
 #   make dist         a tarball of the suite for a board with a POSIX shell
 #   make install      the suite as a kselftest collection (INSTALL_PATH=)
 #   make report-screenshot  a PNG of a run's report.html (headless Chromium)
@@ -53,7 +56,7 @@ include mk/check.mk
 
 .DEFAULT_GOAL := all
 
-.PHONY: all deps run_tests matrix bench bench-host soak board-check kernel-mutants exhaustive dist install hosts clean distclean
+.PHONY: all deps run_tests replay matrix bench bench-host soak board-check kernel-mutants exhaustive dist install hosts clean distclean
 
 all: deps-build $(SUITE_BINS)
 
@@ -66,14 +69,14 @@ ifeq ($(NATIVE),1)
 run_tests: all
 	@echo "  RUN     natively ($(BUILD_ARCH), /dev/kvm): ./run_tests.sh --bindir $(O)/tests"
 	@./run_tests.sh --bindir $(O)/tests --results $(O)/results.tsv $(if $(T),--tests "$(T)") $(if $(REQUIRE),--require $(REQUIRE)) \
-		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
+		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS)) $(if $(SEQUENCES),--sequences $(SEQUENCES))
 else
 run_tests: all
 	@echo "  RUN     on the emulated arm64 KVM host $(HOST) ($(BUILD_ARCH) here$(if $(wildcard /dev/kvm),, without /dev/kvm))"
 	@sh mk/deps.sh host
 	@emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) \
 		--bindir $(O)/tests --out $(O)/runs $(if $(T),--tests "$(T)") \
-		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
+		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS)) $(if $(SEQUENCES),--sequences $(SEQUENCES))
 endif
 
 # Every emulated host configuration of emuhost/hosts, two at a time (each
@@ -125,6 +128,22 @@ board-check: $(NPM_DIR)/.stamp
 	@sh mk/deps.sh host
 	@sh mk/deps.sh board
 	@emuhost/board.sh --host $(BOARD_HOST) --out $(O)/board --npm $(NPM_DIR)
+
+# A reproducer line of tests/sequences (as a failing run prints it), run
+# again: natively, or on the emulated host HOST (KERNEL=), where it goes
+# in a file of the initramfs.
+REPLAY		?=
+REPLAY_FILE	?= $(O)/replay.txt
+replay: all
+	@if [ -n "$(REPLAY)" ]; then mkdir -p $(O) && printf '%s\n' '$(REPLAY)' > $(REPLAY_FILE); fi
+	@test -s "$(REPLAY_FILE)" || { echo "error: REPLAY='line' (as a failing run printed it) or REPLAY_FILE=FILE" >&2; exit 2; }
+	@if [ "$(NATIVE)" = 1 ]; then \
+		$(O)/tests/sequences --replay-file $(REPLAY_FILE); \
+	else \
+		sh mk/deps.sh host && \
+		emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) --replay $(REPLAY_FILE) \
+			--bindir $(O)/tests --out $(O)/runs; \
+	fi
 
 # All 2^32 irq values on one configuration, one thread per CPU; for boards.
 CONFIG		?= nogic_1

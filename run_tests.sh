@@ -21,13 +21,14 @@ kver=
 gic=${KVM_IRQ_HOST_GIC:-}
 mode=${KVM_IRQ_HOST_MODE:-}
 cpus=${KVM_IRQ_HOST_CPUS:-}
-timeout=1800
+timeout=
 list_only=
 list_binaries=
 ktap=
 require_pinned=
 require=
 large_vms=sample
+sequences=
 results=
 certify=
 certify_out=
@@ -53,7 +54,8 @@ usage: $prog [options]
   --mode vhe|nvhe|protected
                     KVM mode; also promised to the tests (default: detected)
   --cpus N          host CPUs promised to the tests
-  --timeout SECS    per binary (default: $timeout)
+  --timeout SECS    per binary (default: 1800; with --sequences N, 30 s
+                    more per sequence)
   --require LIST    features this host must have, comma separated (vgic-v2,
                     vgic-v3,its,pmu,user-irq,large-vms: VMs of 257 vcpus):
                     a test that skips for lack of one is unexpected,
@@ -63,6 +65,9 @@ usage: $prog [options]
                     (default), or every vcpu of the largest VM
                     KVM_CAP_MAX_VCPUS allows (512 vcpus: 35 s on
                     the emulated host)
+  --sequences N     the explored sequences (tests/sequences): N seeded
+                    sequences per model instead of the fixed few of every
+                    run, for a long exploration
   --require-pinned  a behaviour expected/ does not pin for this kernel is
                     unexpected (default: counted apart as unpinned)
   --results FILE    write every result there, one line each (results.tsv:
@@ -114,6 +119,7 @@ while [ $# -gt 0 ]; do
 	--require-pinned) require_pinned=1 ;;
 	--require) need_arg "$@"; require=$2; shift ;;
 	--large-vms) need_arg "$@"; large_vms=$2; shift ;;
+	--sequences) need_arg "$@"; sequences=$2; shift ;;
 	--certify) need_arg "$@"; certify=1; certify_out=$2; shift ;;
 	--collect-bundle) need_arg "$@"; certify=1; collect_dir=$2; shift ;;
 	--finish-bundle)
@@ -128,7 +134,12 @@ done
 
 case "$gic" in ''|2|3) ;; *) die "--gic must be 2 or 3, not '$gic'" ;; esac
 case "$mode" in ''|vhe|nvhe|protected) ;; *) die "--mode must be vhe, nvhe or protected, not '$mode'" ;; esac
-case "$timeout" in ''|*[!0-9]*) die "--timeout must be a number of seconds, not '$timeout'" ;; esac
+case "$timeout" in *[!0-9]*) die "--timeout must be a number of seconds, not '$timeout'" ;; esac
+case "$sequences" in *[!0-9]*|0) die "--sequences must be a number of sequences, not '$sequences'" ;; esac
+# A long exploration takes its time: about 3 s per sequence on the
+# emulated host (three models), a bound ten times that.
+[ -n "$timeout" ] || timeout=$((1800 + 30 * ${sequences:-0}))
+[ -z "$sequences" ] || export KVM_IRQ_SEQUENCES=$sequences
 case "$cpus" in *[!0-9]*) die "--cpus must be a number, not '$cpus'" ;; esac
 case "$large_vms" in sample|full) ;; *) die "--large-vms must be sample or full, not '$large_vms'" ;; esac
 export KVM_IRQ_LARGE_VMS=$large_vms
@@ -285,7 +296,8 @@ done
 # anything is printed.
 echo $all_bins | tr ' ' '\n' > "$work/binaries"
 awk -v names="$work/names" -v binaries="$work/binaries" -v prog="$prog" \
-	-f "$awkdir/catalog.awk" -f "$awkdir/expected.awk" \
+	-v variants="$(dirname "$catalog")/variants.txt" \
+	-f "$awkdir/catalog.awk" -f "$awkdir/variants.awk" -f "$awkdir/expected.awk" \
  $exp_files < /dev/null > "$work/expected" || exit 2
 
 # --- run ----------------------------------------------------------------------
@@ -295,6 +307,11 @@ export KVM_IRQ_HOST_GIC="$gic" KVM_IRQ_HOST_MODE="$mode" KVM_IRQ_HOST_CPUS="$cpu
 # documents: the tests size their VMs by them (a later file wins).
 KVM_IRQ_LIMIT_NR_IRQS=$(awk -F'\t' '$2 == "limit" { split($3, kv, "="); v = kv[2] } END { print v }' "$work/expected")
 export KVM_IRQ_LIMIT_NR_IRQS
+# The semantics the models follow where this kernel deviates or the
+# documents are silent (expected/'s "variant NAME VALUE"): name=value,...
+KVM_IRQ_VARIANTS=$(awk -F'\t' '$2 == "variant" { split($3, kv, "="); v[kv[1]] = kv[2] }
+	END { for (n in v) s = s (s == "" ? "" : ",") n "=" v[n]; print s }' "$work/expected")
+export KVM_IRQ_VARIANTS
 
 # A binary's lines inside the run's document: behind "# " as kselftest
 # nests them, or indented as a KTAP v1 subtest (--ktap).
@@ -372,7 +389,8 @@ fi
 echo "1..$nbins"
 echo "# kvm-irq: kernel $(uname -r), GIC ${detected_gic:-unknown}, KVM mode ${detected_mode:-unknown}"
 echo "# kvm-irq: expected files:${exp_files:- none (every test expected to pass)}"
-awk -F'\t' '$2 == "limit" { printf "# kvm-irq: limit %s as pinned: %s (%s)\n", $3, $4, $5 }' "$work/expected"
+awk -F'\t' '$2 == "limit" { printf "# kvm-irq: limit %s as pinned: %s (%s)\n", $3, $4, $5 }
+	$2 == "variant" { printf "# kvm-irq: variant %s as pinned: %s (%s)\n", $3, $4, $5 }' "$work/expected"
 [ -n "$klog_readable" ] ||
 	echo "# kvm-irq: the kernel log cannot be read here (dmesg failed; run as root): kernel warnings go unseen"
 

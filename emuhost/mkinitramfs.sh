@@ -5,7 +5,9 @@
 # initramfs, with busybox, /init, run_tests.sh, expected/ and the test
 # binaries; KCONFIG, the kernel package's boot/config-<release>, as
 # /boot/config-<release>, where a Debian install has it (run_tests.sh
-# --certify bundles it).  The same image serves every host configuration.
+# --certify bundles it); with KVMIRQ_REPLAY=FILE, FILE as
+# /suite/replay.txt (run-host.sh --replay).  The same image serves every
+# host configuration.
 #
 # mkinitramfs.sh --board OUT BUSYBOX MODULES: the board-like host's
 # initramfs: busybox, board-init as /init and, from MODULES (a Debian
@@ -34,6 +36,7 @@ suite() {
 		mkdir -p "$root/boot"
 		cp "$kconfig" "$root/boot/${kconfig##*/}"
 	fi
+	[ -z "${KVMIRQ_REPLAY:-}" ] || cp "$KVMIRQ_REPLAY" "$root/suite/replay.txt"
 }
 
 # The modules virtio_blk and ext4 need, dependencies first (modules.dep

@@ -25,6 +25,8 @@ large_vms=
 format=
 cpu=
 certify=
+replay=
+sequences=
 smp=${SMP:-2}
 mem=${MEM:-2048}
 # The host's /init prints a heartbeat every 10 s, however quiet the tests
@@ -41,6 +43,10 @@ usage: $prog --host NAME --bindir DIR --out DIR [options]
   --out DIR         where the console log and the results go
   --tests "A B"     run only these binaries
   --run WHAT        suite (default), bench, or exhaustive:CONFIG:COUNT
+  --replay FILE     run the reproducer line in FILE (tests/sequences'
+                    --replay) instead of the suite
+  --sequences N     run_tests.sh --sequences N (a long exploration; the
+                    run's time limit grows by 30 s per sequence)
   --rootfs IMAGE    the board-like host: boot into this Debian arm64 root
                     file system (an ext4 disk image) instead of the suite's
                     initramfs, and there run --job
@@ -62,7 +68,7 @@ EOF
 }
 
 . "$here/opts.sh"
-parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms format cpu smp idle limit certify" "$@"
+parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms format cpu smp idle limit certify replay sequences" "$@"
 [ -n "$host" ] || die "--host is required (emuhost/hosts.sh list)"
 if [ -n "$rootfs" ]; then
 	[ -r "$rootfs" ] || die "--rootfs $rootfs: no such file"
@@ -78,6 +84,8 @@ fi
 [ -n "$out" ] || die "--out is required"
 case "$large_vms" in ''|sample|full) ;; *) die "--large-vms must be sample or full, not '$large_vms'" ;; esac
 case "$format" in ''|kselftest|ktap) ;; *) die "--format must be kselftest or ktap, not '$format'" ;; esac
+case "$sequences" in *[!0-9]*|0) die "--sequences must be a number of sequences, not '$sequences'" ;; esac
+[ -z "$sequences" ] || limit=$((limit + 30 * sequences))
 for n in "$smp" "$idle" "$limit"; do
 	case "$n" in ''|*[!0-9]*) die "'$n' is not a number" ;; esac
 done
@@ -92,6 +100,15 @@ case "$task" in
 suite|bench|exhaustive:[a-z]*:[0-9]*) ;;
 *) die "--run must be suite, bench or exhaustive:CONFIG:COUNT, not '$task'" ;;
 esac
+# A reproducer line goes in a file of the initramfs: the kernel command
+# line is too short for one.
+if [ -n "$replay" ]; then
+	[ -r "$replay" ] && [ -s "$replay" ] || die "--replay $replay: no such file, or empty"
+	[ -z "$tests$rootfs$certify" ] && [ "$task" = suite ] || die "--replay runs one sequence: no --tests, --rootfs, --certify or --run"
+	task=replay
+	bins=sequences
+	tests=sequences
+fi
 conf=$("$here/hosts.sh" show "$host") || exit 2
 command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 missing: apt-get install qemu-system-arm"
 set -- $conf
@@ -144,7 +161,7 @@ if [ -n "$rootfs" ]; then
 	fi
 	params="$params kvmirq_board=$board"
 else
-	"$here/mkinitramfs.sh" "$run/initramfs.cpio.gz" "$busybox" "$bindir" $kconfig || exit 2
+	KVMIRQ_REPLAY=$replay "$here/mkinitramfs.sh" "$run/initramfs.cpio.gz" "$busybox" "$bindir" $kconfig || exit 2
 fi
 
 echo "# kvm-irq: emulated host $host: $(basename "$kernel"), GICv$gic, $mode, -cpu $cpu, -smp $smp" >&2
@@ -157,7 +174,7 @@ case "$gic" in
 3) require=vgic-v3,its,pmu,user-irq,large-vms ;;
 *) require=vgic-v2,pmu,user-irq ;;
 esac
-append="$append ${large_vms:+kvmirq_large_vms=$large_vms }${format:+kvmirq_format=$format }${certify:+kvmirq_certify=1 }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
+append="$append ${sequences:+kvmirq_sequences=$sequences }${large_vms:+kvmirq_large_vms=$large_vms }${format:+kvmirq_format=$format }${certify:+kvmirq_certify=1 }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
 # The console log exists before qemu starts: tail must not race qemu's
 # shell for it (a tail that finds no file follows nothing).
 : > "$console"

@@ -86,3 +86,13 @@ bool guest_timer_firing(enum user_irq_dev dev)
 	return (ctl & (CTL_ENABLE | CTL_IMASK | CTL_ISTATUS)) ==
 	       (CTL_ENABLE | CTL_ISTATUS);
 }
+
+bool guest_dev_level(enum user_irq_dev dev)
+{
+	if (dev != DEV_PMU)
+		return guest_timer_firing(dev);
+	if (!have_pmu())
+		return false;
+	return (read_sysreg(pmcr_el0) & PMCR_E) &&
+	       (read_sysreg(pmovsset_el0) & read_sysreg(pmintenset_el1));
+}

@@ -28,5 +28,10 @@ void guest_dev_lower(enum user_irq_dev dev);
 void guest_timer_arm(enum user_irq_dev dev, uint32_t ticks);
 /* The timer's status: enabled, not masked, condition met. */
 bool guest_timer_firing(enum user_irq_dev dev);
+/*
+ * A device's output level as the guest reads it: a timer firing, the PMU
+ * counting with an enabled overflow flag set (false with no PMU).
+ */
+bool guest_dev_level(enum user_irq_dev dev);
 
 #endif /* GUEST_DEV_H */

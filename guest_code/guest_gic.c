@@ -15,6 +15,7 @@
 #define GICD_ISENABLER_OFF	0x0100
 #define GICD_ICENABLER_OFF	0x0180
 #define GICD_ISPENDR_OFF	0x0200
+#define GICD_ISACTIVER_OFF	0x0300
 #define GICD_IPRIORITYR_OFF	0x0400
 #define GICD_ITARGETSR_OFF	0x0800	/* v2 */
 #define GICD_ICFGR_OFF		0x0c00
@@ -153,6 +154,16 @@ void guest_gic_enable(unsigned int intid, bool on)
 uint32_t guest_gic_pending_word(unsigned int intid)
 {
 	return readl(bank_reg(GICD_ISPENDR_OFF, intid));
+}
+
+uint32_t guest_gic_enabled_word(unsigned int intid)
+{
+	return readl(bank_reg(GICD_ISENABLER_OFF, intid));
+}
+
+uint32_t guest_gic_active_word(unsigned int intid)
+{
+	return readl(bank_reg(GICD_ISACTIVER_OFF, intid));
 }
 
 void guest_gic_eoi_split(bool split)

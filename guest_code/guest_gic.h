@@ -25,6 +25,9 @@ void guest_gic_config(unsigned int intid, bool edge);
 void guest_gic_enable(unsigned int intid, bool on);
 /* ISPENDR word holding intid: this vcpu's bank for SGIs and PPIs. */
 uint32_t guest_gic_pending_word(unsigned int intid);
+/* The same of ISENABLER and ISACTIVER. */
+uint32_t guest_gic_enabled_word(unsigned int intid);
+uint32_t guest_gic_active_word(unsigned int intid);
 /* Split priority drop (EOI) and deactivation (DIR), or not. */
 void guest_gic_eoi_split(bool split);
 uint32_t guest_gic_ack(void);		/* the INTID, or 1023 */

@@ -12,6 +12,14 @@ const char *const condition_names[NR_CONDITIONS] = { CONDITION_TABLE(CONDITION_N
 
 struct tally test_tally;
 
+bool rule_has_condition(enum rule r, enum condition c)
+{
+#define RULE_CONDITION_(rule, cond)	if (r == rule && c == cond) return true;
+	RULE_CONDITION_TABLE(RULE_CONDITION_)
+#undef RULE_CONDITION_
+	return false;
+}
+
 bool tally_check(struct tally *t, enum rule r, unsigned long n, bool ok,
 		 const char *fmt, ...)
 {

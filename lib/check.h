@@ -65,6 +65,9 @@ void tally_report(const struct tally *t);
 #define check_n(r, n, ok, ...)	tally_check(&test_tally, r, n, ok, __VA_ARGS__)
 #define check_unspecified(r, n)	tally_unspecified(&test_tally, r, n)
 
+/* Whether lib/conditions.txt declares rule r under condition c. */
+bool rule_has_condition(enum rule r, enum condition c);
+
 /* The checks of this test from here on hold under condition c. */
 static inline void check_under(enum condition c)
 {

@@ -48,7 +48,7 @@ const char *tri_name(enum tri t);
  * it held, and the first mismatch in words (what was observed, what the
  * model allowed).  A sequence stops at its first mismatch.
  */
-#define MODEL_MAX_JUDGED	8
+#define MODEL_MAX_JUDGED	32
 
 struct model_judge {
 	unsigned int nr;
@@ -56,7 +56,7 @@ struct model_judge {
 	bool ok[MODEL_MAX_JUDGED];
 	bool failed;
 	enum rule failed_rule;
-	char why[320];
+	char why[640];
 };
 
 /* One check of rule r; the first that fails says why (fmt). */

@@ -16,8 +16,12 @@
  *   - immediate_exit returns EINTR without running the guest, the field
  *     as the immediate-exit variant says (U07).
  * The guest reads its devices' levels after every command (the timers'
- * ISTATUS, the overflow flag) and reports them: a timer armed a few ticks
- * ahead may fire at any moment, its level unknown until read or reported.
+ * ISTATUS, the overflow flag) and reports them.  A timer armed a moment
+ * ahead fires when its deadline passes: that moment is timing, and under
+ * emulation the guest's ISTATUS and KVM's reading of the same timer may
+ * disagree around it, so an armed timer's level stays open (either) until
+ * the guest raises, lowers or arms it again; what is required of it is
+ * that a guest spinning while it fires gets a forced return that shows it.
  */
 #ifndef MODEL_USER_IRQ_H
 #define MODEL_USER_IRQ_H
@@ -38,6 +42,7 @@ enum ui_transition {
 struct ui_vcpu {
 	enum tri level[NR_USER_IRQ_DEVS];	/* the devices' output levels */
 	bool armed[NR_USER_IRQ_DEVS];		/* a timer that fires soon, once */
+	bool changing[NR_USER_IRQ_DEVS];	/* a change begun, not yet made */
 	uint64_t field;				/* device_irq_level, as userspace holds it */
 	/* Since KVM_RUN was last entered: */
 	uint64_t field_at_entry;
@@ -45,7 +50,6 @@ struct ui_vcpu {
 	bool changed;				/* a level may have changed meanwhile */
 	bool written;				/* by userspace since the last return */
 	bool spinning;
-	uint64_t awaited;			/* spinning: armed timers not seen high */
 };
 
 struct ui_model {
@@ -77,10 +81,13 @@ void ui_model_entry(struct ui_model *m, unsigned int vcpu);
 void ui_model_spin_begin(struct ui_model *m, unsigned int vcpu);
 
 /*
- * The command vcpu's guest runs changed a device (SEQ_DEV): a return the
- * guest reached after the change must show it.  The executor says so
- * once the guest reports the change made.
+ * The command vcpu's guest runs changes a device (SEQ_DEV): begun (a
+ * return meanwhile may show the old level or the new one, and may be
+ * forced), then made (a return after it must show the new level).  The
+ * executor says so as the guest reports each.
  */
+void ui_model_dev_begin(struct ui_model *m, unsigned int vcpu, enum user_irq_dev dev,
+			enum seq_dev_action action);
 void ui_model_dev(struct ui_model *m, unsigned int vcpu, enum user_irq_dev dev,
 		  enum seq_dev_action action);
 
@@ -94,13 +101,18 @@ bool ui_model_levels_read(struct ui_model *m, unsigned int vcpu, uint64_t levels
 			  struct model_judge *j);
 
 /*
- * The bits of the armed timers vcpu's spin must see a forced return for
- * before it may end: armed, never seen high.
+ * The timers of vcpu that are armed and not seen high: while the guest
+ * spins, each fires and must bring a forced return that shows it (unless
+ * userspace's copy of the field already shows it high).
  */
 uint64_t ui_model_spin_awaits(const struct ui_model *m, unsigned int vcpu);
 
-/* The spin ended: an awaited forced return that never came is judged. */
-bool ui_model_spin_end(struct ui_model *m, unsigned int vcpu, struct model_judge *j);
+/*
+ * The spin ended; missed: the awaited timers whose forced return did not
+ * come within a run's bound, the guest spinning all along (U03).
+ */
+bool ui_model_spin_end(struct ui_model *m, unsigned int vcpu, uint64_t missed,
+		       struct model_judge *j);
 
 uint64_t ui_model_hash(const struct ui_model *m);
 

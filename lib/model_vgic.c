@@ -28,6 +28,8 @@ const char *const vgic_transition_names[NR_VGIC_TRANSITIONS] = {
 	[VGIC_T_PULSE_IN_SPIN] = "taken-or-not-mid-spin",
 	[VGIC_T_SETTLED] = "either-settled",
 	[VGIC_T_OTHER_VCPU_PENDING] = "window-beside-another-vcpus-pending",
+	[VGIC_T_STRANDED] = "rerouted-while-pending-waits",
+	[VGIC_T_UNSTRANDED] = "old-target-ran",
 };
 
 bool vgic_owned_by_kvm(unsigned int intid)
@@ -92,10 +94,15 @@ static enum tri pending(const struct vgic_irq *i)
 	return i->edge ? i->latch : i->line;
 }
 
-/* Whether i may be signalled to a vcpu whose running priority is idle. */
+/*
+ * Whether i may be signalled to a vcpu whose running priority is idle;
+ * re-routed and waiting for its old target (a variant), maybe not yet.
+ */
 static enum tri deliverable(const struct vgic_irq *i)
 {
-	return i->enabled && !i->active ? pending(i) : TRI_NO;
+	enum tri d = i->enabled && !i->active ? pending(i) : TRI_NO;
+
+	return i->stranded && d == TRI_YES ? TRI_EITHER : d;
 }
 
 static void settle_pending(struct vgic_model *m, struct vgic_irq *i, bool b)
@@ -252,7 +259,27 @@ void vgic_model_route(struct vgic_model *m, unsigned int intid, unsigned int tar
 		return;
 	i = irq_of(m, k, 0);
 	model_fire(&m->stats, pending(i) != TRI_NO ? VGIC_T_ROUTE_PENDING : VGIC_T_ROUTE);
+	if (m->variants.value[VARIANT_REROUTE_PENDING] == VARIANT_REROUTE_PENDING_WAITS_FOR_OLD_TARGET &&
+	    target != i->target && pending(i) != TRI_NO && !i->stranded) {
+		i->stranded = true;
+		i->stranded_on = i->target;
+		model_fire(&m->stats, VGIC_T_STRANDED);
+	}
 	i->target = target;
+}
+
+void vgic_model_ran(struct vgic_model *m, unsigned int vcpu)
+{
+	unsigned int k;
+
+	for (k = 0; k < m->nr_intids; k++) {
+		struct vgic_irq *i = irq_of(m, k, 0);
+
+		if (is_ppi(m, k) || !i->stranded || i->stranded_on != vcpu)
+			continue;
+		i->stranded = false;
+		model_fire(&m->stats, VGIC_T_UNSTRANDED);
+	}
 }
 
 void vgic_model_eoimode(struct vgic_model *m, unsigned int vcpu, bool split)
@@ -468,7 +495,8 @@ static void explore(struct explore *e, struct vgic_irq s, unsigned int step,
 	}
 	if (edge_of_window && d == TRI_YES)
 		return;
-	if (edge_of_window && d == TRI_EITHER) {
+	/* Not taken: it was not pending (unless it may be waiting elsewhere). */
+	if (edge_of_window && d == TRI_EITHER && !s.stranded) {
 		if (s.edge)
 			s.latch = TRI_NO;
 		else
@@ -523,6 +551,12 @@ static bool judge_takes(struct vgic_model *m, unsigned int vcpu, unsigned int k,
 	}
 	m->stats = saved;
 	if (e.found) {
+		/* What this interrupt's window checked, each rule once. */
+		model_check(j, from->edge ? RULE_GIC_EDGE : RULE_GIC_LEVEL, true, "-");
+		if (!from->enabled)
+			model_check(j, RULE_GIC_ENABLE, true, "-");
+		if (c->eoi_split || from->dropped)
+			model_check(j, RULE_GIC_EOIMODE, true, "-");
 		if (e.steps && i->line != e.out.line)
 			model_fire(&m->stats, VGIC_T_PULSE_IN_SPIN);
 		if ((i->edge ? i->latch : i->line) == TRI_EITHER &&
@@ -565,6 +599,17 @@ static bool other_vcpu_pending(const struct vgic_model *m, unsigned int vcpu)
 	return false;
 }
 
+/* An interrupt routed to vcpu waits for its old target: the drain may not empty. */
+static bool stranded_for(const struct vgic_model *m, unsigned int vcpu)
+{
+	unsigned int k;
+
+	for (k = 0; k < m->nr_intids; k++)
+		if (irq_of_c(m, k, vcpu)->stranded && irq_of_c(m, k, vcpu)->target == vcpu)
+			return true;
+	return false;
+}
+
 bool vgic_model_window(struct vgic_model *m, unsigned int vcpu,
 		       const struct vgic_window *w, struct model_judge *j)
 {
@@ -580,7 +625,7 @@ bool vgic_model_window(struct vgic_model *m, unsigned int vcpu,
 	ok = model_check(j, RULE_GIC_ACK, c->spinning || !w->spurious,
 			 "vcpu %u: %u acknowledges read 1023 in its handler, nothing having been withdrawn",
 			 vcpu, w->spurious);
-	ok = model_check(j, RULE_VGIC_DELIVERY, !w->stuck,
+	ok = model_check(j, RULE_VGIC_DELIVERY, !w->stuck || stranded_for(m, vcpu),
 			 "vcpu %u: its window never emptied: an interrupt enabled, pending and inactive for it was not delivered",
 			 vcpu) && ok;
 	/* Its running priority is held: nothing may be signalled. */

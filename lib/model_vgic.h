@@ -70,13 +70,15 @@ enum vgic_transition {
 	VGIC_T_EOI_DEACTIVATE, VGIC_T_EOI_DROP, VGIC_T_DIR, VGIC_T_EOIMODE,
 	VGIC_T_READ, VGIC_T_TAKEN, VGIC_T_RETAKEN, VGIC_T_TAKEN_AFTER_ENABLE,
 	VGIC_T_TWO_TAKEN, VGIC_T_PULSE_IN_SPIN, VGIC_T_SETTLED,
-	VGIC_T_OTHER_VCPU_PENDING,
+	VGIC_T_OTHER_VCPU_PENDING, VGIC_T_STRANDED, VGIC_T_UNSTRANDED,
 	NR_VGIC_TRANSITIONS
 };
 
 struct vgic_irq {
 	bool enabled, edge, active, owned;
 	bool dropped;			/* EOImode 1: EOId, awaiting DIR */
+	bool stranded;			/* reroute-pending:waits-for-old-target ... */
+	unsigned char stranded_on;	/* ... until this vcpu, its old target, runs */
 	bool pending_at_enable;		/* enabled while pending */
 	unsigned char acked_by;		/* the vcpu that acknowledged it */
 	unsigned char target;		/* SPI: the vcpu it is routed to */
@@ -157,6 +159,9 @@ bool vgic_model_read(struct vgic_model *m, unsigned int vcpu, unsigned int intid
 		     bool enabled, bool pending, bool active, struct model_judge *j);
 
 void vgic_model_spin(struct vgic_model *m, unsigned int vcpu);
+
+/* vcpu's guest ran (and KVM saw it exit): what waited for it moves on. */
+void vgic_model_ran(struct vgic_model *m, unsigned int vcpu);
 
 /*
  * vcpu's window ended (a stopped one, or its spin): its handler took

@@ -14,10 +14,10 @@
 #define BOUND_SIGNAL	SIGUSR1
 #define KICK_SIGNAL	SIGUSR2
 
-/* One timer, for the thread that first bounds a KVM_RUN. */
-static timer_t bound_timer;
-static bool bound_ready;
-static volatile sig_atomic_t bound_fired;
+/* One timer per thread that bounds a KVM_RUN: each vcpu thread has its own. */
+static __thread timer_t bound_timer;
+static __thread bool bound_ready;
+static __thread volatile sig_atomic_t bound_fired;
 /* Set by the first test process whose bound fired, seen by the rest. */
 static volatile int *bound_missed;
 
@@ -96,6 +96,14 @@ struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
 	if (r.timed_out)
 		run_bound_missed();
 	return r;
+}
+
+void run_bound_release(void)
+{
+	if (!bound_ready)
+		return;
+	timer_delete(bound_timer);
+	bound_ready = false;
 }
 
 void vcpu_run_kick(pthread_t thread)

@@ -49,6 +49,9 @@ struct run_result {
 
 struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu);
 
+/* A thread that bounded KVM_RUNs and is about to end: its timer goes. */
+void run_bound_release(void);
+
 /* KVM_RUN failed with EINTR and KVM_EXIT_INTR: a forced return. */
 static inline bool run_forced(const struct run_result *r)
 {

@@ -33,7 +33,8 @@ static void add_intid(struct seq_vm *vm, unsigned int intid)
 /* An SPI: the first, the last, one beside another, or any. */
 static unsigned int pick_spi(struct seq_rng *r, const struct seq_vm *vm)
 {
-	unsigned int last = vm->nr_irqs - 1, near;
+	unsigned int last = (vm->nr_irqs < ABI_SPI_LAST + 1 ? vm->nr_irqs : ABI_SPI_LAST + 1) - 1;
+	unsigned int near;
 
 	switch (seq_below(r, 5)) {
 	case 0:
@@ -81,11 +82,30 @@ void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_
 	}
 }
 
-/* A level: 0 or 1, and now and then another value (lib/variants.txt's level). */
-static uint32_t pick_level(struct seq_rng *r)
+/*
+ * The generator is guided: drawn uniformly, operations would rarely meet
+ * (an acknowledge on one vcpu while the pending interrupt is another's).
+ * It leans toward the state at hand: a few vcpus most of the time, the
+ * level a line does not have, an interrupt that is disabled to enable,
+ * a vcpu that has something to take or to EOI.  Every operation stays
+ * possible in every state the models allow it in.
+ */
+
+/* Mostly vcpu 0 or 1, so that operations meet; any now and then. */
+static unsigned int pick_vcpu(struct seq_rng *r, const struct seq_models *s)
+{
+	unsigned int n = s->vm.nr_vcpus;
+
+	return seq_below(r, 5) < 3 ? seq_below(r, n < 2 ? n : 2) : seq_below(r, n);
+}
+
+/* A level: mostly the one the line does not have, now and then another value. */
+static uint32_t pick_level(struct seq_rng *r, enum tri now)
 {
 	if (seq_one_in(r, 24))
 		return seq_one_in(r, 2) ? 2 : 0xffffffffu;
+	if (now != TRI_EITHER && !seq_one_in(r, 4))
+		return now == TRI_NO;
 	return seq_below(r, 2);
 }
 
@@ -113,6 +133,14 @@ static unsigned int pick_spinning(struct seq_rng *r, const struct seq_models *s,
 	return vcpu;
 }
 
+/* Half the time while some vcpu spins, a line change for it (the running condition). */
+static unsigned int line_vcpu(struct seq_rng *r, const struct seq_models *s, unsigned int vcpu)
+{
+	unsigned int spinning = pick_spinning(r, s, vcpu);
+
+	return spinning != vcpu && seq_one_in(r, 2) ? spinning : vcpu;
+}
+
 static void nogic_candidate(struct seq_rng *r, const struct seq_models *s,
 			    struct seq_op *op)
 {
@@ -120,9 +148,10 @@ static void nogic_candidate(struct seq_rng *r, const struct seq_models *s,
 
 	if (w < 30) {
 		op->code = SEQ_LINE;
+		op->vcpu = line_vcpu(r, s, op->vcpu);
 		op->a = ABI_IRQ_TYPE_CPU;
 		op->num = seq_below(r, 2);
-		op->level = pick_level(r);
+		op->level = pick_level(r, s->cpu.v[op->vcpu].line[op->num]);
 		op->from = pick_from(r, s, op->vcpu);
 	} else if (w < 44) {
 		op->code = SEQ_WINDOW;
@@ -149,43 +178,101 @@ static void nogic_candidate(struct seq_rng *r, const struct seq_models *s,
 	}
 }
 
+/* An interrupt k of the VM's; now and then only one that vcpu may enable. */
+static unsigned int pick_intid(struct seq_rng *r, const struct seq_models *s,
+			       unsigned int vcpu, bool disabled)
+{
+	const struct vgic_model *m = &s->vgic;
+	unsigned int k, tries;
+
+	for (tries = 0; tries < 8; tries++) {
+		k = seq_below(r, m->nr_intids);
+		if (!disabled || !m->irq[k][m->intid[k] < ABI_SPI_FIRST ? vcpu : 0].enabled)
+			return m->intid[k];
+	}
+	return m->intid[seq_below(r, m->nr_intids)];
+}
+
+/* A vcpu with something to take, to EOI or to deactivate, or vcpu. */
+static unsigned int busy_vcpu(struct seq_rng *r, const struct seq_models *s,
+			      unsigned int vcpu, bool (*has)(const struct vgic_model *, unsigned int))
+{
+	unsigned int v, start = seq_below(r, s->vm.nr_vcpus);
+
+	for (v = 0; v < s->vm.nr_vcpus; v++)
+		if (has(&s->vgic, (start + v) % s->vm.nr_vcpus))
+			return (start + v) % s->vm.nr_vcpus;
+	return vcpu;
+}
+
+static bool has_pending(const struct vgic_model *m, unsigned int v)
+{
+	unsigned int k;
+
+	for (k = 0; k < m->nr_intids; k++) {
+		const struct vgic_irq *i = &m->irq[k][m->intid[k] < ABI_SPI_FIRST ? v : 0];
+
+		if (i->target == v && i->enabled && !i->active &&
+		    (i->edge ? i->latch : i->line) != TRI_NO)
+			return true;
+	}
+	return false;
+}
+
+static bool has_held(const struct vgic_model *m, unsigned int v)
+{
+	return m->v[v].held >= 0;
+}
+
+static bool has_dropped(const struct vgic_model *m, unsigned int v)
+{
+	return m->v[v].nr_dropped > 0;
+}
+
 static void vgic_candidate(struct seq_rng *r, const struct seq_models *s,
 			   struct seq_op *op)
 {
 	unsigned int w = seq_below(r, 100);
-	unsigned int intid = s->vm.intid[seq_below(r, s->vm.nr_intids)];
+	int k;
 
-	op->num = intid;
+	op->num = pick_intid(r, s, op->vcpu, false);
 	if (w < 30) {
 		op->code = SEQ_LINE;
-		op->a = intid < ABI_SPI_FIRST ? ABI_IRQ_TYPE_PPI : ABI_IRQ_TYPE_SPI;
-		op->level = pick_level(r);
+		op->vcpu = line_vcpu(r, s, op->vcpu);
+		op->a = op->num < ABI_SPI_FIRST ? ABI_IRQ_TYPE_PPI : ABI_IRQ_TYPE_SPI;
+		k = vgic_model_index(&s->vgic, op->num);
+		op->level = pick_level(r, s->vgic.irq[k][op->a == ABI_IRQ_TYPE_PPI ? op->vcpu : 0].line);
 		op->from = pick_from(r, s, op->vcpu);
 	} else if (w < 42) {
 		op->code = SEQ_WINDOW;
+		op->vcpu = busy_vcpu(r, s, op->vcpu, has_pending);
 	} else if (w < 48) {
 		op->code = SEQ_SPIN;
 	} else if (w < 55) {
 		op->code = SEQ_STOP;
 		op->vcpu = pick_spinning(r, s, op->vcpu);
-	} else if (w < 64) {
+	} else if (w < 65) {
 		op->code = SEQ_ENABLE;
-		op->level = !seq_one_in(r, 3);
-	} else if (w < 67) {
+		op->level = !seq_one_in(r, 4);
+		op->num = pick_intid(r, s, op->vcpu, op->level);
+	} else if (w < 68) {
 		op->code = SEQ_CONFIG;
 		op->level = seq_below(r, 2);
-	} else if (w < 71) {
+	} else if (w < 72) {
 		op->code = SEQ_ROUTE;
 		op->a = seq_below(r, s->vm.nr_vcpus);
-	} else if (w < 79) {
+	} else if (w < 80) {
 		op->code = SEQ_ACK;
+		op->vcpu = busy_vcpu(r, s, op->vcpu, seq_one_in(r, 4) ? has_held : has_pending);
 	} else if (w < 85) {
 		op->code = SEQ_EOI;
+		op->vcpu = busy_vcpu(r, s, op->vcpu, has_held);
 	} else if (w < 89) {
 		op->code = SEQ_DIR;
-	} else if (w < 92) {
+		op->vcpu = busy_vcpu(r, s, op->vcpu, has_dropped);
+	} else if (w < 94) {
 		op->code = SEQ_EOIMODE;
-		op->level = seq_below(r, 2);
+		op->level = !seq_one_in(r, 3);
 	} else {
 		op->code = SEQ_READ;
 	}
@@ -197,7 +284,7 @@ void seq_op_generate(struct seq_rng *r, const struct seq_models *s, struct seq_o
 
 	for (tries = 0; tries < 1000; tries++) {
 		memset(op, 0, sizeof(*op));
-		op->vcpu = seq_below(r, s->vm.nr_vcpus);
+		op->vcpu = pick_vcpu(r, s);
 		op->from = SEQ_FROM_MAIN;
 		if (s->vm.kind == SEQ_VM_NOGIC)
 			nogic_candidate(r, s, op);

@@ -25,6 +25,17 @@ $(O)/gen/variants.h: lib/variants.txt lib/awk/catalog.awk lib/awk/variants.awk l
 	@awk -v variants=lib/variants.txt -f lib/awk/catalog.awk -f lib/awk/variants.awk \
 		-f lib/awk/variants_h.awk > $@.tmp && mv $@.tmp $@
 
+# The suite's version for the binaries that print it (a reproducer line
+# names it): rewritten only when it changes.
+$(O)/gen/version.h: FORCE
+	@mkdir -p $(@D)
+	@v=$$(sh mk/version.sh | sed -n 's/^version: //p'); \
+		printf '#define SUITE_VERSION "%s"\n' "$$v" > $@.tmp; \
+		if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+$(O)/obj/tests/sequences/host.o: $(O)/gen/version.h
+.PHONY: FORCE
+FORCE:
+
 # kvm_util's and the harness's headers are not ours to keep warning-free.
 SUITE_CFLAGS	:= -Wall -Wextra -Werror -O2 -g -std=gnu99 -D_GNU_SOURCE \
 		   -U_FORTIFY_SOURCE -fno-stack-protector -fno-PIE \

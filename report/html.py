@@ -475,6 +475,8 @@ def section_legend(runs):
     out.append('</dl>')
     out.append('<p class="note">Rule kinds: <b>documented</b>, the text decides; <b>kernel-defined</b>, the '
                'text leaves a choice (an errno) the kernel made long ago and userspace relies on; '
+               '<b>architecture</b>, what a guest sees through the vgic, as the GIC architecture specification '
+               '(IHI 0048B, IHI 0069) says it, checked by the explored sequences against a model; '
                '<b>behaviour</b>, the text is silent and the suite records what each kernel does. '
                '<i>Values checked</i> counts the interrupt fields or events compared with the documents; '
                '<i>mismatches</i> those that differed.</p>')

@@ -4,19 +4,37 @@
 #	regex <TAB> verdict <TAB> value <TAB> reason <TAB> file:line
 # later lines winning.  A malformed line, or a name that matches no test
 # (names: one per line) or binary (binaries), is an error naming it.
-#   awk -v names=F -v binaries=F -v prog=NAME -f catalog.awk -f expected.awk FILES...
+#   awk -v names=F -v binaries=F -v variants=F -v prog=NAME \
+#       -f catalog.awk -f variants.awk -f expected.awk FILES...
 function fail(msg) {
 	printf "%s: %s:%d: %s\n", prog, FILENAME, FNR, msg | "cat 1>&2"
 	bad = 1
 	exit 2
 }
 BEGIN {
+	if (variants != "")
+		variants_read(variants)
 	while ((getline n < names) > 0)
 		known[n] = 1
 	while ((getline n < binaries) > 0)
 		binary[n] = 1
 }
 /^[ \t]*(#|$)/ { next }
+# "variant NAME VALUE reason": the semantics this kernel shows where the
+# explored sequences' models leave a choice (lib/variants.txt, read with
+# variants.awk); the models follow VALUE (KVM_IRQ_VARIANTS).
+$1 == "variant" {
+	if (NF < 4)
+		fail("want \"variant <name> <value> <reason>\", got \"" $0 "\"")
+	if (!($2 in variant_values))
+		fail("unknown variant \"" $2 "\" (lib/variants.txt)")
+	if (!variant_value_ok($2, $3))
+		fail("variant " $2 " has no value \"" $3 "\" (" variant_values[$2] ")")
+	reason = $0
+	sub(/^[ \t]*[^ \t]+[ \t]+[^ \t]+[ \t]+[^ \t]+[ \t]*/, "", reason)
+	printf "^$\tvariant\t%s=%s\t%s\t%s:%d\n", $2, $3, reason, FILENAME, FNR
+	next
+}
 # "limit NAME VALUE reason": a documented limit this kernel does not reach;
 # the tests use VALUE instead (KVM_IRQ_LIMIT_<NAME>).
 $1 == "limit" {

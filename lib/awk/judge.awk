@@ -19,7 +19,7 @@ function judge_load(expf, required,    line, e, fs) {
 	FS = "\t"
 	while ((getline line < expf) > 0) {
 		split(line, e, "\t")
-		if (e[2] == "klog" || e[2] == "limit")
+		if (e[2] == "klog" || e[2] == "limit" || e[2] == "variant")
 			continue
 		ne++; ere[ne] = e[1]; ever[ne] = e[2]; eval[ne] = e[3]
 		ewhy[ne] = e[4]; ewhere[ne] = e[5]

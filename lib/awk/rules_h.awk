@@ -34,6 +34,11 @@ BEGIN {
 		printf "\tX(COND_%s, \"%s\") \\\n", cname(c), c
 	}
 	print ""
+	print "/* X(rule enum, condition enum): each pair lib/conditions.txt declares. */"
+	print "#define RULE_CONDITION_TABLE(X) \\"
+	for (i = 1; i <= nconds; i++)
+		printf "\tX(RULE_%s, COND_%s) \\\n", cname(rule_name[cond_rule[i]]), cname(cond_name[i])
+	print ""
 	print "#define RULE_ENUM_(e, id, name) e,"
 	print "#define CONDITION_ENUM_(e, name) e,"
 	print "enum rule { RULE_TABLE(RULE_ENUM_) NR_RULES };"

@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The interrupt state explored: seeded sequences of host operations
+ * (KVM_IRQ_LINE from the main thread or a vcpu's, device_irq_level
+ * written, immediate_exit) and guest operations (masks and windows,
+ * devices raised, lowered and armed; vgic enables, triggers, routes,
+ * acknowledges, EOIs, deactivations, EOImodes, register reads), the
+ * target vcpus stopped or spinning, run on real VMs of 1 to 8 vcpus and
+ * compared step by step with the reference models (lib/model_*.c): the
+ * CPU lines and KVM_CAP_ARM_USER_IRQ on a VM with no irqchip, the vgic
+ * on vgic-v3 and vgic-v2.  A mismatch prints its seed and step, what the
+ * model allowed and what was seen, and is shrunk to a minimal sequence
+ * printed as a line that --replay runs again.
+ *
+ *   sequences                            the fixed seeds (the harness)
+ *   sequences --replay 'LINE'            one sequence again (LINE as printed)
+ *   sequences --replay-file FILE         ... from a file
+ *   sequences --seed S [--model nogic|v3|v2] [--ops N]
+ *
+ * KVM_IRQ_SEQUENCES=N (run_tests.sh --sequences N) runs N sequences per
+ * model instead of the default; KVM_IRQ_VARIANTS (from expected/'s
+ * "variant" entries) chooses the models' kernel variants.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "suite.h"
+
+#include "kvm_util.h"
+
+#include "exec.h"
+#include "seq_shrink.h"
+#include "version.h"	/* generated: SUITE_VERSION */
+
+/* Sequences per model in every run, and operations per sequence. */
+#define SEQ_DEFAULT_SEQUENCES	12
+#define SEQ_OPS			64
+/* What a shrink may cost: every candidate is a fresh VM. */
+#define SEQ_SHRINK_RUNS		200
+#define SEQ_SHRINK_SECONDS	120
+/* The first seed: sequence i of a model runs seed SEQ_SEED_BASE + i. */
+#define SEQ_SEED_BASE		1
+
+static const char *const model_names[NR_SEQ_VM_KINDS][2] = {
+	[SEQ_VM_NOGIC] = { "cpu-lines", "user-irq" },
+	[SEQ_VM_V2] = { "vgic-v2" },
+	[SEQ_VM_V3] = { "vgic-v3" },
+};
+
+/* The variants expected/ chose for this kernel (run_tests.sh passes them). */
+static int env_variants(struct variants *v, char *err, size_t len)
+{
+	return variants_parse(v, getenv("KVM_IRQ_VARIANTS"), err, len);
+}
+
+static unsigned int env_count(const char *name, unsigned int dflt)
+{
+	const char *s = getenv(name);
+
+	return s && *s ? (unsigned int)strtoul(s, NULL, 0) : dflt;
+}
+
+static unsigned int max_vcpus(void)
+{
+	return host.max_vcpus > 0 && host.max_vcpus < IRQ_VM_MAX_VCPUS ?
+	       host.max_vcpus : IRQ_VM_MAX_VCPUS;
+}
+
+/* --- running and shrinking ----------------------------------------------- */
+
+/* ops on a fresh VM of vm: NULL, or why it could not run (x holds the verdict). */
+static const char *run_ops(struct seq_exec *x, const struct seq_vm *vm,
+			   const struct seq_op *ops, unsigned int nr_ops, struct tally *t)
+{
+	const char *why = seq_exec_start(x, vm, t);
+	unsigned int i;
+
+	if (why)
+		return why;
+	for (i = 0; i < nr_ops && seq_exec_op(x, &ops[i]); i++)
+		;
+	seq_exec_end(x);
+	return NULL;
+}
+
+struct shrink_ctx {
+	const struct seq_vm *vm;
+	enum rule rule;
+	uint8_t code;		/* the failing operation's */
+	time_t until;
+};
+
+/* The same failure: a mismatch of the same rule, at the same kind of operation. */
+static bool fails_alike(void *ctx, const struct seq_op *ops, unsigned int n)
+{
+	struct shrink_ctx *c = ctx;
+	static struct seq_exec x;
+
+	return !run_ops(&x, c->vm, ops, n, NULL) && x.failed && x.fail_rule == c->rule &&
+	       x.fail_step < n && ops[x.fail_step].code == c->code;
+}
+
+static bool shrink_enough(void *ctx)
+{
+	return time(NULL) >= ((struct shrink_ctx *)ctx)->until;
+}
+
+static void print_replay(const struct seq_vm *vm, const struct seq_op *ops,
+			 unsigned int n)
+{
+	static char line[SEQ_LINE_MAX];
+
+	seq_line_format(vm, SUITE_VERSION, ops, n, line, sizeof(line));
+	printf("# replay: %s --replay '%s'\n", program_invocation_name, line);
+}
+
+/*
+ * ops[0..failed step] failed (rule): shrunk, bounded, to a minimal
+ * sequence that fails alike, printed as the line --replay takes.
+ */
+static void shrink_and_print(const struct seq_vm *vm, struct seq_op *ops,
+			     unsigned int n, enum rule rule)
+{
+	struct shrink_ctx ctx = {
+		.vm = vm, .rule = rule, .code = ops[n - 1].code,
+		.until = time(NULL) + env_count("KVM_IRQ_SHRINK_SECONDS", SEQ_SHRINK_SECONDS),
+	};
+	struct seq_shrink s = {
+		.fails = fails_alike, .enough = shrink_enough, .ctx = &ctx,
+		.max_runs = SEQ_SHRINK_RUNS,
+	};
+	unsigned int m;
+
+	if (!n)
+		return;
+	printf("# sequences: shrinking its %u operations (at most %u runs, %u s)\n",
+	       n, SEQ_SHRINK_RUNS, env_count("KVM_IRQ_SHRINK_SECONDS", SEQ_SHRINK_SECONDS));
+	m = seq_shrink(&s, ops, n);
+	printf("# sequences: minimal: %u operations, %u runs%s\n", m, s.runs,
+	       s.bounded ? " (stopped at its bound: maybe not the smallest)" : "");
+	print_replay(vm, ops, m);
+}
+
+static void print_failure(const struct seq_exec *x, const struct seq_vm *vm,
+			  unsigned long seed, const struct seq_op *ops, unsigned int n)
+{
+	char token[64];
+
+	printf("# sequences: model=%s seed=%lu vcpus=%u: mismatch at %s%u (%s): %s\n",
+	       model_names[vm->kind][0], seed, vm->nr_vcpus, n ? "step " : "set-up, before step ",
+	       x->fail_step, n ? seq_op_format(&ops[x->fail_step], token, sizeof(token)) : "-",
+	       x->why);
+	printf("#   rule %s %s; run it alone: %s --seed %lu --model %s; the sequence up to it:\n",
+	       rules[x->fail_rule].id, rules[x->fail_rule].name, program_invocation_name,
+	       seed, seq_vm_kind_name(vm->kind));
+	print_replay(vm, ops, n);
+}
+
+/* --- one seeded sequence ------------------------------------------------- */
+
+/* Transitions fired over all sequences: the models of every VM, summed. */
+static struct model_stats fired[2];
+
+static void add_fired(const struct seq_exec *x)
+{
+	struct model_stats *stats[2];
+	struct seq_models m = x->m;
+	unsigned int i, t, n = seq_models_stats(&m, stats);
+
+	for (i = 0; i < n; i++) {
+		fired[i].names = stats[i]->names;
+		fired[i].nr = stats[i]->nr;
+		for (t = 0; t < stats[i]->nr; t++)
+			fired[i].fired[t] += stats[i]->fired[t];
+	}
+}
+
+
+struct explored {
+	unsigned long sequences, operations;
+	struct state_set *states[2];
+};
+
+/*
+ * Sequence seed of kind: its VM and ops generated as it runs, each op
+ * drawn from the state the observations left.  0 ok, 1 a mismatch (its
+ * ops, up to the failing one, in ops), or -1 with why (SKIP).
+ */
+static int one_sequence(enum seq_vm_kind kind, unsigned long seed, unsigned int nr_ops,
+			const struct variants *variants, struct explored *e, struct seq_vm *vm,
+			struct seq_op *ops, unsigned int *n, enum rule *rule, const char **why)
+{
+	static struct seq_exec x;
+	struct seq_rng r = { seed };
+	unsigned int i;
+
+	seq_vm_generate(&r, kind, max_vcpus(), host_nr_irqs_max(), variants, vm);
+	x.states[0] = e->states[0];
+	x.states[1] = e->states[1];
+	*why = seq_exec_start(&x, vm, &test_tally);
+	if (*why)
+		return -1;
+	for (i = 0; i < nr_ops && !x.failed; i++) {
+		seq_op_generate(&r, &x.m, &ops[i]);
+		seq_exec_op(&x, &ops[i]);
+	}
+	seq_exec_end(&x);
+	add_fired(&x);
+	e->sequences++;
+	e->operations += x.ops;
+	/* A failure in the set-up is before any operation. */
+	*n = x.failed ? (x.ops ? x.fail_step + 1 : 0) : i;
+	if (!x.failed)
+		return 0;
+	*rule = x.fail_rule;
+	print_failure(&x, vm, seed, ops, *n);
+	check_deviation("%s@seed%lu", rules[x.fail_rule].id, seed);
+	return 1;
+}
+
+static void print_explored(enum seq_vm_kind kind, const struct explored *e)
+{
+	unsigned int i, n = kind == SEQ_VM_NOGIC ? 2 : 1;
+	char unfired[1024];
+
+	for (i = 0; i < n && fired[i].names; i++) {
+		printf("# sequences: model=%s seed=%d sequences=%lu operations=%lu states=%lu%s\n",
+		       model_names[kind][i], SEQ_SEED_BASE, e->sequences, e->operations,
+		       e->states[i]->count, e->states[i]->full ? "+" : "");
+		printf("# sequences: model=%s never fired: %s\n", model_names[kind][i],
+		       model_unfired(&fired[i], unfired, sizeof(unfired)));
+	}
+}
+
+/* --- the harness's tests ------------------------------------------------- */
+
+FIXTURE(sequences) {};
+
+FIXTURE_VARIANT(sequences) {
+	enum seq_vm_kind kind;
+};
+
+FIXTURE_VARIANT_ADD(sequences, nogic) { .kind = SEQ_VM_NOGIC };
+FIXTURE_VARIANT_ADD(sequences, v3) { .kind = SEQ_VM_V3 };
+FIXTURE_VARIANT_ADD(sequences, v2) { .kind = SEQ_VM_V2 };
+
+SUITE_SETUP(sequences)
+{
+	if (variant->kind == SEQ_VM_NOGIC)
+		return host_lacks_user_irq();
+	return host_lacks_vgic(variant->kind == SEQ_VM_V2 ? 2 : 3);
+}
+
+SUITE_TEARDOWN(sequences) {}
+
+/*
+ * The fixed seeds, every one run whatever the others did; the first
+ * mismatch shrunk and printed for --replay.
+ */
+SUITE_TEST_TIMEOUT(sequences, seeded, 86400)
+{
+	static struct seq_op ops[SEQ_MAX_OPS], failed_ops[SEQ_MAX_OPS];
+	unsigned int count = env_count("KVM_IRQ_SEQUENCES", SEQ_DEFAULT_SEQUENCES);
+	struct explored e = { 0 };
+	struct seq_vm vm, failed_vm;
+	struct variants variants;
+	unsigned int n, failed_n = 0;
+	enum rule rule, failed_rule = 0;
+	unsigned long i;
+	const char *why;
+	char err[160];
+	int ret;
+
+	if (env_variants(&variants, err, sizeof(err))) {
+		TH_LOG("KVM_IRQ_VARIANTS: %s", err);
+		ASSERT_TRUE(false);
+	}
+	e.states[0] = calloc(1, sizeof(struct state_set));
+	e.states[1] = calloc(1, sizeof(struct state_set));
+	ASSERT_TRUE(e.states[0] && e.states[1]);
+	for (i = 0; i < count; i++) {
+		ret = one_sequence(variant->kind, SEQ_SEED_BASE + i, SEQ_OPS, &variants, &e,
+				   &vm, ops, &n, &rule, &why);
+		if (ret < 0)
+			SKIP(return, "%s", why);
+		if (ret > 0 && !failed_n) {
+			failed_vm = vm;
+			failed_n = n;
+			failed_rule = rule;
+			memcpy(failed_ops, ops, n * sizeof(*ops));
+		}
+	}
+	print_explored(variant->kind, &e);
+	if (failed_n)
+		shrink_and_print(&failed_vm, failed_ops, failed_n, failed_rule);
+}
+
+/* --- --replay, --seed ---------------------------------------------------- */
+
+static int replay_line(const char *line)
+{
+	static struct seq_op ops[SEQ_MAX_OPS];
+	static struct seq_exec x;
+	struct tally t = { 0 };
+	struct seq_vm vm;
+	unsigned int n;
+	const char *why;
+	char err[160];
+
+	if (seq_line_parse(line, &vm, ops, &n, err, sizeof(err))) {
+		fprintf(stderr, "%s: --replay: %s\n", program_invocation_name, err);
+		return 2;
+	}
+	printf("# replay: vm=%s vcpus=%u, %u operations, suite %s\n",
+	       seq_vm_kind_name(vm.kind), vm.nr_vcpus, n, SUITE_VERSION);
+	why = run_ops(&x, &vm, ops, n, &t);
+	if (why) {
+		printf("ok 1 - replay # SKIP %s\n", why);
+		return 0;
+	}
+	if (!x.failed) {
+		printf("ok 1 - replay: %lu operations, every observation as the models allow\n", x.ops);
+		return 0;
+	}
+	printf("not ok 1 - replay: mismatch at step %u (%s): rule %s %s: %s\n", x.fail_step,
+	       seq_op_format(&ops[x.fail_step], err, sizeof(err)),
+	       rules[x.fail_rule].id, rules[x.fail_rule].name, x.why);
+	return 1;
+}
+
+static int replay_file(const char *path)
+{
+	static char line[SEQ_LINE_MAX];
+	FILE *f = fopen(path, "r");
+	bool got;
+
+	if (!f) {
+		fprintf(stderr, "%s: --replay-file %s: %s\n", program_invocation_name, path,
+			strerror(errno));
+		return 2;
+	}
+	got = fgets(line, sizeof(line), f);
+	fclose(f);
+	if (!got) {
+		fprintf(stderr, "%s: --replay-file %s: empty\n", program_invocation_name, path);
+		return 2;
+	}
+	return replay_line(line);
+}
+
+static int parse_kind(const char *name, enum seq_vm_kind *kind)
+{
+	enum seq_vm_kind k;
+
+	for (k = 0; k < NR_SEQ_VM_KINDS; k++)
+		if (!strcmp(seq_vm_kind_name(k), name)) {
+			*kind = k;
+			return 0;
+		}
+	return -1;
+}
+
+static int seed_mode(int argc, char **argv)
+{
+	static struct seq_op ops[SEQ_MAX_OPS];
+	enum seq_vm_kind kind = SEQ_VM_V3;
+	unsigned long seed = 0, nr_ops = SEQ_OPS;
+	struct explored e = { 0 };
+	struct variants variants;
+	struct seq_vm vm;
+	unsigned int n;
+	enum rule rule = 0;
+	const char *why;
+	char err[160], *end = "";
+	int i, ret;
+
+	for (i = 1; i < argc; i += 2) {
+		if (i + 1 >= argc)
+			goto usage;
+		if (!strcmp(argv[i], "--seed"))
+			seed = strtoul(argv[i + 1], &end, 0);
+		else if (!strcmp(argv[i], "--model") && !parse_kind(argv[i + 1], &kind))
+			continue;
+		else if (!strcmp(argv[i], "--ops"))
+			nr_ops = strtoul(argv[i + 1], &end, 0);
+		else
+			goto usage;
+		if (*end || (!strcmp(argv[i], "--ops") && (!nr_ops || nr_ops > SEQ_MAX_OPS)))
+			goto usage;
+	}
+	if (env_variants(&variants, err, sizeof(err))) {
+		fprintf(stderr, "%s: KVM_IRQ_VARIANTS: %s\n", program_invocation_name, err);
+		return 2;
+	}
+	e.states[0] = calloc(1, sizeof(struct state_set));
+	e.states[1] = calloc(1, sizeof(struct state_set));
+	ret = one_sequence(kind, seed, nr_ops, &variants, &e, &vm, ops, &n, &rule, &why);
+	if (ret < 0) {
+		printf("ok 1 - seed %lu # SKIP %s\n", seed, why);
+		return 0;
+	}
+	printf("%sok 1 - seed %lu, model %s: %lu operations\n", ret ? "not " : "", seed,
+	       seq_vm_kind_name(kind), e.operations);
+	if (ret)
+		shrink_and_print(&vm, ops, n, rule);
+	else
+		print_replay(&vm, ops, n);
+	return ret;
+usage:
+	fprintf(stderr, "%s: want --seed S [--model nogic|v3|v2] [--ops 1..%d]\n",
+		program_invocation_name, SEQ_MAX_OPS);
+	return 2;
+}
+
+static int sequences_mode(int argc, char **argv)
+{
+	if (argc == 3 && !strcmp(argv[1], "--replay"))
+		return replay_line(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "--replay-file"))
+		return replay_file(argv[2]);
+	if (!strcmp(argv[1], "--seed"))
+		return seed_mode(argc, argv);
+	return -1;
+}
+
+SUITE_MAIN_WITH(sequences_mode)

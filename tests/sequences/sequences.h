@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The guest side of tests/sequences/: each vcpu's guest stub carries out
+ * one command at a time (what a sequence's guest operation asks of it)
+ * and reports what it saw.  The host writes a command into the vcpu's
+ * slot and runs the vcpu; the stub marks it started, does it, reads its
+ * devices' levels and exits with SEQ_DONE.  A spin window also waits for
+ * the host's stop, then exits with SEQ_STOPPING so that the host enters
+ * the guest once more after every change it made, and drains.
+ */
+#ifndef GUEST_SEQUENCES_H
+#define GUEST_SEQUENCES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "guest_host.h"
+
+#define SEQ_GUEST_INTIDS	8	/* lib/seq.h's SEQ_MAX_INTIDS */
+#define SEQ_GUEST_TAKEN		32	/* acknowledges one window records */
+#define SEQ_GUEST_DROPPED	2	/* EOImode 1: EOId, left for DIR */
+/*
+ * Spins of a window's drain whose interrupt never comes: lost, not
+ * slow (each spin reads the distributor, an exit to KVM and back).
+ */
+#define SEQ_GUEST_DRAIN_SPINS	2000
+/*
+ * Ticks ahead an armed timer fires (1 ms at 62.5 MHz): during the
+ * command, after it or during the next, as it falls.
+ */
+#define SEQ_GUEST_ARM_TICKS	62500
+
+/* ucall stages */
+#define SEQ_READY		0x5e01
+#define SEQ_DONE		0x5e02	/* args: the command */
+#define SEQ_STOPPING		0x5e03	/* args: the command; enter again */
+
+enum seq_guest_op {
+	SEQ_G_MASK,		/* arg: 0 IRQ, 1 FIQ; value: masked in windows */
+	SEQ_G_WINDOW,		/* unmask, take what is pending, mask */
+	SEQ_G_SPIN,		/* the same, spinning until stop, then draining */
+	SEQ_G_DEV,		/* arg: enum user_irq_dev; value: lower, raise, arm */
+	SEQ_G_ENABLE,		/* intid; value: on */
+	SEQ_G_CONFIG,		/* intid; value: edge */
+	SEQ_G_ROUTE,		/* intid; value: the vcpu */
+	SEQ_G_ACK,		/* result: the INTID read */
+	SEQ_G_EOI,		/* of the one held */
+	SEQ_G_DIR,		/* of the oldest dropped */
+	SEQ_G_EOIMODE,		/* value: split */
+	SEQ_G_READ,		/* intid; result: enabled | pending << 1 | active << 2 */
+};
+
+struct seq_guest_config {
+	uint32_t gic;		/* 0 (no irqchip), 2 or 3 */
+	uint32_t nr_vcpus;
+	uint32_t nr_intids;
+	uint32_t intid[SEQ_GUEST_INTIDS];
+	uint32_t edge;		/* SPI k edge-triggered: bit k */
+	uint8_t target[SEQ_GUEST_INTIDS];	/* SPI k routed to that vcpu */
+};
+
+struct seq_guest_vcpu {
+	/* The host's. */
+	uint32_t seq;		/* the command: its number ... */
+	uint32_t op, arg, value, intid;
+	volatile uint32_t stop;	/* the spin of that command ends */
+	/* The guest's: progress ... */
+	volatile uint32_t started, spinning;
+	volatile uint32_t changing, applied;	/* a device change begun, made */
+	volatile uint64_t ticks;
+	/* ... what the last command saw ... */
+	uint32_t irq, fiq;	/* CPU lines taken */
+	uint32_t nr_taken;
+	uint16_t taken[SEQ_GUEST_TAKEN];	/* INTIDs its handler acknowledged */
+	uint32_t spurious, stuck;
+	uint32_t result;
+	uint64_t levels;	/* its devices' levels, device_irq_level's bits ... */
+	volatile uint32_t levels_seq;	/* ... read in this command */
+	/* ... and its bookkeeping. */
+	uint8_t masked[2];
+	uint8_t eoi_split;
+	int32_t held;		/* acknowledged, not EOId, or -1 */
+	uint32_t nr_dropped;
+	uint32_t dropped[SEQ_GUEST_DROPPED];
+	uint8_t enabled[SEQ_GUEST_INTIDS];	/* its PPIs */
+	uint8_t active[SEQ_GUEST_INTIDS];	/* acknowledged here, not deactivated */
+};
+
+/* What every vcpu sees of the SPIs. */
+struct seq_guest_spis {
+	uint8_t enabled[SEQ_GUEST_INTIDS];
+	uint8_t target[SEQ_GUEST_INTIDS];
+};
+
+extern struct seq_guest_config seq_config;
+extern struct seq_guest_vcpu seq_vcpu[IRQ_VM_MAX_VCPUS];
+extern struct seq_guest_spis seq_spis;
+
+struct kvm_vm;
+
+void seq_guest_main(void);
+/* The CPU lines' handlers, or (gic) the vgic's. */
+void seq_install_handlers(struct kvm_vm *vm, bool gic);
+
+#endif /* GUEST_SEQUENCES_H */
