@@ -106,7 +106,7 @@ done
 run() {
 	dir=$out/$1
 	"$here/run-host.sh" --host "$2" --kernel "$images/$1.Image" --bindir "$bindir" \
-		--out "$dir" > "$dir.$2.ktap" 2> "$dir.$2.err"
+		--append kvmirq_shrink_seconds=20 --out "$dir" > "$dir.$2.ktap" 2> "$dir.$2.err"
 	rc=$?
 	if [ $rc = 0 ]; then
 		echo survived
