@@ -48,6 +48,11 @@ EOF
 fake hangs <<'EOF'
 echo "#  RUN           hangs.a ..."; exec sleep 600
 EOF
+# A binary that says what the runner handed it: the variants, the sequences.
+fake env <<'EOF'
+echo "# variants: ${KVM_IRQ_VARIANTS:-none} sequences: ${KVM_IRQ_SEQUENCES:-default}"
+echo "ok 1 env.a"; echo "ok 2 env.b"; echo "ok 3 env.c"
+EOF
 # A binary whose third test skips for lack of a PMU.
 fake nopmu <<'EOF'
 echo "ok 1 nopmu.a"; echo "ok 2 nopmu.b"
@@ -144,6 +149,27 @@ for s in $shells; do
 	run "$s" --tests good
 	has "^# kvm-irq: limit nr_irqs=992 as pinned: the kernel stops short (.*exp/all:1)"
 	t $? "$s: a pinned limit is announced in the header"
+
+	# The models' variants (lib/variants.txt): checked, passed on, announced.
+	printf 'variant level nonzero-asserts any non-zero level asserts\nvariant owned-ppi ignored owned\n' > "$work/exp/all"
+	run "$s" --tests env --sequences 5
+	has "^# # variants: level=nonzero-asserts,owned-ppi=ignored sequences: 5$" ||
+		has "^# # variants: owned-ppi=ignored,level=nonzero-asserts sequences: 5$"
+	t $? "$s: expected/'s variants reach the binaries (KVM_IRQ_VARIANTS), and --sequences (KVM_IRQ_SEQUENCES)"
+	has "^# kvm-irq: variant level=nonzero-asserts as pinned: any non-zero level asserts (.*exp/all:1)"
+	t $? "$s: a pinned variant is announced in the header"
+	for bad in "variant nosuch x a reason:unknown variant \"nosuch\"" \
+		   "variant level maybe a reason:variant level has no value \"maybe\"" \
+		   "variant level nonzero-asserts:want \"variant <name> <value> <reason>\""; do
+		printf '%s\n' "${bad%%:*}" > "$work/exp/all"
+		run "$s" --tests env
+		one_error_line "exp/all:1: ${bad#*:}"
+		t $? "$s: '${bad%%:*}' is one error line naming file:line"
+	done
+	: > "$work/exp/all"
+	run "$s" --tests env --sequences 0
+	one_error_line "--sequences must be a number of sequences, not '0'"
+	t $? "$s: --sequences 0 is an error"
 
 	printf 'bad.b xfail\n' > "$work/exp/all"
 	run "$s"
@@ -479,6 +505,22 @@ rc=$?
 one_error_line "no such file"
 t $? "run-host.sh: a missing --kernel is an error"
 
+# A reproducer line of tests/sequences goes in a file: one that is not there,
+# or a replay beside --tests, is an error; so is a --sequences that is no count.
+"$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --replay /nonexistent/line --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "--replay /nonexistent/line: no such file, or empty"
+t $? "run-host.sh: a missing --replay file is an error"
+echo 'vm=v3 vcpus=1 | window:0' > "$work/line"
+"$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --replay "$work/line" --tests good --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "--replay runs one sequence: no --tests"
+t $? "run-host.sh: --replay with --tests is an error"
+"$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --sequences many --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "--sequences must be a number of sequences, not 'many'"
+t $? "run-host.sh: a --sequences that is no count is an error"
+
 # The fake hosts boot nothing: any file serves as their busybox, so that
 # these tests run where Debian's busybox-static:arm64 cannot be fetched.
 export BUSYBOX="$work/busybox"
@@ -503,7 +545,7 @@ esac
 EOF
 chmod +x "$work/fakeqemu/qemu-system-aarch64"
 : > "$work/Image"
-rm -f "$work/bin/bad" "$work/bin/dies" "$work/bin/warns" "$work/bin/nopmu"
+rm -f "$work/bin/bad" "$work/bin/dies" "$work/bin/warns" "$work/bin/nopmu" "$work/bin/env"
 for how in panic silent exits; do
 	start=$(date +%s)
 	FAKE_QEMU=$how PATH="$work/fakeqemu:$PATH" "$top/emuhost/run-host.sh" \

@@ -111,9 +111,19 @@ certify_verdict() {
 		echo "expected:$(for e in $exp_files; do printf ' %s' "${e##*/}"; done)"
 		echo "date: $(date -u '+%Y-%m-%dT%H:%M:%SZ')"
 		sed 's/^/reason: /' "$work/reasons"
+		# The explored sequences: per model, the seeds, operations and
+		# states the run covered (tests/sequences).
+		for b in $bins; do cat "$work/$b.tap" 2> /dev/null; done | certify_sequences
 	} > "$1/verdict.txt"
 	echo "# certify: $verdict: kernel $(uname -r), suite $(sed -n 's/^version: //p' "$1/version.txt")$([ ! -s "$work/reasons" ] || echo "; $(wc -l < "$work/reasons" | tr -d ' ') reasons:")"
 	sed 's/^/# certify: not certified: /' "$work/reasons"
+}
+
+# certify_sequences [DOCUMENT]: "sequences: model=... seed=...
+# sequences=N operations=M states=S" for each model the explored
+# sequences ran (the document, or stdin).
+certify_sequences() {
+	sed -n 's/^.*# sequences: \(model=[^ ]* seed=[0-9]* sequences=.*\)$/sequences: \1/p' "$@"
 }
 
 # bundle_finish DIR OUT: DIR (certify_collect's, with the run's
@@ -198,7 +208,7 @@ bundle_verify() {
 	echo "$prog: $bundle: intact: $(wc -l < "$work/listed" | tr -d ' ') files match SHA256SUMS, none missing, none unlisted"
 	sed -n 's/^verdict: /verdict: /p; s/^kernel: /kernel: /p' "$b/verdict.txt"
 	echo "suite: $(sed -n 's/^version: //p' "$b/version.txt") (commit $(sed -n 's/^commit: //p' "$b/version.txt"))"
-	sed -n 's/^reason: /reason: /p' "$b/verdict.txt"
+	sed -n 's/^reason: /reason: /p; s/^sequences: /sequences: /p' "$b/verdict.txt"
 	return 0
 }
 
@@ -224,4 +234,6 @@ bundle_consistent() {
 	fi
 	k=$(sed -n 's/^kernel: //p' "$1/verdict.txt")
 	[ -n "$k" ] && grep -qF -- " $k " "$1/uname.txt" || refuse "verdict.txt: kernel '$k' is not uname.txt's"
+	[ "$(grep '^sequences: ' "$1/verdict.txt")" = "$(certify_sequences "$1/results.ktap")" ] ||
+		refuse "verdict.txt: its sequences lines are not results.ktap's"
 }
