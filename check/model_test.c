@@ -305,6 +305,19 @@ static void test_vgic_active(void)
 	    "vgic: ... deactivated (DIR), it is taken again: the edge while active made it active and pending (G02)");
 
 	vgic_model_init(&m, &vm);
+	vgic_model_enable(&m, 1, 41, true);
+	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
+	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 0);
+	vgic_model_ack(&m, 1, 41, &(struct model_judge){ 0 });
+	vgic_model_route(&m, 41, 0);
+	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
+	tap(vgic_accepts(&m, 0, 0) && !vgic_accepts(&m, 0, 41, 0),
+	    "vgic: an SPI re-routed while active stays active for the vcpu that acknowledged it (G06)");
+	vgic_model_eoi(&m, 1);
+	tap(vgic_accepts(&m, 0, 41, 0) && !vgic_accepts(&m, 1, 41, 0),
+	    "vgic: ... that vcpu's EOI deactivates it; pending again, it goes to the new target (G02, G06)");
+
+	vgic_model_init(&m, &vm);
 	vgic_model_line(&m, ABI_IRQ_TYPE_PPI, 1, 17, 1);
 	tap(vgic_accepts(&m, 1, 0) && !vgic_accepts(&m, 1, 17, 0),
 	    "vgic: a disabled PPI, pending, is not taken (G03)");
@@ -629,11 +642,8 @@ static bool ideal_nogic(struct ideal *k, const struct seq_op *op)
 
 	switch (op->code) {
 	case SEQ_LINE:
-		cpu_model_line(&s->cpu, v, op->num, op->level);
-		return true;
 	case SEQ_FIELD:
-		ui_model_field(&s->ui, v, op->level);
-		return true;
+		return seq_models_apply(s, op);
 	case SEQ_IMMEXIT:
 		ui_model_entry(&s->ui, v);
 		return ideal_return(k, v, true, true);
@@ -653,58 +663,30 @@ static bool ideal_nogic(struct ideal *k, const struct seq_op *op)
 	}
 	if (!ideal_command(k, v))
 		return false;
-	if (op->code == SEQ_MASK)
-		cpu_model_mask(&s->cpu, v, op->a, op->level);
-	else if (op->code == SEQ_DEV)
+	if (op->code == SEQ_SPIN)
+		return seq_models_apply(s, op);
+	if (op->code == SEQ_DEV)
 		ui_model_dev(&s->ui, v, op->a, op->level);
 	else if (op->code == SEQ_WINDOW && !ideal_window(k, v))
 		return false;
-	if (op->code == SEQ_SPIN) {
-		cpu_model_spin(&s->cpu, v);
-		ui_model_spin_begin(&s->ui, v);
-		return true;
-	}
+	else
+		seq_models_apply(s, op);
 	return ideal_return(k, v, false, false);
 }
 
 static bool ideal_vgic(struct ideal *k, const struct seq_op *op)
 {
-	struct vgic_model *m = &k->s->vgic;
-
 	switch (op->code) {
-	case SEQ_LINE:
-		vgic_model_line(m, op->a, op->vcpu, op->num, op->level);
-		return true;
 	case SEQ_WINDOW:
 	case SEQ_STOP:
 		return ideal_vgic_window(k, op->vcpu);
-	case SEQ_SPIN:
-		vgic_model_spin(m, op->vcpu);
-		return true;
-	case SEQ_ENABLE:
-		vgic_model_enable(m, op->vcpu, op->num, op->level);
-		return true;
-	case SEQ_CONFIG:
-		vgic_model_config(m, op->num, op->level);
-		return true;
-	case SEQ_ROUTE:
-		vgic_model_route(m, op->num, op->a);
-		return true;
 	case SEQ_ACK:
 		return ideal_vgic_ack(k, op->vcpu);
-	case SEQ_EOI:
-		vgic_model_eoi(m, op->vcpu);
-		return true;
-	case SEQ_DIR:
-		vgic_model_dir(m, op->vcpu);
-		return true;
-	case SEQ_EOIMODE:
-		vgic_model_eoimode(m, op->vcpu, op->level);
-		return true;
 	case SEQ_READ:
 		return ideal_vgic_read(k, op);
+	default:
+		return seq_models_apply(k->s, op);
 	}
-	return false;
 }
 
 /* Sequences of one kind against the ideal kernel: 0, or the failing seed. */

@@ -218,8 +218,10 @@ bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 	case SEQ_ROUTE:
 		if (k < 0 || is_ppi(m, k) || op->a >= m->nr_vcpus)
 			return false;
+		/* Active, it stays with the vcpu that acknowledged it (IHI 0048B 4.3.12). */
 		i = irq_of_c(m, k, 0);
-		return !i->active && !m->v[i->target].spinning && !m->v[op->a].spinning;
+		return !m->v[i->target].spinning && !m->v[op->a].spinning &&
+		       !(i->active && m->v[i->acked_by].spinning);
 	default:
 		return false;
 	}

@@ -45,7 +45,10 @@
  * UNPREDICTABLE or CONSTRAINED UNPREDICTABLE, the model does not judge:
  * the trigger changed while enabled, active or pending; an IROUTER or
  * ITARGETSR naming no vcpu or several; EOImode changed with an interrupt
- * active; DIR of an interrupt not yet EOId; re-routing an active one.
+ * active; DIR of an interrupt not yet EOId.  An SPI re-routed while
+ * active stays active for the vcpu that acknowledged it, which
+ * deactivates it (IHI 0048B 4.3.12: a change "has no effect on any active
+ * interrupt"); pending again, it goes to the new target.
  */
 #ifndef MODEL_VGIC_H
 #define MODEL_VGIC_H

@@ -193,6 +193,36 @@ static unsigned int pick_intid(struct seq_rng *r, const struct seq_models *s,
 	return m->intid[seq_below(r, m->nr_intids)];
 }
 
+/* Active, or pending (enabled: deliverable) for vcpu. */
+static bool busy(const struct vgic_irq *i, bool deliverable)
+{
+	bool pending = (i->edge ? i->latch : i->line) != TRI_NO;
+
+	if (deliverable)
+		return pending && i->enabled && !i->active;
+	return i->active || pending;
+}
+
+/*
+ * Half the time an interrupt of the VM's that is active or pending for
+ * vcpu, or (deliverable) enabled, pending and inactive: what register
+ * reads and re-routes meet least by chance.  Else any.
+ */
+static unsigned int busy_intid(struct seq_rng *r, const struct seq_models *s,
+			       unsigned int vcpu, bool deliverable)
+{
+	const struct vgic_model *m = &s->vgic;
+	unsigned int k, start = seq_below(r, m->nr_intids);
+
+	for (k = 0; seq_one_in(r, 2) && k < m->nr_intids; k++) {
+		unsigned int n = (start + k) % m->nr_intids;
+
+		if (busy(&m->irq[n][m->intid[n] < ABI_SPI_FIRST ? vcpu : 0], deliverable))
+			return m->intid[n];
+	}
+	return m->intid[seq_below(r, m->nr_intids)];
+}
+
 /* A vcpu with something to take, to EOI or to deactivate, or vcpu. */
 static unsigned int busy_vcpu(struct seq_rng *r, const struct seq_models *s,
 			      unsigned int vcpu, bool (*has)(const struct vgic_model *, unsigned int))
@@ -229,6 +259,18 @@ static bool has_dropped(const struct vgic_model *m, unsigned int v)
 	return m->v[v].nr_dropped > 0;
 }
 
+/* An SPI re-routed away from v waits for v to run (a variant's open choice). */
+static bool has_stranded(const struct vgic_model *m, unsigned int v)
+{
+	unsigned int k;
+
+	for (k = 0; k < m->nr_intids; k++)
+		if (m->intid[k] >= ABI_SPI_FIRST && m->irq[k][0].stranded &&
+		    m->irq[k][0].stranded_on == v)
+			return true;
+	return false;
+}
+
 static void vgic_candidate(struct seq_rng *r, const struct seq_models *s,
 			   struct seq_op *op)
 {
@@ -244,8 +286,9 @@ static void vgic_candidate(struct seq_rng *r, const struct seq_models *s,
 		op->level = pick_level(r, s->vgic.irq[k][op->a == ABI_IRQ_TYPE_PPI ? op->vcpu : 0].line);
 		op->from = pick_from(r, s, op->vcpu);
 	} else if (w < 42) {
+		/* Mostly where something waits; now and then where the model is open. */
 		op->code = SEQ_WINDOW;
-		op->vcpu = busy_vcpu(r, s, op->vcpu, has_pending);
+		op->vcpu = busy_vcpu(r, s, op->vcpu, seq_one_in(r, 3) ? has_stranded : has_pending);
 	} else if (w < 48) {
 		op->code = SEQ_SPIN;
 	} else if (w < 55) {
@@ -260,6 +303,7 @@ static void vgic_candidate(struct seq_rng *r, const struct seq_models *s,
 		op->level = seq_below(r, 2);
 	} else if (w < 72) {
 		op->code = SEQ_ROUTE;
+		op->num = busy_intid(r, s, op->vcpu, seq_one_in(r, 2));
 		op->a = seq_below(r, s->vm.nr_vcpus);
 	} else if (w < 80) {
 		op->code = SEQ_ACK;
@@ -275,6 +319,7 @@ static void vgic_candidate(struct seq_rng *r, const struct seq_models *s,
 		op->level = !seq_one_in(r, 3);
 	} else {
 		op->code = SEQ_READ;
+		op->num = busy_intid(r, s, op->vcpu, false);
 	}
 }
 

@@ -68,6 +68,64 @@ bool seq_models_allows(const struct seq_models *s, const struct seq_op *op)
 	return vgic_model_allows(&s->vgic, op);
 }
 
+static bool nogic_apply(struct seq_models *s, const struct seq_op *op)
+{
+	switch (op->code) {
+	case SEQ_LINE:
+		cpu_model_line(&s->cpu, op->vcpu, op->num, op->level);
+		return true;
+	case SEQ_FIELD:
+		ui_model_field(&s->ui, op->vcpu, op->level);
+		return true;
+	case SEQ_MASK:
+		cpu_model_mask(&s->cpu, op->vcpu, op->a, op->level);
+		return true;
+	case SEQ_SPIN:
+		cpu_model_spin(&s->cpu, op->vcpu);
+		ui_model_spin_begin(&s->ui, op->vcpu);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool vgic_apply(struct vgic_model *m, const struct seq_op *op)
+{
+	switch (op->code) {
+	case SEQ_LINE:
+		vgic_model_line(m, op->a, op->vcpu, op->num, op->level);
+		return true;
+	case SEQ_SPIN:
+		vgic_model_spin(m, op->vcpu);
+		return true;
+	case SEQ_ENABLE:
+		vgic_model_enable(m, op->vcpu, op->num, op->level);
+		return true;
+	case SEQ_CONFIG:
+		vgic_model_config(m, op->num, op->level);
+		return true;
+	case SEQ_ROUTE:
+		vgic_model_route(m, op->num, op->a);
+		return true;
+	case SEQ_EOI:
+		vgic_model_eoi(m, op->vcpu);
+		return true;
+	case SEQ_DIR:
+		vgic_model_dir(m, op->vcpu);
+		return true;
+	case SEQ_EOIMODE:
+		vgic_model_eoimode(m, op->vcpu, op->level);
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool seq_models_apply(struct seq_models *s, const struct seq_op *op)
+{
+	return s->vm.kind == SEQ_VM_NOGIC ? nogic_apply(s, op) : vgic_apply(&s->vgic, op);
+}
+
 uint64_t seq_models_hash(const struct seq_models *s)
 {
 	if (s->vm.kind == SEQ_VM_NOGIC)

@@ -35,6 +35,15 @@ bool seq_models_spinning(const struct seq_models *s, unsigned int vcpu);
  */
 bool seq_models_allows(const struct seq_models *s, const struct seq_op *op);
 
+/*
+ * An operation whose effect the models know without observing anything
+ * (an accepted line, a mask, a spin begun; a vgic enable, trigger, route,
+ * EOI, DIR, EOImode): applied, true.  false, nothing done, for one whose
+ * outcome must be observed (a window, a stop, an acknowledge, a read, a
+ * device change, a KVM_RUN).
+ */
+bool seq_models_apply(struct seq_models *s, const struct seq_op *op);
+
 uint64_t seq_models_hash(const struct seq_models *s);
 
 /* The models' transition tables, and how many (at most 2). */

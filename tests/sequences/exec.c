@@ -57,7 +57,8 @@ struct seq_worker {
 	char failed[200];
 };
 
-bool seq_exec_pmu(void)
+/* A VM with no irqchip gets a PMU where KVM has one for its vcpus. */
+static bool seq_exec_pmu(void)
 {
 	return host.pmu_v3 > 0;
 }
@@ -433,12 +434,8 @@ static bool op_line(struct seq_exec *x, const struct seq_op *op)
 			    want.outcome == ABI_ACCEPT ? "accepted" : abi_errno_name(want.err));
 	if (!judged(x, &j, cond))
 		return false;
-	if (err)
-		return true;
-	if (x->m.vm.kind == SEQ_VM_NOGIC)
-		cpu_model_line(&x->m.cpu, op->vcpu, op->num, op->level);
-	else
-		vgic_model_line(&x->m.vgic, op->a, op->vcpu, op->num, op->level);
+	if (!err)
+		seq_models_apply(&x->m, op);
 	return true;
 }
 
@@ -458,12 +455,7 @@ static bool op_spin(struct seq_exec *x, const struct seq_op *op)
 	struct seq_guest_vcpu *g = &x->gv[op->vcpu];
 	unsigned int ms, bound = 1000 * run_bound_seconds();
 
-	if (x->m.vm.kind == SEQ_VM_NOGIC) {
-		cpu_model_spin(&x->m.cpu, op->vcpu);
-		ui_model_spin_begin(&x->m.ui, op->vcpu);
-	} else {
-		vgic_model_spin(&x->m.vgic, op->vcpu);
-	}
+	seq_models_apply(&x->m, op);
 	command(x, op);
 	x->spin_cmd[op->vcpu] = x->cmd[op->vcpu];
 	for (ms = 0; ms < bound; ms++) {
@@ -557,38 +549,19 @@ static bool guest_result(struct seq_exec *x, const struct seq_op *op)
 	struct model_judge j = { 0 };
 
 	switch (op->code) {
-	case SEQ_MASK:
-		cpu_model_mask(&x->m.cpu, op->vcpu, op->a, op->level);
-		return true;
 	case SEQ_WINDOW:
 		return judge_window(x, op->vcpu, COND_STOPPED);
-	case SEQ_ENABLE:
-		vgic_model_enable(m, op->vcpu, op->num, op->level);
-		return true;
-	case SEQ_CONFIG:
-		vgic_model_config(m, op->num, op->level);
-		return true;
-	case SEQ_ROUTE:
-		vgic_model_route(m, op->num, op->a);
-		return true;
 	case SEQ_ACK:
 		vgic_model_ack(m, op->vcpu, g->result, &j);
 		return judged(x, &j, COND_STOPPED);
-	case SEQ_EOI:
-		vgic_model_eoi(m, op->vcpu);
-		return true;
-	case SEQ_DIR:
-		vgic_model_dir(m, op->vcpu);
-		return true;
-	case SEQ_EOIMODE:
-		vgic_model_eoimode(m, op->vcpu, op->level);
-		return true;
 	case SEQ_READ:
 		vgic_model_read(m, op->vcpu, op->num, g->result & 1, g->result & 2,
 				g->result & 4, &j);
 		return judged(x, &j, COND_STOPPED);
 	default:
-		return true;	/* SEQ_DEV: its returns said it all */
+		/* Nothing to observe (SEQ_DEV: its returns said it all). */
+		seq_models_apply(&x->m, op);
+		return true;
 	}
 }
 
@@ -624,8 +597,7 @@ bool seq_exec_op(struct seq_exec *x, const struct seq_op *op)
 		break;
 	case SEQ_FIELD:
 		x->w[op->vcpu].vcpu->run->s.regs.device_irq_level = op->level;
-		ui_model_field(&x->m.ui, op->vcpu, op->level);
-		ok = true;
+		ok = seq_models_apply(&x->m, op);
 		break;
 	case SEQ_IMMEXIT:
 		ok = op_immexit(x, op);

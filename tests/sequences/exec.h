@@ -61,7 +61,4 @@ bool seq_exec_op(struct seq_exec *x, const struct seq_op *op);
 /* Ends what still spins (judged), then takes the VM down: !x->failed. */
 bool seq_exec_end(struct seq_exec *x);
 
-/* Whether a PMU is given to the vcpus of a VM with no irqchip here. */
-bool seq_exec_pmu(void);
-
 #endif /* SEQ_EXEC_H */
