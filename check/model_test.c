@@ -702,15 +702,15 @@ static unsigned long run_ideal(enum seq_vm_kind kind, unsigned int sequences,
 	unsigned int i;
 
 	for (seed = 1; seed <= sequences; seed++) {
-		struct seq_rng r = { seed };
-		struct ideal k = { &s, &r, no_fiq, "" };
+		struct seq_gen g = { .rng = { seed } };
+		struct ideal k = { &s, &g.rng, no_fiq, "" };
 
 		v.value[VARIANT_CPU_LINE_RUNNING] = seed % 2;
 		v.value[VARIANT_IMMEDIATE_EXIT] = seed / 2 % 2;
-		seq_vm_generate(&r, kind, IRQ_VM_MAX_VCPUS, 992, &v, &vm);
+		seq_vm_generate(&g.rng, kind, IRQ_VM_MAX_VCPUS, 992, &v, &vm);
 		seq_models_init(&s, &vm, true, 1);
 		for (i = 0; i < nr_ops; i++) {
-			seq_op_generate(&r, &s, &op);
+			seq_op_generate(&g, &s, &op);
 			(*ops_run)++;
 			if (!seq_models_allows(&s, &op) ||
 			    !(kind == SEQ_VM_NOGIC ? ideal_nogic(&k, &op) : ideal_vgic(&k, &op))) {

@@ -271,13 +271,15 @@ static bool has_stranded(const struct vgic_model *m, unsigned int v)
 	return false;
 }
 
-static void vgic_candidate(struct seq_rng *r, const struct seq_models *s,
+static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 			   struct seq_op *op)
 {
+	struct seq_rng *r = &g->rng;
 	unsigned int w = seq_below(r, 100);
+	bool again = g->last_intid && seq_one_in(r, 3);
 	int k;
 
-	op->num = pick_intid(r, s, op->vcpu, false);
+	op->num = again ? g->last_intid : pick_intid(r, s, op->vcpu, false);
 	if (w < 30) {
 		op->code = SEQ_LINE;
 		op->vcpu = line_vcpu(r, s, op->vcpu);
@@ -297,13 +299,15 @@ static void vgic_candidate(struct seq_rng *r, const struct seq_models *s,
 	} else if (w < 65) {
 		op->code = SEQ_ENABLE;
 		op->level = !seq_one_in(r, 4);
-		op->num = pick_intid(r, s, op->vcpu, op->level);
+		if (!again)
+			op->num = pick_intid(r, s, op->vcpu, op->level);
 	} else if (w < 68) {
 		op->code = SEQ_CONFIG;
 		op->level = seq_below(r, 2);
 	} else if (w < 72) {
 		op->code = SEQ_ROUTE;
-		op->num = busy_intid(r, s, op->vcpu, seq_one_in(r, 2));
+		if (!again)
+			op->num = busy_intid(r, s, op->vcpu, seq_one_in(r, 2));
 		op->a = seq_below(r, s->vm.nr_vcpus);
 	} else if (w < 80) {
 		op->code = SEQ_ACK;
@@ -319,12 +323,30 @@ static void vgic_candidate(struct seq_rng *r, const struct seq_models *s,
 		op->level = !seq_one_in(r, 3);
 	} else {
 		op->code = SEQ_READ;
-		op->num = busy_intid(r, s, op->vcpu, false);
+		if (!again)
+			op->num = busy_intid(r, s, op->vcpu, false);
 	}
 }
 
-void seq_op_generate(struct seq_rng *r, const struct seq_models *s, struct seq_op *op)
+/* The INTID op touches, or 0. */
+static unsigned int touched(const struct seq_op *op)
 {
+	switch (op->code) {
+	case SEQ_LINE:
+		return op->a == ABI_IRQ_TYPE_CPU ? 0 : op->num;
+	case SEQ_ENABLE:
+	case SEQ_CONFIG:
+	case SEQ_ROUTE:
+	case SEQ_READ:
+		return op->num;
+	default:
+		return 0;
+	}
+}
+
+void seq_op_generate(struct seq_gen *g, const struct seq_models *s, struct seq_op *op)
+{
+	struct seq_rng *r = &g->rng;
 	unsigned int tries;
 
 	for (tries = 0; tries < 1000; tries++) {
@@ -334,9 +356,11 @@ void seq_op_generate(struct seq_rng *r, const struct seq_models *s, struct seq_o
 		if (s->vm.kind == SEQ_VM_NOGIC)
 			nogic_candidate(r, s, op);
 		else
-			vgic_candidate(r, s, op);
-		if (seq_models_allows(s, op))
+			vgic_candidate(g, s, op);
+		if (seq_models_allows(s, op)) {
+			g->last_intid = touched(op) ?: g->last_intid;
 			return;
+		}
 	}
 	/* Every vcpu spinning and nothing else drawn: stop one. */
 	memset(op, 0, sizeof(*op));

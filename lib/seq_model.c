@@ -133,7 +133,7 @@ uint64_t seq_models_hash(const struct seq_models *s)
 	return vgic_model_hash(&s->vgic);
 }
 
-unsigned int seq_models_stats(struct seq_models *s, struct model_stats **stats)
+unsigned int seq_models_stats(const struct seq_models *s, const struct model_stats **stats)
 {
 	if (s->vm.kind != SEQ_VM_NOGIC) {
 		stats[0] = &s->vgic.stats;

@@ -47,7 +47,7 @@ bool seq_models_apply(struct seq_models *s, const struct seq_op *op);
 uint64_t seq_models_hash(const struct seq_models *s);
 
 /* The models' transition tables, and how many (at most 2). */
-unsigned int seq_models_stats(struct seq_models *s, struct model_stats **stats);
+unsigned int seq_models_stats(const struct seq_models *s, const struct model_stats **stats);
 
 /*
  * A sequence's VM from a seed: vcpus 1..max_vcpus, and for a vgic nr_irqs
@@ -59,7 +59,17 @@ void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_
 		     unsigned int nr_irqs_max, const struct variants *variants,
 		     struct seq_vm *vm);
 
+/*
+ * The generator's state: its PRNG, and the INTID its last operation
+ * touched (a third of the next vgic operations touch it again: what one
+ * operation did, the next meets).
+ */
+struct seq_gen {
+	struct seq_rng rng;
+	unsigned int last_intid;	/* 0: none yet */
+};
+
 /* The next operation, one the models allow now. */
-void seq_op_generate(struct seq_rng *r, const struct seq_models *s, struct seq_op *op);
+void seq_op_generate(struct seq_gen *g, const struct seq_models *s, struct seq_op *op);
 
 #endif /* SEQ_MODEL_H */

@@ -166,9 +166,8 @@ static struct model_stats fired[2];
 
 static void add_fired(const struct seq_exec *x)
 {
-	struct model_stats *stats[2];
-	struct seq_models m = x->m;
-	unsigned int i, t, n = seq_models_stats(&m, stats);
+	const struct model_stats *stats[2];
+	unsigned int i, t, n = seq_models_stats(&x->m, stats);
 
 	for (i = 0; i < n; i++) {
 		fired[i].names = stats[i]->names;
@@ -177,7 +176,6 @@ static void add_fired(const struct seq_exec *x)
 			fired[i].fired[t] += stats[i]->fired[t];
 	}
 }
-
 
 struct explored {
 	unsigned long sequences, operations;
@@ -194,17 +192,17 @@ static int one_sequence(enum seq_vm_kind kind, unsigned long seed, unsigned int 
 			struct seq_op *ops, unsigned int *n, enum rule *rule, const char **why)
 {
 	static struct seq_exec x;
-	struct seq_rng r = { seed };
+	struct seq_gen g = { .rng = { seed } };
 	unsigned int i;
 
-	seq_vm_generate(&r, kind, max_vcpus(), host_nr_irqs_max(), variants, vm);
+	seq_vm_generate(&g.rng, kind, max_vcpus(), host_nr_irqs_max(), variants, vm);
 	x.states[0] = e->states[0];
 	x.states[1] = e->states[1];
 	*why = seq_exec_start(&x, vm, &test_tally);
 	if (*why)
 		return -1;
 	for (i = 0; i < nr_ops && !x.failed; i++) {
-		seq_op_generate(&r, &x.m, &ops[i]);
+		seq_op_generate(&g, &x.m, &ops[i]);
 		seq_exec_op(&x, &ops[i]);
 	}
 	seq_exec_end(&x);
