@@ -674,7 +674,7 @@ static bool ideal_nogic(struct ideal *k, const struct seq_op *op)
 	return ideal_return(k, v, false, false);
 }
 
-static bool ideal_vgic(struct ideal *k, const struct seq_op *op)
+static bool ideal_vgic_op(struct ideal *k, const struct seq_op *op)
 {
 	switch (op->code) {
 	case SEQ_WINDOW:
@@ -687,6 +687,16 @@ static bool ideal_vgic(struct ideal *k, const struct seq_op *op)
 	default:
 		return seq_models_apply(k->s, op);
 	}
+}
+
+/* As the executor: a guest operation, or a spin's end, is a run of its vcpu. */
+static bool ideal_vgic(struct ideal *k, const struct seq_op *op)
+{
+	if (!ideal_vgic_op(k, op))
+		return false;
+	if (op->code != SEQ_LINE && op->code != SEQ_SPIN)
+		vgic_model_ran(&k->s->vgic, op->vcpu);
+	return true;
 }
 
 /* Sequences of one kind against the ideal kernel: 0, or the failing seed. */

@@ -213,8 +213,9 @@ static unsigned int busy_intid(struct seq_rng *r, const struct seq_models *s,
 {
 	const struct vgic_model *m = &s->vgic;
 	unsigned int k, start = seq_below(r, m->nr_intids);
+	bool look = seq_one_in(r, 2);
 
-	for (k = 0; seq_one_in(r, 2) && k < m->nr_intids; k++) {
+	for (k = 0; look && k < m->nr_intids; k++) {
 		unsigned int n = (start + k) % m->nr_intids;
 
 		if (busy(&m->irq[n][m->intid[n] < ABI_SPI_FIRST ? vcpu : 0], deliverable))
@@ -271,6 +272,22 @@ static bool has_stranded(const struct vgic_model *m, unsigned int v)
 	return false;
 }
 
+/*
+ * Mostly a vcpu other than the SPI's target: a route that changes nothing
+ * meets none of the re-route's paths (the interrupt queued, listed or
+ * active on the old target).
+ */
+static unsigned int new_target(struct seq_rng *r, const struct seq_models *s,
+			       unsigned int intid)
+{
+	int k = vgic_model_index(&s->vgic, intid);
+	unsigned int n = s->vm.nr_vcpus;
+
+	if (k < 0 || intid < ABI_SPI_FIRST || n < 2 || seq_one_in(r, 4))
+		return seq_below(r, n);
+	return (s->vgic.irq[k][0].target + 1 + seq_below(r, n - 1)) % n;
+}
+
 static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 			   struct seq_op *op)
 {
@@ -296,26 +313,26 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 	} else if (w < 55) {
 		op->code = SEQ_STOP;
 		op->vcpu = pick_spinning(r, s, op->vcpu);
-	} else if (w < 65) {
+	} else if (w < 63) {
 		op->code = SEQ_ENABLE;
 		op->level = !seq_one_in(r, 4);
 		if (!again)
 			op->num = pick_intid(r, s, op->vcpu, op->level);
-	} else if (w < 68) {
+	} else if (w < 66) {
 		op->code = SEQ_CONFIG;
 		op->level = seq_below(r, 2);
-	} else if (w < 72) {
+	} else if (w < 74) {
 		op->code = SEQ_ROUTE;
 		if (!again)
 			op->num = busy_intid(r, s, op->vcpu, seq_one_in(r, 2));
-		op->a = seq_below(r, s->vm.nr_vcpus);
-	} else if (w < 80) {
+		op->a = new_target(r, s, op->num);
+	} else if (w < 81) {
 		op->code = SEQ_ACK;
 		op->vcpu = busy_vcpu(r, s, op->vcpu, seq_one_in(r, 4) ? has_held : has_pending);
-	} else if (w < 85) {
+	} else if (w < 86) {
 		op->code = SEQ_EOI;
 		op->vcpu = busy_vcpu(r, s, op->vcpu, has_held);
-	} else if (w < 89) {
+	} else if (w < 90) {
 		op->code = SEQ_DIR;
 		op->vcpu = busy_vcpu(r, s, op->vcpu, has_dropped);
 	} else if (w < 94) {
