@@ -44,6 +44,12 @@ static void set_enabled(struct seq_guest_vcpu *s, int k, bool on)
 		seq_spis.enabled[k] = on;
 }
 
+/* A PPI's active state is this vcpu's; an SPI's, every vcpu's. */
+static uint8_t *active_of(struct seq_guest_vcpu *s, int k)
+{
+	return seq_config.intid[k] < 32 ? &s->active[k] : &seq_spis.active[k];
+}
+
 static void cpu_irq_handler(struct ex_regs *regs)
 {
 	me_slot()->irq++;
@@ -61,7 +67,7 @@ static void after_eoi(struct seq_guest_vcpu *s, uint32_t intid, int k)
 {
 	if (!s->eoi_split) {
 		if (k >= 0)
-			s->active[k] = 0;
+			*active_of(s, k) = 0;
 		return;
 	}
 	if (k >= 0 && s->nr_dropped < SEQ_GUEST_DROPPED) {
@@ -70,7 +76,7 @@ static void after_eoi(struct seq_guest_vcpu *s, uint32_t intid, int k)
 	}
 	guest_gic_dir(intid);
 	if (k >= 0)
-		s->active[k] = 0;
+		*active_of(s, k) = 0;
 }
 
 static void gic_irq_handler(struct ex_regs *regs)
@@ -88,7 +94,7 @@ static void gic_irq_handler(struct ex_regs *regs)
 		s->taken[s->nr_taken++] = intid;
 	k = index_of(intid);
 	if (k >= 0) {
-		s->active[k] = 1;
+		*active_of(s, k) = 1;
 		set_enabled(s, k, false);
 	}
 	guest_gic_eoi(intid);
@@ -116,7 +122,7 @@ static bool deliverable_here(struct seq_guest_vcpu *s, unsigned int me)
 		intid = seq_config.intid[k];
 		enabled = intid < 32 ? s->enabled[k] :
 			  seq_spis.enabled[k] && seq_spis.target[k] == me;
-		if (enabled && !s->active[k] &&
+		if (enabled && !*active_of(s, k) &&
 		    (guest_gic_pending_word(intid) & (1u << (intid % 32))))
 			return true;
 	}
@@ -213,7 +219,7 @@ static void dir(struct seq_guest_vcpu *s)
 	guest_gic_dir(intid);
 	k = index_of(intid);
 	if (k >= 0)
-		s->active[k] = 0;
+		*active_of(s, k) = 0;
 }
 
 static void ack(struct seq_guest_vcpu *s)
@@ -226,7 +232,7 @@ static void ack(struct seq_guest_vcpu *s)
 		return;
 	s->held = intid;
 	if (k >= 0)
-		s->active[k] = 1;
+		*active_of(s, k) = 1;
 }
 
 static uint32_t read_state(uint32_t intid)

@@ -83,13 +83,18 @@ struct seq_guest_vcpu {
 	uint32_t nr_dropped;
 	uint32_t dropped[SEQ_GUEST_DROPPED];
 	uint8_t enabled[SEQ_GUEST_INTIDS];	/* its PPIs */
-	uint8_t active[SEQ_GUEST_INTIDS];	/* acknowledged here, not deactivated */
+	uint8_t active[SEQ_GUEST_INTIDS];	/* its PPIs acknowledged, not deactivated */
 };
 
-/* What every vcpu sees of the SPIs. */
+/*
+ * What every vcpu sees of the SPIs: an SPI one vcpu acknowledged is active
+ * for all (IHI 0048B 3.2.4, IHI 0069 4.1: one active state per SPI), so
+ * none may wait for it while the other holds it.
+ */
 struct seq_guest_spis {
 	uint8_t enabled[SEQ_GUEST_INTIDS];
 	uint8_t target[SEQ_GUEST_INTIDS];
+	uint8_t active[SEQ_GUEST_INTIDS];
 };
 
 extern struct seq_guest_config seq_config;
