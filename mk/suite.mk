@@ -26,12 +26,13 @@ $(O)/gen/variants.h: lib/variants.txt lib/awk/catalog.awk lib/awk/variants.awk l
 		-f lib/awk/variants_h.awk > $@.tmp && mv $@.tmp $@
 
 # The suite's version for the binaries that print it (a reproducer line
-# names it): rewritten only when it changes.
+# names it): rewritten only when it changes (its temporary file is the
+# shell's own: two makes at once in one tree, as two soaks, do not meet).
 $(O)/gen/version.h: FORCE
 	@mkdir -p $(@D)
 	@v=$$(sh mk/version.sh | sed -n 's/^version: //p'); \
-		printf '#define SUITE_VERSION "%s"\n' "$$v" > $@.tmp; \
-		if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+		printf '#define SUITE_VERSION "%s"\n' "$$v" > $@.$$$$; \
+		if cmp -s $@.$$$$ $@; then rm -f $@.$$$$; else mv $@.$$$$ $@; fi
 $(O)/obj/tests/sequences/host.o: $(O)/gen/version.h
 .PHONY: FORCE
 FORCE:
