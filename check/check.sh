@@ -3,7 +3,8 @@
 #
 # check.sh --build DIR --hosts "A B" [--kunit KUNIT.PY] [--dist TARBALL]
 #          [--install DIR]: the project's own tests (make check).
-#   1. the oracle's unit tests (native), and the tree's layout;
+#   1. the oracle's and the models' unit tests (native), each model
+#      broken on purpose (make model-mutants) red, and the tree's layout;
 #   2. the tools' tests (native, fake binaries and a fake qemu);
 #   3. for each emulated host (or, with --hosts native, on this arm64
 #      machine's /dev/kvm): the whole suite, which must match expected/;
@@ -93,6 +94,18 @@ t $? "model unit tests: the CPU-line, KVM_CAP_ARM_USER_IRQ and vgic models, sequ
 grep '^not ok' "$out/model.tap" | sed 's/^/# /'
 strict_tap "$out/model.tap"
 t $? "model unit tests: strict TAP 13"
+
+# The models broken on purpose (check/model-mutants/, built by make
+# model-mutants): each must turn the model tests red where its "# expect:"
+# line says, or the tests cannot see that change of the model.
+for sed in "$top"/check/model-mutants/*.sed; do
+	m=$(basename "$sed" .sed)
+	want=$(sed -n 's/^# expect: //p' "$sed")
+	"$build/model-mutants/$m/model_test" > "$out/model-mutant-$m.tap" 2>&1
+	rc=$?
+	[ "$rc" -ne 0 ] && [ -n "$want" ] && grep '^not ok' "$out/model-mutant-$m.tap" | grep -qF -- "$want"
+	t $? "model broken on purpose: $m ($(sed -n '2s/^# //p' "$sed")) turns the model tests red at '$want' ($(grep -c '^not ok' "$out/model-mutant-$m.tap") failed, exit $rc)"
+done
 
 # make dist's tarball and make install's collection: complete, and what a
 # POSIX shell (busybox's) makes of them.

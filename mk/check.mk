@@ -33,6 +33,26 @@ $(O)/native/model_test: check/model_test.c $(MODEL_SRCS) $(wildcard lib/model*.h
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(NATIVE_CFLAGS) -o $@ check/model_test.c $(MODEL_SRCS)
 
+# The models broken on purpose: each sed script in check/model-mutants/
+# changes one line of the file its "# file:" line names; model_test built
+# with that copy must fail, on the tests its "# expect:" line names
+# (check.sh runs them).  A script that changes nothing stops the build.
+MODEL_MUTANTS	:= $(basename $(notdir $(wildcard check/model-mutants/*.sed)))
+
+$(O)/model-mutants/%/model_test: check/model-mutants/%.sed check/model_test.c $(MODEL_SRCS) \
+			$(wildcard lib/model*.h lib/seq*.h) lib/user_irq_oracle.h lib/abi.h $(SUITE_GEN)
+	@mkdir -p $(@D)
+	@f=$$(sed -n 's/^# file: //p' $<); \
+		case " $(MODEL_SRCS) " in *" $$f "*) ;; *) echo "$<: '# file: $$f' is not one of the models' sources" >&2; exit 1 ;; esac; \
+		sed -f $< $$f > $(@D)/$$(basename $$f); \
+		if cmp -s $$f $(@D)/$$(basename $$f); then echo "$< changes nothing in $$f" >&2; exit 1; fi; \
+		echo "  HOSTCC  $@"; \
+		srcs=; for c in $(MODEL_SRCS); do [ "$$c" != "$$f" ] || c=$(@D)/$$(basename $$f); srcs="$$srcs $$c"; done; \
+		$(HOSTCC) $(NATIVE_CFLAGS) -o $@ check/model_test.c $$srcs
+
+.PHONY: model-mutants
+model-mutants: $(addsuffix /model_test,$(addprefix $(O)/model-mutants/,$(MODEL_MUTANTS)))
+
 # kunit.py, the kernel's own KTAP parser, from linux-source-6.12 (the
 # series the suite is checked against): it reads --ktap runs in make check.
 # It finds itself by its path: it keeps tools/testing/kunit/.
@@ -46,7 +66,7 @@ $(KUNIT):
 		--wildcards 'linux-source-6.12/tools/testing/kunit/*.py' && mv $(O)/kunit.tmp $(O)/kunit
 
 .PHONY: check check-unit check-hosts
-check: all $(O)/native/oracle_test $(O)/native/model_test mutants dist install
+check: all $(O)/native/oracle_test $(O)/native/model_test model-mutants mutants dist install
 	@NPM_READY=$(if $(wildcard $(NPM_DIR)/.stamp),1) sh mk/deps.sh check
 	@$(MAKE) --no-print-directory $(KUNIT)
 	@[ "$(CHECK_HOSTS)" = native ] || sh mk/deps.sh host
