@@ -24,6 +24,7 @@ cpus=${KVM_IRQ_HOST_CPUS:-}
 timeout=
 list_only=
 list_binaries=
+list_features=
 ktap=
 require_pinned=
 require=
@@ -56,10 +57,12 @@ usage: $prog [options]
   --cpus N          host CPUs promised to the tests
   --timeout SECS    per binary (default: 1800; with --sequences N, 30 s
                     more per sequence)
-  --require LIST    features this host must have, comma separated (vgic-v2,
-                    vgic-v3,its,pmu,user-irq,large-vms: VMs of 257 vcpus):
-                    a test that skips for lack of one is unexpected,
-                    whatever expected/ allows
+  --require LIST    features this host must have, comma separated tokens
+                    of lib/features.txt (--features lists them; e.g.
+                    vgic-v2,vgic-v3,its,pmu,user-irq,large-vms): a test
+                    that skips for lack of one is unexpected, whatever
+                    expected/ allows
+  --features        list the feature tokens a skip may name, and exit
   --large-vms sample|full
                     live_large: run a sample of 11 vcpus of a 257-vcpu VM
                     (default), or every vcpu of the largest VM
@@ -114,6 +117,7 @@ while [ $# -gt 0 ]; do
 	--timeout) need_arg "$@"; timeout=$2; shift ;;
 	--list) list_only=1 ;;
 	--binaries) list_binaries=1 ;;
+	--features) list_features=1 ;;
 	--ktap) ktap=1 ;;
 	--results) need_arg "$@"; results=$2; shift ;;
 	--require-pinned) require_pinned=1 ;;
@@ -131,6 +135,20 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
+
+# The features a skip may name, "token|host fact|claimed when" per line
+# (lib/features.txt beside the catalog; a malformed line is named).
+features=$(dirname "$catalog")/features.txt
+[ -r "$features" ] || die "$features missing (the feature tokens a skip names)"
+feature_table=$(awk -v features="$features" -f "$awkdir/catalog.awk" -f "$awkdir/features.awk") || exit 2
+feature_tokens=$(echo "$feature_table" | cut -d'|' -f1)
+feature_known() {
+	echo "$feature_tokens" | grep -qx -- "$1"
+}
+if [ -n "$list_features" ]; then
+	echo "$feature_tokens"
+	exit 0
+fi
 
 case "$gic" in ''|2|3) ;; *) die "--gic must be 2 or 3, not '$gic'" ;; esac
 case "$mode" in ''|vhe|nvhe|protected) ;; *) die "--mode must be vhe, nvhe or protected, not '$mode'" ;; esac
@@ -174,19 +192,14 @@ if [ -n "$certify" ]; then
 	[ -z "$certify_out" ] || bundle_python_check
 	ktap=1 require_pinned=1
 fi
-# The skip reason of each feature (lib/host.c, lib/vm.c).
+# A skip reason starts with its feature's token, "[token] ..."
+# (FEATURE() in C): --require and --certify match the token, never the
+# words after it.
 required_reasons=
 for f in $(echo "$require" | tr ',' ' '); do
-	case "$f" in
-	vgic-v2) r='cannot create vgic-v2' ;;
-	vgic-v3) r='cannot create vgic-v3' ;;
-	its) r='cannot create a vgic ITS' ;;
-	pmu) r='KVM_CAP_ARM_PMU_V3' ;;
-	user-irq) r='KVM_CAP_ARM_USER_IRQ' ;;
-	large-vms) r='KVM_CAP_MAX_VCPUS is' ;;
-	*) die "--require: unknown feature '$f' (vgic-v2, vgic-v3, its, pmu, user-irq, large-vms)" ;;
-	esac
-	required_reasons="$required_reasons$r|$f
+	feature_known "$f" ||
+		die "--require: unknown feature '$f' (lib/features.txt: $(echo $feature_tokens | sed 's/ /, /g'))"
+	required_reasons="$required_reasons[$f]|$f
 "
 done
 
@@ -328,7 +341,7 @@ nested() {
 nest_results() {
 	awk -v prefix="$nest_prefix" -v ktap="${ktap:-0}" -v strict="$require_pinned" \
 	    -v required="$required_reasons" -v expf="$work/expected" \
-	    -v certify="$certify" -v explained="$explained_reasons" \
+	    -v certify="$certify" -v explained="$explained_reasons" -v features="$feature_tokens" \
 	    -f "$awkdir/judge.awk" -f "$awkdir/nest.awk"
 }
 
@@ -337,7 +350,7 @@ nest_results() {
 compare() {
 	awk -v bin="$1" -v rc="$2" -v tmo="$timeout" -v listf="$work/$1.names" -v strict="$require_pinned" \
 	    -v required="$required_reasons" -v expf="$work/expected" \
-	    -v certify="$certify" -v explained="$explained_reasons" \
+	    -v certify="$certify" -v explained="$explained_reasons" -v features="$feature_tokens" \
 	    -f "$awkdir/judge.awk" -f "$awkdir/verdict.awk" "$work/$1.tap"
 }
 

@@ -10,7 +10,10 @@
 #     binaries or more (else it belongs in its area, tests/<area>/), but
 #     for the models and the sequence engine's pure parts ($MODEL_SRCS,
 #     make's list), which make check unit-tests natively: oracles live in
-#     lib/ whoever links them.
+#     lib/ whoever links them;
+#   - the harness's SKIP() is called by lib/suite.h alone: tests skip
+#     through SKIP_FOR and SKIP_IF, whose reasons start with a feature
+#     token of lib/features.txt (FEATURE()).
 # Prints what breaks the layout; exit status 1 if anything does.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,6 +51,13 @@ for f in lib/*.[ch] tests/*/*.[ch]; do
 		echo "$f: includes $h, a guest header (host code may include lib/guest_host.h only)"
 		bad=1
 	done
+done
+
+# A skip names its feature: no SKIP( but lib/suite.h's.
+for f in $(grep -l 'SKIP(' lib/*.[ch] tests/*/*.c guest_code/*.[ch] 2>/dev/null); do
+	[ "$f" = lib/suite.h ] && continue
+	grep -n 'SKIP(' "$f" | grep -v 'SKIP_FOR(\|SKIP_IF(' | sed "s|^\([0-9]*:\)[[:space:]]*|$f:\1 |; s|\$|: the harness's SKIP() directly (use SKIP_FOR or SKIP_IF, whose reason names a feature of lib/features.txt)|"
+	grep 'SKIP(' "$f" | grep -qv 'SKIP_FOR(\|SKIP_IF(' && bad=1
 done
 
 # The first function each shared object defines, looked for in each binary.

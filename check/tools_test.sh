@@ -36,7 +36,7 @@ mkdir -p "$work/bin" "$work/exp" "$work/bb"
 fake good <<'EOF'
 echo "#  RUN           good.a ..."; echo "ok 1 good.a"
 echo "#  RUN           good.b ..."; echo "# behaviour: EBUSY (what a busy thing says)"; echo "ok 2 good.b"
-echo "#  RUN           good.c ..."; echo "#      SKIP      no such device"; echo "ok 3 # SKIP no such device"
+echo "#  RUN           good.c ..."; echo "#      SKIP      [vgic-v2] no such device"; echo "ok 3 # SKIP [vgic-v2] no such device"
 EOF
 fake bad <<'EOF'
 echo "ok 1 bad.a"; echo "#  RUN           bad.b ..."; echo "# deviation: 1024=EINVAL"
@@ -56,7 +56,17 @@ EOF
 # A binary whose third test skips for lack of a PMU.
 fake nopmu <<'EOF'
 echo "ok 1 nopmu.a"; echo "ok 2 nopmu.b"
-echo "#  RUN           nopmu.c ..."; echo "ok 3 # SKIP KVM_CAP_ARM_PMU_V3 is not reported: vcpus get no PMU here"
+echo "#  RUN           nopmu.c ..."; echo "ok 3 # SKIP [pmu] KVM_CAP_ARM_PMU_V3 is not reported: vcpus get no PMU here"
+EOF
+# The same skip reworded: the token, not the words, says the feature.
+fake nopmu2 <<'EOF'
+echo "#  RUN           nopmu2.a ..."; echo "ok 1 # SKIP [pmu] these vcpus were built without a PMU"
+echo "ok 2 nopmu2.b"; echo "ok 3 nopmu2.c"
+EOF
+# A skip that names no feature of lib/features.txt.
+fake notoken <<'EOF'
+echo "#  RUN           notoken.a ..."; echo "ok 1 # SKIP KVM_CAP_ARM_PMU_V3 is not reported"
+echo "ok 2 notoken.b"; echo "ok 3 notoken.c"
 EOF
 # A binary whose results are fine while the kernel warns (a line in the
 # fake kernel log that the fake dmesg prints).
@@ -109,7 +119,7 @@ for s in $shells; do
 	: > "$work/exp/all"
 	run "$s" --tests good
 	t $((rc != 1)) "$s: an unexpected skip fails the run"
-	has "# unexpected: good.c: expected pass, got skip (no such device)"
+	has "# unexpected: good.c: expected pass, got skip (\\[vgic-v2\\] no such device)"
 	t $? "$s: the unexpected skip is named with its reason"
 
 	echo "good.c skip the fake has no device" > "$work/exp/all"
@@ -225,14 +235,23 @@ for s in $shells; do
 	printf 'good.c skip no device\nnopmu.c skip the PMU may be absent\n' > "$work/exp/all"
 	run "$s" --tests "good nopmu"
 	[ "$rc" = 0 ] && has "^# Skips by reason:" &&
-		has "^#   *1 KVM_CAP_ARM_PMU_V3 is not reported: vcpus get no PMU here$"
+		has "^#   *1 \\[pmu\\] KVM_CAP_ARM_PMU_V3 is not reported: vcpus get no PMU here$"
 	t $? "$s: the summary counts skips by reason"
 
-	run "$s" --tests "good nopmu" --require vgic-v2,pmu
+	run "$s" --tests "good nopmu" --require its,pmu
 	t $((rc != 1)) "$s: with --require, a skip for lack of a required feature fails the run"
-	has "^# unexpected: nopmu.c: skipped, but this host must have pmu (--require): KVM_CAP_ARM_PMU_V3 is not reported" &&
+	has "^# unexpected: nopmu.c: skipped, but this host must have pmu (--require): \\[pmu\\] KVM_CAP_ARM_PMU_V3 is not reported" &&
 		! has "^# unexpected: good.c"
 	t $? "$s: it names the feature; other skips stay as expected/ says"
+
+	printf 'nopmu2.a skip the PMU may be absent\nnotoken.a skip anything\n' > "$work/exp/all"
+	run "$s" --tests nopmu2 --require pmu
+	t $((rc != 1)) "$s: --require reads the skip's feature token, not its words: a reworded reason is still a skip for lack of pmu"
+	run "$s" --tests nopmu2
+	t "$rc" "$s: ... and without --require the reworded skip is as expected/ says"
+	run "$s" --tests notoken
+	[ "$rc" = 1 ] && has "^# unexpected: notoken.a: skipped for no feature of lib/features.txt"
+	t $? "$s: a skip that names no feature of lib/features.txt is unexpected, whatever expected/ allows"
 
 	run "$s" --require frobs
 	one_error_line "--require: unknown feature 'frobs'"
@@ -344,6 +363,7 @@ rm -f "$work/exp/all" "$work/results.tsv"
 mkdir -p "$work/cbin" "$work/cat"
 printf 'D01 | CPU-LINE-DELIVERY | documented | seed | conds.* | a rule\n' > "$work/cat/assertions.txt"
 printf 'D01 | running | conds.a | spinning\nD01 | sleeping | conds.b | in WFI\n' > "$work/cat/conditions.txt"
+cp "$top/lib/features.txt" "$work/cat/"
 {
 	echo '#!/bin/sh'
 	echo "if [ \"\${1:-}\" = --list ]; then printf 'conds.a\\nconds.b\\n'; exit 0; fi"
@@ -371,23 +391,24 @@ done
 rm -f "$work/exp/all"
 
 # --- certification: --certify, --collect-bundle, --verify-bundle ------------
-# Fakes that answer --host-facts with $FAKE_FACTS (good skips for "no such
-# device", which no fact explains; nopmu for the PMU).
+# Fakes that answer --host-facts with $FAKE_FACTS (good skips for lack of
+# vgic-v2, which the facts say is absent; nopmu for the PMU; notoken for
+# no feature at all).
 mkdir -p "$work/certbin"
-for b in good nopmu; do
+for b in good nopmu notoken; do
 	{ echo '#!/bin/sh'; echo '[ "${1:-}" = --host-facts ] && { echo "$FAKE_FACTS"; exit 0; }'; tail -n +2 "$work/bin/$b"; } > "$work/certbin/$b"
 	chmod +x "$work/certbin/$b"
 done
 claims="gic=3 mode=vhe kvm=1 cpus=2 max_vcpus=512 vgic_v2=0 vgic_v3=1 its=1 pmu_v3=1 user_irq=1 layout_2=1 irqchip=1"
 for s in $shells; do
-	printf 'good.c skip no device\nnopmu.c skip the PMU may be absent\ngood.b behaviour EBUSY busy\n' > "$work/exp/all"
+	printf 'good.c skip no device\nnopmu.c skip the PMU may be absent\ngood.b behaviour EBUSY busy\nnotoken.a skip anything\n' > "$work/exp/all"
 	rm -rf "$work/raw"
 	FAKE_FACTS=$claims run "$s" --bindir "$work/certbin" --collect-bundle "$work/raw"
 	t $((rc != 1)) "$s: --collect-bundle: a run that is not certified exits 1"
-	has "^# unexpected: nopmu.c: skipped, but this host must have pmu (--certify: the host facts claim it): KVM_CAP_ARM_PMU_V3"
+	has "^# unexpected: nopmu.c: skipped, but this host must have pmu (--certify: the host facts claim it): \\[pmu\\] KVM_CAP_ARM_PMU_V3"
 	t $? "$s: certified, a skip for a feature the host facts claim is unexpected, whatever expected/ allows"
-	has "^# unexpected: good.c: skipped for a reason the host facts do not explain (--certify): no such device"
-	t $? "$s: certified, a skip for a reason no host fact explains is unexpected"
+	has "^# unexpected: notoken.a: skipped for no feature of lib/features.txt" && ! has "unexpected: good.c"
+	t $? "$s: certified, a skip that names no feature is unexpected; one whose feature the facts say is absent (vgic-v2) is explained"
 	has "^# certify: not certified: the expected files are not the suite's own (--expected " &&
 		has "^# certify: not certified: expected/ was chosen for kernel 6.1 (--kernel)" &&
 		has "^# certify: not certified: unexpected: nopmu.c: "
@@ -401,7 +422,7 @@ for s in $shells; do
 	t $ok "$s: --collect-bundle leaves the raw bundle: the KTAP document printed, the evidence, the verdict"
 
 	FAKE_FACTS=$(echo "$claims" | sed 's/pmu_v3=1/pmu_v3=0/') run "$s" --bindir "$work/certbin" --collect-bundle "$work/raw"
-	! has "unexpected: nopmu.c" && has "^# unexpected: good.c: skipped for a reason"
+	! has "unexpected: nopmu.c" && has "^# unexpected: notoken.a: skipped for no feature"
 	t $? "$s: certified, a skip whose feature the host facts say is absent is explained"
 
 	printf 'good.c skip no device\nnopmu.c skip the PMU may be absent\n' > "$work/exp/all"
@@ -545,7 +566,7 @@ esac
 EOF
 chmod +x "$work/fakeqemu/qemu-system-aarch64"
 : > "$work/Image"
-rm -f "$work/bin/bad" "$work/bin/dies" "$work/bin/warns" "$work/bin/nopmu" "$work/bin/env"
+rm -f "$work/bin/bad" "$work/bin/dies" "$work/bin/warns" "$work/bin/nopmu" "$work/bin/nopmu2" "$work/bin/notoken" "$work/bin/env"
 for how in panic silent exits; do
 	start=$(date +%s)
 	FAKE_QEMU=$how PATH="$work/fakeqemu:$PATH" "$top/emuhost/run-host.sh" \
@@ -581,7 +602,7 @@ printf "KVMIRQ-ROW good.a\tpass\t-\tpass\nKVMIRQ-ROW $row\nKVMIRQ-ROW good.c\tsk
 echo "KVMIRQ-BEGIN uptime=1.00"
 echo "TAP version 13"; echo "1..1"; echo "# selftests: kvm-irq: good"
 echo "# ok 1 good.a"; echo "# # behaviour: EBUSY"; echo "# $b"
-echo "# ok 3 # SKIP no device"
+echo "# ok 3 # SKIP [vgic-v2] no device"
 echo "ok 1 selftests: kvm-irq: good"
 echo "1 passed, $rc failed, 1 skipped"
 echo "KVMIRQ-END rc=$rc uptime=2.00"

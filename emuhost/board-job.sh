@@ -38,7 +38,7 @@ step check make check
 # to another machine and run there, stating what the machine is.
 rm -rf /tmp/elsewhere && mkdir -p /tmp/elsewhere/lib
 cp -r build/tests run_tests.sh expected /tmp/elsewhere/ &&
-	cp -r lib/assertions.txt lib/conditions.txt lib/awk /tmp/elsewhere/lib/
+	cp -r lib/assertions.txt lib/conditions.txt lib/variants.txt lib/features.txt lib/awk /tmp/elsewhere/lib/
 cd /tmp/elsewhere || exit 1
 step elsewhere ./run_tests.sh --bindir tests --tests "caps cpu_line" --gic "$gic" --mode "$mode" --cpus "$cpus"
 # The large VMs in full, as on a board: every vcpu KVM_CAP_MAX_VCPUS allows.

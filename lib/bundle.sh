@@ -26,30 +26,34 @@ bundle_python_check() {
 	done
 }
 
-# certify_claims: "<skip reason>|<feature>|<1 if the host facts claim
-# it>", one line each, for every skip reason the suite's tests give
-# (lib/host.c, lib/vm.c, the tests): a skip whose feature is claimed was
-# not tested; one whose feature the facts say is absent is explained;
-# any other reason explains nothing.
+# certify_claims: "[token]|<token>|<1 if the host facts claim it>", one
+# line for each feature of lib/features.txt (run_tests.sh's
+# feature_table): a skip whose feature is claimed was not tested; one
+# whose feature the facts say is absent is explained; a skip that names no
+# feature explains nothing.
 certify_claims() {
-	claimed() {
-		case "$1" in ''|*[!0-9]*) echo 0 ;; *) [ "$1" -ge "${2:-1}" ] && echo 1 || echo 0 ;; esac
-	}
-	# No KVM explains nothing: the run tested nothing.
-	echo "no usable /dev/kvm|kvm|1"
-	echo "cannot create vgic-v2|vgic-v2|$(claimed "$(fact vgic_v2)")"
-	echo "cannot create vgic-v3|vgic-v3|$(claimed "$(fact vgic_v3)")"
-	echo "can create neither vgic-v2 nor vgic-v3|a vgic|$(claimed $(($(claimed "$(fact vgic_v2)") + $(claimed "$(fact vgic_v3)"))))"
-	echo "cannot create a vgic ITS|its|$(claimed "$(fact its)")"
-	echo "KVM_CAP_ARM_PMU_V3|pmu|$(claimed "$(fact pmu_v3)")"
-	echo "KVM_CAP_ARM_USER_IRQ|user-irq|$(claimed "$(fact user_irq)")"
-	echo "KVM_CAP_ARM_IRQ_LINE_LAYOUT_2|layout-2|$(claimed "$(fact layout_2)")"
-	echo "one CPU:|more than one CPU|$(claimed "$(fact cpus)" 2)"
-	echo "no longer holds KVM's init banner|the KVM mode|$([ -n "$(fact mode)" ] && echo 1 || echo 0)"
-	# The VM's size is held against KVM_CAP_MAX_VCPUS, the fact itself.
-	echo "KVM_CAP_MAX_VCPUS is|large VMs|0"
-	# Nothing promised (--mode): nothing to hold the kernel to.
-	echo "no KVM mode promised|a promised KVM mode|0"
+	echo "$feature_table" | while IFS='|' read -r token key when; do
+		case "$when" in
+		always) c=1 ;;
+		never) c=0 ;;
+		*)
+			v=
+			for k in $(echo "$key" | tr '+' ' '); do
+				f=$(fact "$k")
+				case "$f" in
+				'') ;;
+				*[!0-9]*) v=${v:-0}; [ "$when" != set ] || v=1 ;;
+				*) v=$((${v:-0} + f)) ;;
+				esac
+			done
+			case "$when" in
+			set) [ -n "$v" ] && c=1 || c=0 ;;
+			*) [ -n "$v" ] && [ "$v" -ge "$when" ] && c=1 || c=0 ;;
+			esac
+			;;
+		esac
+		echo "[$token]|$token|$c"
+	done
 }
 
 # certify_collect DIR: the evidence beside the results.

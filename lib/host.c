@@ -187,9 +187,9 @@ const char *host_lacks_vgic(int version)
 	if (!host.kvm)
 		return NO_KVM_REASON;
 	if (version == 3 && !host.vgic_v3)
-		return "the host cannot create vgic-v3";
+		return FEATURE(VGIC_V3) "the host cannot create vgic-v3";
 	if (version == 2 && !host.vgic_v2)
-		return "the host cannot create vgic-v2 (a GICv3 without GICv2 compatibility)";
+		return FEATURE(VGIC_V2) "the host cannot create vgic-v2 (a GICv3 without GICv2 compatibility)";
 	return NULL;
 }
 
@@ -202,8 +202,8 @@ const char *host_lacks_vm(int gic, unsigned int nr_vcpus)
 	if (gic && host_lacks_vgic(gic))
 		return host_lacks_vgic(gic);
 	if (nr_vcpus > (unsigned int)host.max_vcpus) {
-		snprintf(too_many, sizeof(too_many), "KVM_CAP_MAX_VCPUS is %d, the VM needs %u",
-			 host.max_vcpus, nr_vcpus);
+		snprintf(too_many, sizeof(too_many), "%sKVM_CAP_MAX_VCPUS is %d, the VM needs %u",
+			 FEATURE(LARGE_VMS), host.max_vcpus, nr_vcpus);
 		return too_many;
 	}
 	return NULL;
@@ -219,10 +219,10 @@ static const char *lacks_cap(int cap, const char *why)
 
 const char *host_lacks_user_irq(void)
 {
-	return lacks_cap(host.user_irq, "KVM_CAP_ARM_USER_IRQ is not reported (before 4.12)");
+	return lacks_cap(host.user_irq, FEATURE(USER_IRQ) "KVM_CAP_ARM_USER_IRQ is not reported (before 4.12)");
 }
 
 const char *host_lacks_pmu(void)
 {
-	return lacks_cap(host.pmu_v3, "KVM_CAP_ARM_PMU_V3 is not reported: vcpus get no PMU here");
+	return lacks_cap(host.pmu_v3, FEATURE(PMU) "KVM_CAP_ARM_PMU_V3 is not reported: vcpus get no PMU here");
 }

@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 
+#include "feature_tokens.h"
+
 struct host_facts {
 	bool kvm;		/* /dev/kvm opens and KVM_CREATE_VM works */
 	int user_irq;		/* KVM_CHECK_EXTENSION(KVM_CAP_ARM_USER_IRQ) */
@@ -38,7 +40,7 @@ struct host_promise {
 	unsigned int nr_irqs_limit;
 };
 
-#define NO_KVM_REASON	"no usable /dev/kvm on this host"
+#define NO_KVM_REASON	FEATURE(KVM) "no usable /dev/kvm on this host"
 
 extern struct host_facts host;
 extern struct host_promise promise;

@@ -42,7 +42,13 @@
  */
 #define SUITE_TEST_SECONDS	300
 
-/* In a test: skip, saying why, when the host lacks something (reason). */
+/*
+ * In a test: skip for lack of a feature of lib/features.txt: SKIP_FOR(
+ * VGIC_V3, "why") (a token the table does not hold does not build)...
+ */
+#define SKIP_FOR(token, why) SKIP(return, "%s", FEATURE(token) why)
+
+/* ... or when the host lacks something: reason, from FEATURE() too. */
 #define SKIP_IF(reason) do {						\
 	const char *why_ = (reason);					\
 									\

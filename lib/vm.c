@@ -107,7 +107,7 @@ const char *irq_vm_create(struct irq_vm *v, const struct irq_vm_config *c)
 	if (c->its) {
 		v->its_fd = vgic_its_create(v->vm);
 		if (v->its_fd < 0)
-			return "the host cannot create a vgic ITS";
+			return FEATURE(ITS) "the host cannot create a vgic ITS";
 	}
 	return NULL;
 }

@@ -18,7 +18,7 @@ mkdir -p "$dest/lib/awk" "$bins"
 cp "$top/run_tests.sh" "$dest/"
 rm -rf "$dest/expected"
 cp -r "$top/expected" "$dest/expected"
-cp "$top/lib/assertions.txt" "$top/lib/conditions.txt" "$top/lib/variants.txt" "$dest/lib/"
+cp "$top/lib/assertions.txt" "$top/lib/conditions.txt" "$top/lib/variants.txt" "$top/lib/features.txt" "$dest/lib/"
 cp "$top"/lib/awk/*.awk "$dest/lib/awk/"
 # Certification: the bundle's code, its reports (python3, where there is
 # one) and the version it names (boards have no git).

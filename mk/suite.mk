@@ -8,7 +8,7 @@
 SUITE_TESTS	:= $(patsubst tests/%/host.c,%,$(wildcard tests/*/host.c))
 SUITE_BINS	:= $(addprefix $(O)/tests/,$(SUITE_TESTS))
 SUITE_LIB_OBJS	:= $(patsubst %.c,$(O)/obj/%.o,$(wildcard lib/*.c guest_code/*.c))
-SUITE_GEN	:= $(O)/gen/rules.h $(O)/gen/variants.h
+SUITE_GEN	:= $(O)/gen/rules.h $(O)/gen/variants.h $(O)/gen/feature_tokens.h
 
 # Every rule and condition of the catalog as a C enum (lib/awk/rules_h.awk):
 # a malformed catalog fails the build.
@@ -17,6 +17,13 @@ $(O)/gen/rules.h: lib/assertions.txt lib/conditions.txt lib/awk/catalog.awk lib/
 	@echo "  GEN     $@"
 	@awk -v assertions=lib/assertions.txt -v conditions=lib/conditions.txt \
 		-f lib/awk/catalog.awk -f lib/awk/rules_h.awk > $@.tmp && mv $@.tmp $@
+
+# The skip reasons' feature tokens (lib/features.txt) as C string
+# prefixes, FEATURE(TOKEN) (lib/awk/feature_tokens_h.awk).
+$(O)/gen/feature_tokens.h: lib/features.txt lib/awk/catalog.awk lib/awk/feature_tokens_h.awk
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	@awk -v features=lib/features.txt -f lib/awk/catalog.awk -f lib/awk/feature_tokens_h.awk > $@.tmp && mv $@.tmp $@
 
 # The models' kernel variants as a C enum (lib/awk/variants_h.awk).
 $(O)/gen/variants.h: lib/variants.txt lib/awk/catalog.awk lib/awk/variants.awk lib/awk/variants_h.awk

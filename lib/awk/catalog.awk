@@ -3,10 +3,12 @@
 # The catalog's two files, read the one way every tool reads them:
 #   lib/assertions.txt  id | rule | kind | source | checked by | statement
 #   lib/conditions.txt  id | condition | checked by | statement
+#   lib/features.txt    token | host fact | claimed when | what the host lacks
 # catalog_read(FILE) fills rule_id[1..nrules], and by id rule_name[],
 # rule_kind[], rule_tests[]; conditions_read(FILE) fills cond_rule[],
 # cond_name[], cond_tests[], cond_text[] (1..nconds) and cond_declared[id,
-# condition].  A malformed line is an error naming it (catalog_bad).
+# condition]; features_read(FILE) fills feature_token[1..nfeatures], and by
+# token feature_fact[], feature_claimed[], feature_text[].  A malformed line is an error naming it (catalog_bad).
 # glob2re() turns a test-name pattern (* and ?) into a regex.
 
 function catalog_field(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
@@ -66,6 +68,26 @@ function conditions_read(file,    f, id, c) {
 			cond_tests[nconds] = f[3]; cond_text[nconds] = f[4]
 		}
 	}
+}
+
+function features_read(file,    f, t) {
+	while (catalog_next(file, f, 4, "token | host fact | claimed when | what the host lacks")) {
+		t = f[1]
+		if (t !~ /^[a-z][a-z0-9-]*$/ || t in feature_fact)
+			catalog_bad(file, catalog_line, "bad or repeated feature token \"" t "\"")
+		else if (f[2] !~ /^(-|[a-z0-9_]+(\+[a-z0-9_]+)*)$/)
+			catalog_bad(file, catalog_line, t ": bad host fact \"" f[2] "\"")
+		else if (f[3] !~ /^([0-9]+|set|always|never)$/)
+			catalog_bad(file, catalog_line, t ": \"claimed when\" is a number, set, always or never, not \"" f[3] "\"")
+		else if ((f[2] == "-") != (f[3] == "never" || f[3] == "always"))
+			catalog_bad(file, catalog_line, t ": a feature without a host fact is claimed always or never, one with a fact by it")
+		else {
+			feature_token[++nfeatures] = t
+			feature_fact[t] = f[2]; feature_claimed[t] = f[3]; feature_text[t] = f[4]
+		}
+	}
+	if (!nfeatures && !catalog_error)
+		catalog_bad(file, 0, "no features")
 }
 
 function glob2re(p,    r, i, c) {

@@ -13,6 +13,8 @@
 # strict (--require-pinned) is the caller's -v; so are certify (1 for
 # --certify) and explained, the skip reasons the host facts can explain,
 # one per line: certified, a skip for any other reason is unexpected.
+# features: the tokens of lib/features.txt, one per line; a skip reason
+# starts with one, "[token] ..." (FEATURE() in C).
 
 function judge_load(expf, required,    line, e, fs) {
 	fs = FS
@@ -28,6 +30,18 @@ function judge_load(expf, required,    line, e, fs) {
 	FS = fs
 	nreq = split(required, req, "\n")
 	nexplained = split(explained, explains, "\n")
+	nfeature = split(features, feature_tok, "\n")
+}
+
+# The feature token a skip reason starts with, if lib/features.txt has it.
+function skip_feature(why,    t, i) {
+	if (why !~ /^\[[a-z0-9-]+\]/)
+		return ""
+	t = substr(why, 2, index(why, "]") - 2)
+	for (i = 1; i <= nfeature; i++)
+		if (feature_tok[i] == t)
+			return t
+	return ""
 }
 
 # Whether a skip reason is one the host facts explain (--certify).
@@ -102,6 +116,13 @@ function judge(n, have, seen, dev, why,    want) {
 	if (want == "skip" && have == "pass") {
 		judge_msg = sprintf("# note: %s passed where expected/ allows a skip", n)
 		return "pass"
+	}
+	# A skip says which feature of lib/features.txt the host lacks;
+	# one that names none explains nothing.
+	if (have == "skip" && skip_feature(why) == "") {
+		judge_msg = sprintf("# unexpected: %s: skipped for no feature of lib/features.txt (a reason starts with \"[token]\"): %s", \
+				    n, why)
+		return "unexpected"
 	}
 	# A skip for lack of a feature the host must have (--require) is a
 	# lost feature, whatever expected/ allows.

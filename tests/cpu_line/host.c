@@ -281,7 +281,7 @@ SUITE_TEST(cpu_line, rejects_cpu_type_with_vgic)
 	int version = host_any_vgic();
 
 	if (!version)
-		SKIP(return, "the host can create neither vgic-v2 nor vgic-v3");
+		SKIP_FOR(VGIC, "the host can create neither vgic-v2 nor vgic-v3");
 	SKIP_IF(line_vm_create(&gic_vm, self->v.nr_vcpus, version));
 	TH_LOG("VM with %u vcpus and vgic-v%d", gic_vm.nr_vcpus, version);
 	check_range(&gic_vm, "CPU type with vgic", ABI_IRQ_TYPE_CPU, 0, 0, 3);

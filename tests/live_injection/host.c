@@ -654,7 +654,7 @@ SUITE_SETUP(live)
 SUITE_TEST(live, running)
 {
 	if (online_cpus() < 2)
-		SKIP(return, "one CPU: no vcpu runs in the guest while another thread injects");
+		SKIP_FOR(SMP, "one CPU: no vcpu runs in the guest while another thread injects");
 	self->l.condition = COND_RUNNING;
 	all_rounds(_metadata, &self->l, variant->gic, LIVE_SPIN);
 }
@@ -716,7 +716,7 @@ SUITE_SETUP(live_large)
 							      IRQ_VM_MAX_VCPUS_LARGE;
 	why = host_lacks_vm(variant->gic, n < LARGE_SAMPLE_VCPUS ? LARGE_SAMPLE_VCPUS : n);
 	if (!why && host.layout_2 <= 0)
-		why = "no KVM_CAP_ARM_IRQ_LINE_LAYOUT_2: vcpus 256 and up have no vcpu field";
+		why = FEATURE(LAYOUT_2) "no KVM_CAP_ARM_IRQ_LINE_LAYOUT_2: vcpus 256 and up have no vcpu field";
 	if (!why && large_full())
 		why = live_create(&self->l, variant->gic, n, NULL, NULL, n, COND_MANY_VCPUS);
 	else if (!why)

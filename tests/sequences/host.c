@@ -283,7 +283,7 @@ SUITE_TEST_TIMEOUT(sequences, seeded, 86400)
 		ret = one_sequence(variant->kind, SEQ_SEED_BASE + i, SEQ_OPS, &variants, &e,
 				   &vm, ops, &n, &rule, &why);
 		if (ret < 0)
-			SKIP(return, "%s", why);
+			SKIP_IF(why);
 		if (ret > 0 && !failed_n) {
 			failed_vm = vm;
 			failed_n = n;

@@ -311,7 +311,7 @@ SUITE_TEST(sequence, vgic_vm_after_user_irqchip_vm)
 
 	SKIP_IF(host_lacks_user_irq());
 	if (!gic)
-		SKIP(return, "the host can create neither vgic-v2 nor vgic-v3");
+		SKIP_FOR(VGIC, "the host can create neither vgic-v2 nor vgic-v3");
 	SKIP_IF(user_irq_env_create(&e, DEV_VTIMER, 1, 0));
 	user_irq_round_trip(&e, 0);
 	user_irq_env_destroy(&e);
