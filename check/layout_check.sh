@@ -13,7 +13,11 @@
 #     lib/ whoever links them;
 #   - the harness's SKIP() is called by lib/suite.h alone: tests skip
 #     through SKIP_FOR and SKIP_IF, whose reasons start with a feature
-#     token of lib/features.txt (FEATURE()).
+#     token of lib/features.txt (FEATURE());
+#   - one way to fail: check() for a rule, kvm_util's TEST_ASSERT or
+#     TEST_FAIL when a test cannot go on (lib/assert_wrap.c charges its
+#     rule); the harness's ASSERT_*() and EXPECT_*(), which fail a test
+#     outside its tally, only in lib/suite.h.
 # Prints what breaks the layout; exit status 1 if anything does.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,6 +62,13 @@ for f in $(grep -l 'SKIP(' lib/*.[ch] tests/*/*.c guest_code/*.[ch] 2>/dev/null)
 	[ "$f" = lib/suite.h ] && continue
 	grep -n 'SKIP(' "$f" | grep -v 'SKIP_FOR(\|SKIP_IF(' | sed "s|^\([0-9]*:\)[[:space:]]*|$f:\1 |; s|\$|: the harness's SKIP() directly (use SKIP_FOR or SKIP_IF, whose reason names a feature of lib/features.txt)|"
 	grep 'SKIP(' "$f" | grep -qv 'SKIP_FOR(\|SKIP_IF(' && bad=1
+done
+
+# One way to fail: no harness ASSERT_*() or EXPECT_*() but lib/suite.h's.
+for f in lib/*.[ch] tests/*/*.c guest_code/*.[ch]; do
+	[ "$f" = lib/suite.h ] && continue
+	grep -nE '(^|[^A-Za-z0-9_])(ASSERT|EXPECT)_[A-Z]+\(' "$f" |
+		sed "s|^\([0-9]*:\)[[:space:]]*|$f:\1 |; s|\$|: the harness's ASSERT_/EXPECT_ fail a test outside its tally (use check(), or TEST_ASSERT when the test cannot go on)|" | grep . && bad=1
 done
 
 # The first function each shared object defines, looked for in each binary.

@@ -40,7 +40,15 @@ echo "#  RUN           good.c ..."; echo "#      SKIP      [vgic-v2] no such dev
 EOF
 fake bad <<'EOF'
 echo "ok 1 bad.a"; echo "#  RUN           bad.b ..."; echo "# deviation: 1024=EINVAL"
+echo "# assert: A04 IRQ-CPU-NUM tried=2 mismatches=1 unspecified=0"
 echo "not ok 2 bad.b"; echo "ok 3 bad.c"; exit 1
+EOF
+# A test that fails outside its tally: its deviation as pinned, no
+# mismatch in any "# assert:" line.
+fake untallied <<'EOF'
+echo "#  RUN           untallied.a ..."; echo "# deviation: 1024=EINVAL"
+echo "# assert: A04 IRQ-CPU-NUM tried=2 mismatches=0 unspecified=0"
+echo "not ok 1 untallied.a"; echo "ok 2 untallied.b"; echo "ok 3 untallied.c"; exit 1
 EOF
 fake dies <<'EOF'
 echo "ok 1 dies.a"; kill -SEGV $$
@@ -143,6 +151,11 @@ for s in $shells; do
 	t "$rc" "$s: an expected failure (xfail) passes the run"
 	has "# xfail: bad.b = 1024=EINVAL: known bug, fixed in 9.9" && tail -n 1 "$work/out" | grep -qx "4 passed, 0 failed, 1 skipped"
 	t $? "$s: the xfail is reported with its deviation and reason, and counted"
+
+	printf 'untallied.a xfail 1024=EINVAL known bug\n' > "$work/exp/all"
+	run "$s" --tests untallied
+	[ "$rc" = 1 ] && has "^# unexpected: untallied.a: failed with no mismatch in its tally"
+	t $? "$s: a failed test whose tally shows no mismatch is unexpected, even with its deviation pinned"
 
 	printf 'good.c skip no device\nbad.b xfail 1024=EINVAL,992=EINVAL known bug\n' > "$work/exp/all"
 	run "$s" --tests "good bad"
@@ -566,7 +579,7 @@ esac
 EOF
 chmod +x "$work/fakeqemu/qemu-system-aarch64"
 : > "$work/Image"
-rm -f "$work/bin/bad" "$work/bin/dies" "$work/bin/warns" "$work/bin/nopmu" "$work/bin/nopmu2" "$work/bin/notoken" "$work/bin/env"
+rm -f "$work/bin/bad" "$work/bin/dies" "$work/bin/warns" "$work/bin/nopmu" "$work/bin/nopmu2" "$work/bin/notoken" "$work/bin/untallied" "$work/bin/env"
 for how in panic silent exits; do
 	start=$(date +%s)
 	FAKE_QEMU=$how PATH="$work/fakeqemu:$PATH" "$top/emuhost/run-host.sh" \

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <fnmatch.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "check.h"
 
@@ -26,6 +28,7 @@ bool tally_check(struct tally *t, enum rule r, unsigned long n, bool ok,
 	va_list ap;
 
 	t->tried[r][t->under] += n;
+	t->last = r;
 	if (ok)
 		return true;
 	t->wrong[r][t->under]++;
@@ -72,7 +75,21 @@ void tally_add(struct tally *sum, const struct tally *t)
 	sum->unshown += t->unshown;
 }
 
-void tally_report(const struct tally *t)
+/* Appends to buf at *at, never past len (a full buffer drops the rest). */
+static void append(char *buf, size_t len, size_t *at, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (*at >= len)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(buf + *at, len - *at, fmt, ap);
+	va_end(ap);
+	*at = n < 0 ? len : *at + n;
+}
+
+static void tally_format(const struct tally *t, char *buf, size_t len, size_t *at)
 {
 	int r, c;
 
@@ -80,13 +97,24 @@ void tally_report(const struct tally *t)
 		for (c = 0; c < NR_CONDITIONS; c++) {
 			if (!t->tried[r][c])
 				continue;
-			printf("# assert: %s %s tried=%lu mismatches=%lu unspecified=%lu%s%s\n",
+			append(buf, len, at, "# assert: %s %s tried=%lu mismatches=%lu unspecified=%lu%s%s\n",
 			       rules[r].id, rules[r].name, t->tried[r][c],
 			       t->wrong[r][c], t->unspecified[r][c],
 			       c == COND_NONE ? "" : " condition=", condition_names[c]);
 		}
 	if (t->unshown)
-		printf("# %lu more mismatches not shown\n", t->unshown);
+		append(buf, len, at, "# %lu more mismatches not shown\n", t->unshown);
+}
+
+/* Room for every line of a test: a few dozen rules and conditions. */
+static char lines[32768];
+
+void tally_report(const struct tally *t)
+{
+	size_t at = 0;
+
+	tally_format(t, lines, sizeof(lines), &at);
+	fputs(lines, stdout);
 }
 
 void check_behaviour(const char *fmt, ...)
@@ -123,20 +151,67 @@ void check_deviation(const char *fmt, ...)
 					  deviation_len ? "," : "", one);
 }
 
-static void deviation_report(void)
+static void deviation_format(char *buf, size_t len, size_t *at)
 {
 	if (!deviations)
 		return;
 	if (deviations > CHECK_DEVIATIONS_SHOWN)
-		printf("# deviation: %s,+%lu-more-fnv1a-%08x\n", deviation,
+		append(buf, len, at, "# deviation: %s,+%lu-more-fnv1a-%08x\n", deviation,
 		       deviations - CHECK_DEVIATIONS_SHOWN, deviation_hash);
 	else
-		printf("# deviation: %s\n", deviation);
+		append(buf, len, at, "# deviation: %s\n", deviation);
+}
+
+static const char *test_name;
+
+void check_begin(const char *name)
+{
+	test_name = name;
+	test_tally.last = -1;
 }
 
 unsigned long check_end(void)
 {
-	tally_report(&test_tally);
-	deviation_report();
+	size_t at = 0;
+
+	test_name = NULL;
+	tally_format(&test_tally, lines, sizeof(lines), &at);
+	deviation_format(lines, sizeof(lines), &at);
+	fputs(lines, stdout);
 	return tally_mismatches(&test_tally);
+}
+
+/* The first rule whose "checked by" names the test, or -1. */
+static int rule_of_test(const char *name)
+{
+#define RULE_OF_(rule, pattern)	if (!fnmatch(pattern, name, 0)) return rule;
+	RULE_TESTS_TABLE(RULE_OF_)
+#undef RULE_OF_
+	return -1;
+}
+
+void check_abort(const char *what)
+{
+	const char *name = test_name;
+	struct tally *t = &test_tally;
+	size_t at = 0;
+	int r;
+
+	if (!name)
+		return;
+	test_name = NULL;
+	r = t->last >= 0 ? t->last : rule_of_test(name);
+	if (r >= 0) {
+		t->tried[r][t->under]++;
+		t->wrong[r][t->under]++;
+		append(lines, sizeof(lines), &at, "# abort: %s %s: %s\n",
+		       rules[r].id, rules[r].name, what);
+	} else {
+		append(lines, sizeof(lines), &at,
+		       "# abort: no rule of the catalog names %s: %s\n", name, what);
+	}
+	tally_format(t, lines, sizeof(lines), &at);
+	deviation_format(lines, sizeof(lines), &at);
+	if (write(STDOUT_FILENO, lines, at < sizeof(lines) ? at : sizeof(lines) - 1) < 0)
+		return;	/* failing anyway */
 }

@@ -16,6 +16,12 @@
  * check() is the one way to check: it counts, prints the first mismatches
  * (CHECK_SHOWN of them in a test), and a mismatch fails the test.  The
  * suite's test wrapper (suite.h) prints the lines and judges at the end.
+ * A test that cannot go on (kvm_util's TEST_ASSERT and TEST_FAIL, a guest's
+ * GUEST_ASSERT as the host reports it, a hang) ends in check_abort(): one
+ * mismatch of the rule it was checking, or else of the first rule whose
+ * "checked by" names it, and its lines, so that a failed test always
+ * shows the rule that failed:
+ *   # abort: <id> <rule>: <what>
  */
 #ifndef CHECK_H
 #define CHECK_H
@@ -40,6 +46,7 @@ struct tally {
 	unsigned long wrong[NR_RULES][NR_CONDITIONS];
 	unsigned long unspecified[NR_RULES][NR_CONDITIONS];
 	enum condition under;	/* what the checks from now on hold under */
+	int last;		/* the rule last checked, or -1 */
 	unsigned long shown;	/* mismatches printed */
 	unsigned long unshown;	/* ... and not */
 };
@@ -84,7 +91,17 @@ void check_behaviour(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
 #define CHECK_DEVIATIONS_SHOWN	16
 void check_deviation(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The start of a test, fixture.variant.test, whose rule an abort charges. */
+void check_begin(const char *name);
+
 /* The end of a test: its assert lines and its deviation; 0 or mismatches. */
 unsigned long check_end(void);
+
+/*
+ * This test cannot go on (what): one mismatch of its rule, its lines,
+ * written at once (a hang's signal handler calls it).  Outside a test,
+ * nothing.
+ */
+void check_abort(const char *what);
 
 #endif /* CHECK_H */

@@ -95,9 +95,14 @@ static void suite_hung(int sig)
 	int len;
 
 	(void)sig;
-	len = snprintf(line, sizeof(line), "# hung for %ds while %s %lu: giving up\n",
+	len = snprintf(line, sizeof(line), "hung for %ds while %s %lu: giving up",
 		       suite_alarm_seconds, suite_step_what, suite_step_arg);
-	ret = write(STDOUT_FILENO, line, len);	/* failing anyway */
+	if (len < 0 || len > (int)sizeof(line) - 2)
+		len = sizeof(line) - 2;
+	check_abort(line);
+	line[len++] = '\n';
+	ret = write(STDOUT_FILENO, "# ", 2);	/* failing anyway */
+	ret = write(STDOUT_FILENO, line, len);
 	(void)ret;
 	_exit(KSFT_FAIL);
 }
@@ -111,10 +116,24 @@ static void suite_hung(int sig)
  *   TEST_F_TIMEOUT's) kills it silently, say where it hung: a tenth of
  *   that timeout earlier, at least 3 s.
  */
-static inline void suite_test_start(const struct __test_metadata *t)
+static inline void suite_test_start(const struct __test_metadata *t,
+				    const void *variant)
 {
 	int margin = t->timeout / 10 > 3 ? t->timeout / 10 : 3;
+	const struct __fixture_variant_metadata *v;
 	pid_t harness = getppid();
+	static char name[256];
+	const char *vname = "";
+
+	/* fixture.variant.test, as the harness and run_tests.sh name it. */
+	for (v = t->fixture->variant; v; v = v->next)
+		if (v->data == variant) {
+			vname = v->name;
+			break;
+		}
+	snprintf(name, sizeof(name), "%s%s%s.%s", t->fixture->name, *vname ? "." : "",
+		 vname, t->name);
+	check_begin(name);
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	if (getppid() != harness)
@@ -169,7 +188,7 @@ int main(int argc, char **argv)						\
 	static const char *suite_setup_##f(SUITE_ARGS_(f));		\
 	FIXTURE_SETUP(f)						\
 	{								\
-		suite_test_start(_metadata);				\
+		suite_test_start(_metadata, variant);				\
 		suite_skip = host.kvm ? suite_setup_##f(_metadata, self, variant) : \
 					NO_KVM_REASON;			\
 	}								\

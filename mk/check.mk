@@ -99,7 +99,7 @@ $(O)/mutants/%/tests/.stamp: $(O)/mutants/%/user_irqchip.o $(SUITE_BINS)
 	@mkdir -p $(@D)
 	@cp $(SUITE_BINS) $(@D)/
 	@$(foreach b,$(MUTANT_BINS),echo "  LD      $(@D)/$(b)" && \
-		$(CC) -static -pthread -o $(@D)/$(b) $(call suite_objs,$(b)) $< \
+		$(CC) $(SUITE_LDFLAGS) -o $(@D)/$(b) $(call suite_objs,$(b)) $< \
 			$(O)/libsuite.a $(O)/libkvm.a && ) true
 	@touch $@
 

@@ -10,6 +10,8 @@
 #       n's result (pass, fail, skip, missing), the behaviour it showed,
 #       its deviation and its skip reason: pass, xfail, skip, unexpected
 #       or unpinned; judge_msg is the verdict line to print, or "".
+#       judge_wrong is the caller's: the mismatches n's "# assert:" lines
+#       count (assert_mismatches of each).
 # strict (--require-pinned) is the caller's -v; so are certify (1 for
 # --certify) and explained, the skip reasons the host facts can explain,
 # one per line: certified, a skip for any other reason is unexpected.
@@ -107,6 +109,13 @@ function judge(n, have, seen, dev, why,    want) {
 		judge_msg = sprintf("# unpinned: %s = %s (no expected/ file pins it for this kernel)", n, seen)
 		return "unpinned"
 	}
+	# A failed test shows the rule that failed (check(), or check_abort()
+	# for an assertion or a hang): a failure its tally does not show
+	# happened outside the checks, and no pin can stand for it.
+	if (have == "fail" && !judge_wrong) {
+		judge_msg = sprintf("# unexpected: %s: failed with no mismatch in its tally (a failure outside the checks: see its log)", n)
+		return "unexpected"
+	}
 	# An xfail pins the deviation exactly: another set of mismatches in
 	# the same test is a new deviation.
 	if (want == "xfail" && have == "fail")
@@ -146,6 +155,13 @@ function judge(n, have, seen, dev, why,    want) {
 	judge_msg = sprintf("# unexpected: %s: expected %s, got %s%s", n, want, have, \
 			    have == "skip" ? " (" why ")" : "")
 	return "unexpected"
+}
+
+# The mismatches=N of a "# assert:" line.
+function assert_mismatches(line,    m) {
+	if (!match(line, / mismatches=[0-9]+/))
+		return 0
+	return substr(line, RSTART + 12, RLENGTH - 12) + 0
 }
 
 # A kselftest result line: sets result_ok, result_num, result_name (or

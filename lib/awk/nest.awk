@@ -14,7 +14,8 @@
 BEGIN { judge_load(expf, required) }
 { line = $0 }
 ktap && /^TAP version 13$/ { line = "KTAP version 1" }
-/^#  RUN  / { running = $3; seen = dev = "" }
+/^#  RUN  / { running = $3; seen = dev = ""; judge_wrong = 0 }
+/^# assert: / { judge_wrong += assert_mismatches($0) }
 /^# behaviour: / { seen = $3 }
 /^# deviation: / { dev = $3 }
 /^(not )?ok [0-9]+/ {
@@ -29,5 +30,6 @@ ktap && /^TAP version 13$/ { line = "KTAP version 1" }
 		line = (result_ok ? "ok " : "not ok ") result_num " " n \
 		       (result_skip ? " # SKIP " result_why : "")
 	running = seen = dev = ""
+	judge_wrong = 0
 }
 { print prefix line; fflush() }

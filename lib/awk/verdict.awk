@@ -13,6 +13,7 @@ BEGIN {
 }
 /^#  RUN  / { running = $3; next }
 /^# behaviour: / { if (running != "") behaviour[running] = $3; next }
+/^# assert: / { if (running != "") wrong[running] += assert_mismatches($0); next }
 /^# deviation: / { if (running != "") deviation[running] = $3; next }
 /^(not )?ok [0-9]+/ {
 	result_parse($0)
@@ -34,6 +35,7 @@ END {
 		n = order[i]
 		have = (n in got) ? got[n] : "missing"
 		seen = (n in behaviour) ? behaviour[n] : ""
+		judge_wrong = (n in wrong) ? wrong[n] : 0
 		as = judge(n, have, seen, (n in deviation) ? deviation[n] : "", skipwhy[n])
 		if (judge_msg != "")
 			print judge_msg

@@ -49,14 +49,15 @@ SUITE_TEST(caps, vgic_models)
 	       promise.gic);
 	switch (promise.gic) {
 	case 3:
-		EXPECT_TRUE(host.vgic_v3);
+		check(RULE_HOST_VGIC, host.vgic_v3, "a GICv3 host that cannot create vgic-v3");
 		break;
 	case 2:
-		EXPECT_TRUE(host.vgic_v2);
-		EXPECT_FALSE(host.vgic_v3);
+		check(RULE_HOST_VGIC, host.vgic_v2 && !host.vgic_v3,
+		      "a GICv2 host: vgic-v2 %s, vgic-v3 %s", host.vgic_v2 ? "yes" : "no",
+		      host.vgic_v3 ? "yes" : "no");
 		break;
 	default:
-		EXPECT_TRUE(host.vgic_v2 || host.vgic_v3);
+		check(RULE_HOST_VGIC, host.vgic_v2 || host.vgic_v3, "no vgic model at all");
 	}
 }
 
@@ -65,10 +66,11 @@ SUITE_TEST(caps, max_vcpus)
 {
 	TH_LOG("KVM_CAP_NR_VCPUS = %d, KVM_CAP_MAX_VCPUS = %d, host CPUs promised %d",
 	       host.nr_vcpus, host.max_vcpus, promise.cpus);
-	EXPECT_GE(host.nr_vcpus, 1);
-	EXPECT_GE(host.max_vcpus, host.nr_vcpus);
+	check(RULE_CAP_MAX_VCPUS, host.nr_vcpus >= 1 && host.max_vcpus >= host.nr_vcpus,
+	      "KVM_CAP_NR_VCPUS %d, KVM_CAP_MAX_VCPUS %d", host.nr_vcpus, host.max_vcpus);
 	if (promise.cpus)
-		EXPECT_EQ(promise.cpus, host.nr_vcpus);
+		check(RULE_HOST_CPUS, promise.cpus == host.nr_vcpus,
+		      "KVM_CAP_NR_VCPUS %d, host CPUs promised %d", host.nr_vcpus, promise.cpus);
 }
 
 /* The KVM mode the kernel announced is the one the configuration asked for. */
@@ -81,7 +83,8 @@ SUITE_TEST(caps, kvm_mode)
 		SKIP_FOR(MODE_PROMISED, "no KVM mode promised (run_tests.sh --mode)");
 	if (!host.mode)
 		SKIP_FOR(KVM_BANNER, "the kernel log no longer holds KVM's init banner");
-	EXPECT_STREQ(promise.mode, host.mode);
+	check(RULE_HOST_KVM_MODE, !strcmp(promise.mode, host.mode),
+	      "KVM mode %s, promised %s", host.mode, promise.mode);
 }
 
 SUITE_MAIN()

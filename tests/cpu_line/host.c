@@ -102,22 +102,19 @@ static void check_windows(struct irq_vm *v, unsigned int target,
 	      when, target, bad, bad_got.irq, bad_got.fiq, bad_exp.irq, bad_exp.fiq);
 }
 
-static void raise_checked(struct __test_metadata *_metadata,
-			  struct irq_vm *v, uint32_t irq, uint32_t level)
+static void raise_checked(struct irq_vm *v, uint32_t irq, uint32_t level)
 {
 	int err = irq_line(v, irq, level);
 
-	if (err)
-		TH_LOG("KVM_IRQ_LINE irq=0x%08x level=%u: %s", irq, level,
-		       abi_errno_name(err));
-	ASSERT_EQ(0, err);
+	TEST_ASSERT(!err, "KVM_IRQ_LINE irq=0x%08x level=%u: %s", irq, level,
+		    abi_errno_name(err));
 }
 
 /*
  * Raise one line on one vcpu: exactly that vcpu takes exactly that
  * exception, once per window, as long as the line stays high.
  */
-static void check_line(struct __test_metadata *_metadata, struct irq_vm *v,
+static void check_line(struct irq_vm *v,
 		       unsigned int line)
 {
 	struct taken one = line == ABI_CPU_IRQ ? (struct taken){ 1, 0 } :
@@ -128,21 +125,21 @@ static void check_line(struct __test_metadata *_metadata, struct irq_vm *v,
 	for (target = 0; target < v->nr_vcpus; target++) {
 		uint32_t irq = abi_irq(ABI_IRQ_TYPE_CPU, target, line);
 
-		raise_checked(_metadata, v, irq, 1);
+		raise_checked(v, irq, 1);
 		check_windows(v, target, one, "raised");
-		raise_checked(_metadata, v, irq, 0);
+		raise_checked(v, irq, 0);
 		check_windows(v, target, (struct taken){ 0, 0 }, "lowered");
 	}
 }
 
 SUITE_TEST(cpu_line, irq_taken_by_target_vcpu_only)
 {
-	check_line(_metadata, &self->v, ABI_CPU_IRQ);
+	check_line(&self->v, ABI_CPU_IRQ);
 }
 
 SUITE_TEST(cpu_line, fiq_taken_by_target_vcpu_only)
 {
-	check_line(_metadata, &self->v, ABI_CPU_FIQ);
+	check_line(&self->v, ABI_CPU_FIQ);
 }
 
 /*
@@ -157,8 +154,8 @@ SUITE_TEST(cpu_line, held_line_retaken_until_lowered)
 	uint32_t fiq = abi_irq(ABI_IRQ_TYPE_CPU, target, ABI_CPU_FIQ);
 
 	check_under(COND_STOPPED);
-	raise_checked(_metadata, v, irq, 1);
-	raise_checked(_metadata, v, fiq, 1);
+	raise_checked(v, irq, 1);
+	raise_checked(v, fiq, 1);
 	for (window = 0; window < 3; window++) {
 		struct taken got = run_window(v->vcpus[target]);
 
@@ -169,9 +166,9 @@ SUITE_TEST(cpu_line, held_line_retaken_until_lowered)
 	      "held IRQ taken in %u of 3 windows", held[ABI_CPU_IRQ]);
 	check(RULE_CPU_LINE_DELIVERY, held[ABI_CPU_FIQ] == 3,
 	      "held FIQ taken in %u of 3 windows", held[ABI_CPU_FIQ]);
-	raise_checked(_metadata, v, irq, 0);
+	raise_checked(v, irq, 0);
 	check_windows(v, target, (struct taken){ 0, 1 }, "IRQ lowered");
-	raise_checked(_metadata, v, fiq, 0);
+	raise_checked(v, fiq, 0);
 	check_windows(v, target, (struct taken){ 0, 0 }, "both lowered");
 }
 
@@ -187,8 +184,8 @@ SUITE_TEST(cpu_line, pulse_while_stopped_leaves_nothing)
 		for (line = ABI_CPU_IRQ; line <= ABI_CPU_FIQ; line++) {
 			uint32_t irq = abi_irq(ABI_IRQ_TYPE_CPU, target, line);
 
-			raise_checked(_metadata, v, irq, 1);
-			raise_checked(_metadata, v, irq, 0);
+			raise_checked(v, irq, 1);
+			raise_checked(v, irq, 0);
 		}
 	}
 	/* Both changes of each line are judged by what its vcpu took. */

@@ -392,7 +392,7 @@ static void check_round(struct live *l, enum kind kind, unsigned int target,
  * Park every vcpu (the end of the test): a vcpu that took an interrupt
  * meant for another after that round was judged is a mismatch too.
  */
-static void late_takers(struct __test_metadata *_metadata, struct live *l)
+static void late_takers(struct live *l)
 {
 	unsigned int i;
 
@@ -400,7 +400,7 @@ static void late_takers(struct __test_metadata *_metadata, struct live *l)
 	for (i = 0; i < l->nr_live; i++) {
 		struct vcpu_thread *t = &l->t[i];
 
-		ASSERT_TRUE(park(l, t));
+		TEST_ASSERT(park(l, t), "vcpu %u never came back to its slot", t->index);
 		if (!t->reported)
 			continue;
 		check(l->rule, false, "vcpu %u took an interrupt meant for another (irq=%lu fiq=%lu intid=%lu)",
@@ -415,7 +415,7 @@ static void late_takers(struct __test_metadata *_metadata, struct live *l)
  * to), the target waiting as `wait`, every other live vcpu asleep in
  * KVM_RUN since the start.  Logs and pins a mismatch.
  */
-static void inject_round(struct __test_metadata *_metadata, struct live *l,
+static void inject_round(struct live *l,
 			 enum kind kind, struct vcpu_thread *target, enum live_wait wait)
 {
 	uint32_t irq = irq_field(l, kind, target->index);
@@ -431,38 +431,32 @@ static void inject_round(struct __test_metadata *_metadata, struct live *l,
 	l->round++;
 	/* Asleep it stays in KVM_RUN; to spin, it must read its orders anew. */
 	if (l->slots[target->index].wait != wait) {
-		ASSERT_TRUE(park(l, target));
+		TEST_ASSERT(park(l, target), "vcpu %u never came back to its slot", target->index);
 		l->slots[target->index].wait = wait;
 		release(l, target);
 	}
 	if (!wait_for(all_waiting, l))
 		log_stragglers(l);
-	ASSERT_TRUE(all_waiting(l));
+	TEST_ASSERT(all_waiting(l), "round %u: not every vcpu is waiting", l->round);
 	/*
 	 * In WFI is not yet asleep: until KVM blocks the vcpu thread, a line
 	 * raised now meets a vcpu in the guest, which is the running case.
 	 */
 	if (!wait_for(all_asleep, l))
 		log_stragglers(l);
-	ASSERT_TRUE(all_asleep(l));
+	TEST_ASSERT(all_asleep(l), "round %u: not every vcpu is asleep", l->round);
 
 	suite_step("waiting for the interrupt of vcpu", target->index);
 	err = irq_line(&l->v, irq, 1);
-	if (err)
-		TH_LOG("KVM_IRQ_LINE irq=0x%08x: %s", irq, abi_errno_name(err));
-	ASSERT_EQ(0, err);
+	TEST_ASSERT(!err, "KVM_IRQ_LINE irq=0x%08x: %s", irq, abi_errno_name(err));
 	wait_for_report(l);
 	err = irq_line(&l->v, irq, 0);
-	if (err)
-		TH_LOG("KVM_IRQ_LINE irq=0x%08x level 0: %s", irq, abi_errno_name(err));
-	ASSERT_EQ(0, err);
+	TEST_ASSERT(!err, "KVM_IRQ_LINE irq=0x%08x level 0: %s", irq, abi_errno_name(err));
 
 	for (i = 0; i < l->nr_live; i++) {
 		struct vcpu_thread *t = &l->t[i];
 
-		if (t->failed[0])
-			TH_LOG("vcpu %u: %s", t->index, t->failed);
-		ASSERT_EQ(0, t->failed[0]);
+		TEST_ASSERT(!t->failed[0], "vcpu %u: %s", t->index, t->failed);
 		if (!t->reported)
 			continue;
 		reporters++;
@@ -608,7 +602,7 @@ static void live_destroy(struct live *l)
 }
 
 /* Every kind of interrupt the VM has, for every vcpu in `targets`. */
-static void all_rounds(struct __test_metadata *_metadata, struct live *l, int gic,
+static void all_rounds(struct live *l, int gic,
 		       enum live_wait wait)
 {
 	enum kind first = gic ? KIND_PPI : KIND_IRQ, last = gic ? KIND_SPI : KIND_FIQ;
@@ -617,8 +611,8 @@ static void all_rounds(struct __test_metadata *_metadata, struct live *l, int gi
 
 	for (i = 0; i < l->nr_live; i++)
 		for (k = first; k <= last; k++)
-			inject_round(_metadata, l, k, &l->t[i], wait);
-	late_takers(_metadata, l);
+			inject_round(l, k, &l->t[i], wait);
+	late_takers(l);
 	if (l->lost)
 		check_deviation("lost");
 }
@@ -656,14 +650,14 @@ SUITE_TEST(live, running)
 	if (online_cpus() < 2)
 		SKIP_FOR(SMP, "one CPU: no vcpu runs in the guest while another thread injects");
 	self->l.condition = COND_RUNNING;
-	all_rounds(_metadata, &self->l, variant->gic, LIVE_SPIN);
+	all_rounds(&self->l, variant->gic, LIVE_SPIN);
 }
 
 /* The target sleeps in WFI with nothing else to wake it: KVM must. */
 SUITE_TEST(live, sleeping)
 {
 	self->l.condition = COND_SLEEPING;
-	all_rounds(_metadata, &self->l, variant->gic, LIVE_SLEEP);
+	all_rounds(&self->l, variant->gic, LIVE_SLEEP);
 }
 
 /* ------------------------------------------------------------------------
@@ -686,7 +680,7 @@ SUITE_SETUP(live_ids)
 SUITE_TEST(live_ids, taken_by_creation_index)
 {
 	TH_LOG("vcpu ids by creation index: 2 0 3 1");
-	all_rounds(_metadata, &self->l, variant->gic, LIVE_SLEEP);
+	all_rounds(&self->l, variant->gic, LIVE_SLEEP);
 }
 
 /* ------------------------------------------------------------------------
@@ -729,7 +723,7 @@ SUITE_SETUP(live_large)
 
 SUITE_TEST_TIMEOUT(live_large, each_takes_its_own, LARGE_FULL_SECONDS)
 {
-	all_rounds(_metadata, &self->l, variant->gic, LIVE_SLEEP);
+	all_rounds(&self->l, variant->gic, LIVE_SLEEP);
 }
 
 SUITE_MAIN()

@@ -272,13 +272,11 @@ SUITE_TEST_TIMEOUT(sequences, seeded, 86400)
 	char err[160];
 	int ret;
 
-	if (env_variants(&variants, err, sizeof(err))) {
-		TH_LOG("KVM_IRQ_VARIANTS: %s", err);
-		ASSERT_TRUE(false);
-	}
+	if (env_variants(&variants, err, sizeof(err)))
+		TEST_FAIL("KVM_IRQ_VARIANTS: %s", err);
 	e.states[0] = calloc(1, sizeof(struct state_set));
 	e.states[1] = calloc(1, sizeof(struct state_set));
-	ASSERT_TRUE(e.states[0] && e.states[1]);
+	TEST_ASSERT(e.states[0] && e.states[1], "no memory for the states visited");
 	for (i = 0; i < count; i++) {
 		ret = one_sequence(variant->kind, SEQ_SEED_BASE + i, SEQ_OPS, &variants, &e,
 				   &vm, ops, &n, &rule, &why);

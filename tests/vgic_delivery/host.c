@@ -114,29 +114,25 @@ static bool owned_by_kvm(unsigned int intid)
 	return intid == PPI_VTIMER || intid == PPI_PTIMER;
 }
 
-static void line(struct __test_metadata *_metadata,
-		 FIXTURE_DATA(delivery) *self, uint32_t irq, uint32_t level)
+static void line(FIXTURE_DATA(delivery) *self, uint32_t irq, uint32_t level)
 {
 	int err = irq_line(&self->v, irq, level);
 
-	if (err)
-		TH_LOG("KVM_IRQ_LINE irq=0x%08x level=%u: %s", irq, level,
-		       abi_errno_name(err));
-	ASSERT_EQ(0, err);
+	TEST_ASSERT(!err, "KVM_IRQ_LINE irq=0x%08x level=%u: %s", irq, level,
+		    abi_errno_name(err));
 	if (!level)
 		return;
-	ASSERT_LT(self->nr_raised, MAX_RAISED);
+	TEST_ASSERT(self->nr_raised < MAX_RAISED, "more than %d lines raised", MAX_RAISED);
 	self->raised[self->nr_raised++] = irq & ABI_IRQ_NUM_MASK;
 }
 
-static void spis(struct __test_metadata *_metadata,
-		 FIXTURE_DATA(delivery) *self, unsigned int first,
+static void spis(FIXTURE_DATA(delivery) *self, unsigned int first,
 		 unsigned int last, uint32_t level)
 {
 	unsigned int i;
 
 	for (i = first; i <= last; i++)
-		line(_metadata, self, spi_field(i), level);
+		line(self, spi_field(i), level);
 }
 
 /*
@@ -245,11 +241,11 @@ SUITE_TEST(delivery, ppi_reaches_target_only)
 	for (t = 0; t < self->v.nr_vcpus; t++) {
 		for (i = 16; i <= 31; i++)
 			if (!owned_by_kvm(i))
-				line(_metadata, self, ppi_field(t, i), 1);
+				line(self, ppi_field(t, i), 1);
 		windows(self, 16, 31, want_ppis_on, t, "PPIs raised");
 		for (i = 16; i <= 31; i++)
 			if (!owned_by_kvm(i))
-				line(_metadata, self, ppi_field(t, i), 0);
+				line(self, ppi_field(t, i), 0);
 		windows(self, 16, 31, want_none, 0, "PPIs lowered");
 	}
 }
@@ -264,13 +260,13 @@ SUITE_TEST(delivery, ppi_owned_by_kvm_unchanged)
 
 	on_all(self, DELIVERY_SETUP, 16, 31, 0);
 	for (t = 0; t < self->v.nr_vcpus; t++) {
-		line(_metadata, self, ppi_field(t, PPI_VTIMER), 1);
-		line(_metadata, self, ppi_field(t, PPI_PTIMER), 1);
+		line(self, ppi_field(t, PPI_VTIMER), 1);
+		line(self, ppi_field(t, PPI_PTIMER), 1);
 	}
 	windows(self, 16, 31, want_none, 0, "timer PPIs raised");
 	for (t = 0; t < self->v.nr_vcpus; t++) {
-		line(_metadata, self, ppi_field(t, PPI_VTIMER), 0);
-		line(_metadata, self, ppi_field(t, PPI_PTIMER), 0);
+		line(self, ppi_field(t, PPI_VTIMER), 0);
+		line(self, ppi_field(t, PPI_PTIMER), 0);
 	}
 	check_behaviour("accepted-not-delivered (PPIs %d and %d, KVM's timers)",
 			 PPI_VTIMER, PPI_PTIMER);
@@ -283,8 +279,7 @@ SUITE_TEST(delivery, ppi_owned_by_kvm_unchanged)
  */
 enum spi_step { RAISE, LOWER, TAKEN, NOTHING, END };
 
-static void spi_script(struct __test_metadata *_metadata,
-		       FIXTURE_DATA(delivery) *self, uint32_t edge,
+static void spi_script(FIXTURE_DATA(delivery) *self, uint32_t edge,
 		       const char *what, const enum spi_step *script)
 {
 	static const char *const step_name[] = {
@@ -299,7 +294,7 @@ static void spi_script(struct __test_metadata *_metadata,
 			snprintf(when, sizeof(when), "%s, step %u (%s)", what, i,
 				 step_name[script[i]] ?: "-");
 			if (script[i] == RAISE || script[i] == LOWER)
-				spis(_metadata, self, first, last, script[i] == RAISE);
+				spis(self, first, last, script[i] == RAISE);
 			else
 				windows(self, first, last, script[i] == TAKEN ?
 					want_routed : want_none, 0, when);
@@ -313,7 +308,7 @@ static void spi_script(struct __test_metadata *_metadata,
  */
 SUITE_TEST(delivery, spi_reaches_routed_vcpu)
 {
-	spi_script(_metadata, self, 0, "SPIs",
+	spi_script(self, 0, "SPIs",
 		   (const enum spi_step[]){ RAISE, TAKEN, LOWER, NOTHING, END });
 }
 
@@ -321,14 +316,14 @@ SUITE_TEST(delivery, spi_reaches_routed_vcpu)
 SUITE_TEST(delivery, spi_reaches_routed_vcpu_split_eoi)
 {
 	on_all(self, DELIVERY_EOI_SPLIT, 0, 0, 1);
-	spi_script(_metadata, self, 0, "SPIs, split EOI",
+	spi_script(self, 0, "SPIs, split EOI",
 		   (const enum spi_step[]){ RAISE, TAKEN, LOWER, NOTHING, END });
 }
 
 /* Level: a line held high is taken again after EOI until it is lowered. */
 SUITE_TEST(delivery, level_held_retaken_until_lowered)
 {
-	spi_script(_metadata, self, 0, "SPIs held",
+	spi_script(self, 0, "SPIs held",
 		   (const enum spi_step[]){ RAISE, TAKEN, TAKEN, TAKEN, LOWER,
 					    NOTHING, END });
 }
@@ -339,14 +334,14 @@ SUITE_TEST(delivery, level_held_retaken_until_lowered)
  */
 SUITE_TEST(delivery, level_lowered_before_ack_leaves_nothing)
 {
-	spi_script(_metadata, self, 0, "SPIs pulsed while enabled",
+	spi_script(self, 0, "SPIs pulsed while enabled",
 		   (const enum spi_step[]){ NOTHING, RAISE, LOWER, NOTHING, END });
 }
 
 /* A disabled interrupt (as set up) raised and lowered is never taken. */
 SUITE_TEST(delivery, level_masked_pulse_never_taken)
 {
-	spi_script(_metadata, self, 0, "SPIs pulsed while disabled",
+	spi_script(self, 0, "SPIs pulsed while disabled",
 		   (const enum spi_step[]){ RAISE, LOWER, NOTHING, END });
 }
 
@@ -356,7 +351,7 @@ SUITE_TEST(delivery, level_masked_pulse_never_taken)
  */
 SUITE_TEST(delivery, edge_one_per_rising_transition)
 {
-	spi_script(_metadata, self, 1, "SPIs, edge",
+	spi_script(self, 1, "SPIs, edge",
 		   (const enum spi_step[]){ RAISE, LOWER, TAKEN, RAISE, LOWER, TAKEN,
 					    RAISE, RAISE, TAKEN, LOWER, NOTHING, END });
 }
@@ -375,16 +370,17 @@ SUITE_TEST(delivery, edge_pulse_while_active_taken_again)
 	for (v = 0; v < self->v.nr_vcpus; v++) {
 		spi = 32 + v;
 		memset(self->log, 0, sizeof(*self->log));
-		line(_metadata, self, spi_field(spi), 1);
-		line(_metadata, self, spi_field(spi), 0);
+		line(self, spi_field(spi), 1);
+		line(self, spi_field(spi), 0);
 		self->cmd->op = DELIVERY_WINDOW_HOLD;
 		self->cmd->first = self->cmd->last = spi;
 		suite_step("in KVM_RUN of vcpu", v);
 		vcpu_run_to_sync(self->v.vcpus[v], DELIVERY_ACTIVE, &uc);
-		ASSERT_EQ(spi, uc.args[2]);
+		TEST_ASSERT(uc.args[2] == spi, "vcpu %u: the window held INTID %lu, not SPI %u",
+			    v, uc.args[2], spi);
 		/* Active now: pulse it again. */
-		line(_metadata, self, spi_field(spi), 1);
-		line(_metadata, self, spi_field(spi), 0);
+		line(self, spi_field(spi), 1);
+		line(self, spi_field(spi), 0);
 		run_vcpu(self->v.vcpus[v], DELIVERY_DONE);
 		/* Both rising edges are judged by the one count. */
 		for (; self->nr_raised; self->nr_raised--)
