@@ -390,7 +390,7 @@ fi
 names=$(ls "$out"/*/names.txt 2>/dev/null)
 if [ -n "$names" ]; then
 	"$top/check/catalog_check.sh" "$top/lib/assertions.txt" $names > "$out/catalog.txt" 2>&1
-	t $? "assertion catalog: every 'checked by' names a test that ran"
+	t $? "assertion catalog and tests agree both ways: each 'checked by' (of a rule, of a condition) names tests that ran and reported it; each rule and condition a test reported names that test"
 	sed 's/^/# /' "$out/catalog.txt"
 fi
 

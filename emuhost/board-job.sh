@@ -16,7 +16,9 @@ step() {
 	shift
 	echo "board: \$ $*"
 	"$@"
-	echo "board-step: $name rc=$?"
+	rc=$?
+	echo "board-step: $name rc=$rc"
+	return $rc
 }
 
 echo "board: $(uname -srm); $(. /etc/os-release && echo "$PRETTY_NAME"); /dev/kvm $([ -c /dev/kvm ] && echo present || echo missing)"
@@ -32,7 +34,12 @@ if [ -f "$here/npm.tar" ]; then
 	mkdir -p build && tar -C build -xf "$here/npm.tar" && touch build/npm/.stamp
 fi
 step run_tests make run_tests
-step check make check
+# The board is gone after the job: a failed make check prints its native
+# run's document and results into the console, where board.sh keeps them.
+step check make check ||
+	for f in build/check/native.ktap build/check/runs/native/results.tsv; do
+		[ -r "$f" ] && sed "s|^|board-doc: ${f##*/}: |" "$f"
+	done
 
 # The README: copy build/tests, run_tests.sh, expected/ (and the catalog)
 # to another machine and run there, stating what the machine is.

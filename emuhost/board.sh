@@ -134,8 +134,13 @@ cc=$(sed -n 's/^  CC      gcc: //p' "$log" | head -n 1)
 t $? "the native build's compiler: ${cc:-none reported}"
 [ "$(step run_tests)" = 0 ]
 t $? "make run_tests: $(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | head -n 1)"
+# A failed make check's native document, kept from the console.
+for f in native.ktap results.tsv; do
+	grep -q "^board-doc: $f: " "$log" &&
+		sed -n "s/^board-doc: $f: //p" "$log" > "$out/check-$f"
+done
 [ "$(step check)" = 0 ]
-t $? "make check: $(grep -E '^check: ' "$log" | tail -n 1)"
+t $? "make check: $(grep -E '^check: ' "$log" | tail -n 1)$([ -f "$out/check-native.ktap" ] && echo "; its native run's document: $out/check-native.ktap")"
 [ "$(step elsewhere)" = 0 ]
 t $? "build/tests, run_tests.sh and expected/ copied elsewhere run with --bindir, --gic $gic, --mode $mode, --cpus $cpus"
 [ "$(step wrong_gic)" = 1 ] && grep -q '^# unexpected: caps\.' "$log"

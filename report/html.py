@@ -23,6 +23,7 @@ input.  Python's standard library only, besides report/tapdoc.py."""
 
 import os
 import re
+import subprocess
 import sys
 import tempfile
 
@@ -107,20 +108,20 @@ def read_lines(path):
 
 
 def read_catalog(path):
-    """[(id, rule, kind, statement)] from lib/assertions.txt."""
+    """[(id, rule, kind, statement)] from lib/assertions.txt, as the one
+    catalog reader, lib/awk/catalog.awk, reads it (catalog_tsv.awk)."""
+    awk = os.path.join(os.path.dirname(os.path.abspath(path)), "awk")
+    if not os.path.isfile(path):
+        raise BadInput("catalog %s: no such file" % path)
     try:
-        lines = read_lines(path)
+        p = subprocess.run(["awk", "-v", "catalog=" + path, "-f", os.path.join(awk, "catalog.awk"),
+                            "-f", os.path.join(awk, "catalog_tsv.awk")],
+                           capture_output=True, text=True, errors="backslashreplace")
     except OSError as e:
-        raise BadInput("catalog %s: %s" % (path, e.strerror))
-    rules = []
-    for line in lines:
-        if not line.strip() or line.startswith("#"):
-            continue
-        f = [x.strip() for x in line.split("|")]
-        if len(f) != 6:
-            raise BadInput("catalog %s: not 6 fields: %r" % (path, line[:60]))
-        rules.append((f[0], f[1], f[2], f[5]))
-    return rules
+        raise BadInput("catalog %s: awk: %s" % (path, e.strerror))
+    if p.returncode != 0:
+        raise BadInput((p.stderr.strip().splitlines() or ["catalog %s: unreadable" % path])[0])
+    return [tuple(f[i] for i in (0, 1, 2, 5)) for f in (line.split("\t") for line in p.stdout.splitlines())]
 
 
 class Run:

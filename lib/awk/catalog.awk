@@ -5,7 +5,7 @@
 #   lib/conditions.txt  id | condition | checked by | statement
 #   lib/features.txt    token | host fact | claimed when | what the host lacks
 # catalog_read(FILE) fills rule_id[1..nrules], and by id rule_name[],
-# rule_kind[], rule_tests[]; conditions_read(FILE) fills cond_rule[],
+# rule_kind[], rule_source[], rule_tests[], rule_text[]; conditions_read(FILE) fills cond_rule[],
 # cond_name[], cond_tests[], cond_text[] (1..nconds) and cond_declared[id,
 # condition]; features_read(FILE) fills feature_token[1..nfeatures], and by
 # token feature_fact[], feature_claimed[], feature_text[].  A malformed line is an error naming it (catalog_bad).
@@ -47,6 +47,7 @@ function catalog_read(file,    f, id) {
 		}
 		rule_id[++nrules] = id
 		rule_name[id] = f[2]; rule_kind[id] = f[3]; rule_tests[id] = f[5]
+		rule_source[id] = f[4]; rule_text[id] = f[6]
 		if (f[2] !~ /^[A-Z0-9-]+$/)
 			catalog_bad(file, catalog_line, "bad rule name \"" f[2] "\"")
 	}
