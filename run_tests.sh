@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bindir=
 expdir=$here/expected
 catalog=$here/lib/assertions.txt
-awkdir=$here/lib/awk
+awkdir=$here/runner/awk
 select=
 kver=
 gic=${KVM_IRQ_HOST_GIC:-}
@@ -162,10 +162,10 @@ case "$cpus" in *[!0-9]*) die "--cpus must be a number, not '$cpus'" ;; esac
 case "$large_vms" in sample|full) ;; *) die "--large-vms must be sample or full, not '$large_vms'" ;; esac
 export KVM_IRQ_LARGE_VMS=$large_vms
 
-# --- certification bundles (lib/bundle.sh) ------------------------------------
+# --- certification bundles (runner/bundle.sh) ------------------------------------
 if [ -n "$verify$finish_dir" ] || [ -n "$certify" ]; then
-	[ -r "$here/lib/bundle.sh" ] || die "lib/bundle.sh missing beside $prog"
-	. "$here/lib/bundle.sh"
+	[ -r "$here/runner/bundle.sh" ] || die "runner/bundle.sh missing beside $prog"
+	. "$here/runner/bundle.sh"
 fi
 if [ -n "$verify$finish_dir" ]; then
 	[ -z "$verify" ] || [ -z "$finish_dir" ] || die "--verify-bundle and --finish-bundle are two runs"

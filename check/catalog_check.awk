@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# catalog_check.sh's program, with lib/awk/catalog.awk.  Input lines:
+# catalog_check.sh's program, with runner/awk/catalog.awk.  Input lines:
 #   name kvm-irq.<binary>.<test> <result>    a test that ran, and its result
 #   assert <test> <rule id> <condition|->    a rule a test reported
 $1 == "name" {

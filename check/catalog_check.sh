@@ -33,4 +33,4 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 		done
 	done
 } | awk -v catalog="$catalog" -v conditions="$conditions" \
-	-f "$top/lib/awk/catalog.awk" -f "$top/check/catalog_check.awk"
+	-f "$top/runner/awk/catalog.awk" -f "$top/check/catalog_check.awk"

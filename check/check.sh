@@ -114,7 +114,7 @@ if [ -n "$dist" ]; then
 		tar -C "$out/dist" -xzf "$dist" &&
 		[ "$(busybox sh "$out/dist/kvm-irq/run_tests.sh" --binaries | tr '\n' ' ')" = \
 		  "$("$top/run_tests.sh" --bindir "$build/tests" --binaries | tr '\n' ' ')" ] &&
-		[ -r "$out/dist/kvm-irq/lib/awk/verdict.awk" ] && [ -r "$out/dist/kvm-irq/lib/assertions.txt" ]
+		[ -r "$out/dist/kvm-irq/runner/awk/verdict.awk" ] && [ -r "$out/dist/kvm-irq/lib/assertions.txt" ]
 	t $? "make dist: the tarball holds every binary, run_tests.sh, expected/ and the catalog; busybox sh runs it"
 fi
 if [ -n "$inst" ]; then

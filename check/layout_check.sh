@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# layout_check.sh BUILD: the tree keeps its layout (README, Layout).
+# layout_check.sh BUILD: the tree keeps its layout (docs/developing.md, Layout).
 # kvm_util's headers are read from $KTREE (make's KSRC=), else BUILD/linux-6.1.
 #   - guest code includes only guest_code/, its area's header, the shared
 #     lib/guest_host.h and kvm_util's headers; host code no guest_code/

@@ -4,7 +4,7 @@
 # board-job.sh: run inside the board-like host (a Debian bookworm arm64
 # root file system, this kernel's /dev/kvm), as a user of an arm64 board
 # or cloud instance would: a fresh clone, the README's two commands, then
-# the README's "run a built tree elsewhere" with its --gic, --mode and
+# docs/running.md's "run a built tree elsewhere" with its --gic, --mode and
 # --cpus flags.  board.conf beside this script says what the host is
 # (gic=, mode=, cpus=).  One "board-step: NAME rc=N" line per step.
 set -u
@@ -41,11 +41,12 @@ step check make check ||
 		[ -r "$f" ] && sed "s|^|board-doc: ${f##*/}: |" "$f"
 	done
 
-# The README: copy build/tests, run_tests.sh, expected/ (and the catalog)
+# docs/running.md: copy build/tests, run_tests.sh, expected/ (and the catalog)
 # to another machine and run there, stating what the machine is.
-rm -rf /tmp/elsewhere && mkdir -p /tmp/elsewhere/lib
+rm -rf /tmp/elsewhere && mkdir -p /tmp/elsewhere/lib /tmp/elsewhere/runner
 cp -r build/tests run_tests.sh expected /tmp/elsewhere/ &&
-	cp -r lib/assertions.txt lib/conditions.txt lib/variants.txt lib/features.txt lib/awk /tmp/elsewhere/lib/
+	cp -r lib/assertions.txt lib/conditions.txt lib/variants.txt lib/features.txt /tmp/elsewhere/lib/ &&
+	cp -r runner/awk /tmp/elsewhere/runner/
 cd /tmp/elsewhere || exit 1
 step elsewhere ./run_tests.sh --bindir tests --tests "caps cpu_line" --gic "$gic" --mode "$mode" --cpus "$cpus"
 # The large VMs in full, as on a board: every vcpu KVM_CAP_MAX_VCPUS allows.

@@ -90,7 +90,7 @@ busybox=$("$here/fetch.sh" busybox) || exit 2
 common=$({
 	sha256sum "$busybox"
 	(cd "$bindir" && sha256sum *)
-	(cd "$top" && find run_tests.sh lib/awk lib/assertions.txt lib/conditions.txt lib/variants.txt lib/features.txt \
+	(cd "$top" && find run_tests.sh runner/awk lib/assertions.txt lib/conditions.txt lib/variants.txt lib/features.txt \
 		expected emuhost/init emuhost/mkinitramfs.sh emuhost/run-host.sh \
 		emuhost/opts.sh mk/suite-tree.sh report -type f | sort | xargs sha256sum)
 } | sha256sum | cut -d' ' -f1)

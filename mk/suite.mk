@@ -10,27 +10,27 @@ SUITE_BINS	:= $(addprefix $(O)/tests/,$(SUITE_TESTS))
 SUITE_LIB_OBJS	:= $(patsubst %.c,$(O)/obj/%.o,$(wildcard lib/*.c guest_code/*.c))
 SUITE_GEN	:= $(O)/gen/rules.h $(O)/gen/variants.h $(O)/gen/feature_tokens.h
 
-# Every rule and condition of the catalog as a C enum (lib/awk/rules_h.awk):
+# Every rule and condition of the catalog as a C enum (mk/rules_h.awk):
 # a malformed catalog fails the build.
-$(O)/gen/rules.h: lib/assertions.txt lib/conditions.txt lib/awk/catalog.awk lib/awk/rules_h.awk
+$(O)/gen/rules.h: lib/assertions.txt lib/conditions.txt runner/awk/catalog.awk mk/rules_h.awk
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
 	@awk -v assertions=lib/assertions.txt -v conditions=lib/conditions.txt \
-		-f lib/awk/catalog.awk -f lib/awk/rules_h.awk > $@.tmp && mv $@.tmp $@
+		-f runner/awk/catalog.awk -f mk/rules_h.awk > $@.tmp && mv $@.tmp $@
 
 # The skip reasons' feature tokens (lib/features.txt) as C string
-# prefixes, FEATURE(TOKEN) (lib/awk/feature_tokens_h.awk).
-$(O)/gen/feature_tokens.h: lib/features.txt lib/awk/catalog.awk lib/awk/feature_tokens_h.awk
+# prefixes, FEATURE(TOKEN) (mk/feature_tokens_h.awk).
+$(O)/gen/feature_tokens.h: lib/features.txt runner/awk/catalog.awk mk/feature_tokens_h.awk
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
-	@awk -v features=lib/features.txt -f lib/awk/catalog.awk -f lib/awk/feature_tokens_h.awk > $@.tmp && mv $@.tmp $@
+	@awk -v features=lib/features.txt -f runner/awk/catalog.awk -f mk/feature_tokens_h.awk > $@.tmp && mv $@.tmp $@
 
-# The models' kernel variants as a C enum (lib/awk/variants_h.awk).
-$(O)/gen/variants.h: lib/variants.txt lib/awk/catalog.awk lib/awk/variants.awk lib/awk/variants_h.awk
+# The models' kernel variants as a C enum (mk/variants_h.awk).
+$(O)/gen/variants.h: lib/variants.txt runner/awk/catalog.awk runner/awk/variants.awk mk/variants_h.awk
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
-	@awk -v variants=lib/variants.txt -f lib/awk/catalog.awk -f lib/awk/variants.awk \
-		-f lib/awk/variants_h.awk > $@.tmp && mv $@.tmp $@
+	@awk -v variants=lib/variants.txt -f runner/awk/catalog.awk -f runner/awk/variants.awk \
+		-f mk/variants_h.awk > $@.tmp && mv $@.tmp $@
 
 # The suite's version for the binaries that print it (a reproducer line
 # names it): rewritten only when it changes (its temporary file is the

@@ -109,8 +109,8 @@ def read_lines(path):
 
 def read_catalog(path):
     """[(id, rule, kind, statement)] from lib/assertions.txt, as the one
-    catalog reader, lib/awk/catalog.awk, reads it (catalog_tsv.awk)."""
-    awk = os.path.join(os.path.dirname(os.path.abspath(path)), "awk")
+    catalog reader, runner/awk/catalog.awk, reads it (catalog_tsv.awk)."""
+    awk = os.path.join(os.path.dirname(os.path.abspath(path)), "..", "runner", "awk")
     if not os.path.isfile(path):
         raise BadInput("catalog %s: no such file" % path)
     try:

@@ -14,7 +14,7 @@ BEGIN {
 		conditions_read(conditions)
 	if (catalog_error)
 		exit 2
-	print "/* Generated from lib/assertions.txt and lib/conditions.txt by lib/awk/rules_h.awk. */"
+	print "/* Generated from lib/assertions.txt and lib/conditions.txt by mk/rules_h.awk. */"
 	print "#ifndef RULES_H"
 	print "#define RULES_H"
 	print ""

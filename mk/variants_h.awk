@@ -12,7 +12,7 @@ BEGIN {
 	variants_read(variants)
 	if (catalog_error)
 		exit 2
-	print "/* Generated from lib/variants.txt by lib/awk/variants_h.awk. */"
+	print "/* Generated from lib/variants.txt by mk/variants_h.awk. */"
 	print "#ifndef VARIANTS_H"
 	print "#define VARIANTS_H"
 	print ""

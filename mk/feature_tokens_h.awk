@@ -11,7 +11,7 @@ BEGIN {
 	features_read(features)
 	if (catalog_error)
 		exit 2
-	print "/* Generated from lib/features.txt by lib/awk/feature_tokens_h.awk. */"
+	print "/* Generated from lib/features.txt by mk/feature_tokens_h.awk. */"
 	print "#ifndef FEATURE_TOKENS_H"
 	print "#define FEATURE_TOKENS_H"
 	print ""
