@@ -140,7 +140,7 @@ done
 # (lib/features.txt beside the catalog; a malformed line is named).
 features=$(dirname "$catalog")/features.txt
 [ -r "$features" ] || die "$features missing (the feature tokens a skip names)"
-feature_table=$(awk -v features="$features" -f "$awkdir/catalog.awk" -f "$awkdir/features.awk") || exit 2
+feature_table=$(awk -v features="$features" -v sep="|" -f "$awkdir/catalog.awk" -f "$awkdir/catalog_tsv.awk") || exit 2
 feature_tokens=$(echo "$feature_table" | cut -d'|' -f1)
 feature_known() {
 	echo "$feature_tokens" | grep -qx -- "$1"

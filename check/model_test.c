@@ -355,6 +355,29 @@ static void test_vgic_ack(void)
 	    "vgic: EOImode 0: the EOI deactivates; still asserted, it may come again, the other too (G04, G05)");
 }
 
+/* vcpu 0 raises PPI 27, a timer's, which KVM owns. */
+static void owned_ppi(const struct variants *v, struct vgic_model *m)
+{
+	struct seq_vm vm = vgic_vm(2, v);
+
+	vgic_model_init(m, &vm);
+	vgic_model_enable(m, 0, 27, true);
+	vgic_model_line(m, ABI_IRQ_TYPE_PPI, 0, 27, 1);
+}
+
+/* Edge SPI 41 raised, taken, then level 1 again without a 0 between. */
+static void reasserted_edge(const struct variants *v, struct vgic_model *m)
+{
+	struct seq_vm vm = vgic_vm(2, v);
+
+	vgic_model_init(m, &vm);
+	vgic_model_enable(m, 1, 41, true);
+	vgic_model_line(m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
+	vgic_took(m, 1, 41);
+	vgic_model_enable(m, 1, 41, true);
+	vgic_model_line(m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
+}
+
 static void test_vgic_spin_variants(void)
 {
 	struct variants ignored = with(VARIANT_OWNED_PPI, VARIANT_OWNED_PPI_IGNORED);
@@ -373,35 +396,17 @@ static void test_vgic_spin_variants(void)
 	tap(!vgic_accepts(&m, 1, 0) && vgic_accepts(&m, 1, 40, 0),
 	    "vgic: ... raised again and left asserted: taken by the end of the spin (A20)");
 
-	vm = vgic_vm(2, &ignored);
-	vgic_model_init(&m, &vm);
-	vgic_model_enable(&m, 0, 27, true);
-	vgic_model_line(&m, ABI_IRQ_TYPE_PPI, 0, 27, 1);
+	owned_ppi(&ignored, &m);
 	tap(vgic_accepts(&m, 0, 0) && !vgic_accepts(&m, 0, 27, 0),
 	    "vgic: owned-ppi:ignored: a timer PPI KVM owns is not taken for an injection");
-	vm = vgic_vm(2, &documented);
-	vgic_model_init(&m, &vm);
-	vgic_model_enable(&m, 0, 27, true);
-	vgic_model_line(&m, ABI_IRQ_TYPE_PPI, 0, 27, 1);
+	owned_ppi(&documented, &m);
 	tap(vgic_accepts(&m, 0, 0) && vgic_accepts(&m, 0, 27, 0),
 	    "vgic: owned-ppi unpinned: taken or not");
 
-	vm = vgic_vm(2, &latches);
-	vgic_model_init(&m, &vm);
-	vgic_model_enable(&m, 1, 41, true);
-	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
-	vgic_took(&m, 1, 41);
-	vgic_model_enable(&m, 1, 41, true);
-	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
+	reasserted_edge(&latches, &m);
 	tap(vgic_accepts(&m, 1, 41, 0) && !vgic_accepts(&m, 1, 0),
 	    "vgic: edge-reassert:latches: a second level 1 without a 0 between latches it");
-	vm = vgic_vm(2, &documented);
-	vgic_model_init(&m, &vm);
-	vgic_model_enable(&m, 1, 41, true);
-	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
-	vgic_took(&m, 1, 41);
-	vgic_model_enable(&m, 1, 41, true);
-	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
+	reasserted_edge(&documented, &m);
 	tap(vgic_accepts(&m, 1, 41, 0) && vgic_accepts(&m, 1, 0),
 	    "vgic: edge-reassert unpinned: a new edge or none");
 }

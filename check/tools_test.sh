@@ -519,41 +519,31 @@ rc=$?
 one_error_line "unknown kernel series '4.19'"
 t $? "fetch.sh: an unknown kernel series is an error"
 
-"$top/emuhost/run-host.sh" --host nosuch --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
-rc=$?
-one_error_line "unknown host configuration 'nosuch'"
-t $? "run-host.sh: an unknown host is an error"
-
-"$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --frob > "$work/out" 2> "$work/err"
-rc=$?
-one_error_line "unknown option '--frob'"
-t $? "run-host.sh: an unknown option is an error"
-
-"$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --run everything --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
-rc=$?
-one_error_line "--run must be suite, bench or exhaustive"
-t $? "run-host.sh: an unknown --run is an error"
-
-"$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --kernel /nonexistent/Image --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
-rc=$?
-one_error_line "no such file"
-t $? "run-host.sh: a missing --kernel is an error"
+# run_host_error ERROR WHAT ARGS...: run-host.sh with ARGS (a fake bindir
+# and out dir after them) must fail with one error line naming ERROR.
+run_host_error() {
+	error=$1 what=$2
+	shift 2
+	"$top/emuhost/run-host.sh" "$@" --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
+	rc=$?
+	one_error_line "$error"
+	t $? "run-host.sh: $what is an error"
+}
+run_host_error "unknown host configuration 'nosuch'" "an unknown host" --host nosuch
+run_host_error "unknown option '--frob'" "an unknown option" --host 6.1-gicv2-nvhe --frob
+run_host_error "--run must be suite, bench or exhaustive" "an unknown --run" \
+	--host 6.1-gicv2-nvhe --run everything
+run_host_error "no such file" "a missing --kernel" --host 6.1-gicv2-nvhe --kernel /nonexistent/Image
 
 # A reproducer line of tests/sequences goes in a file: one that is not there,
 # or a replay beside --tests, is an error; so is a --sequences that is no count.
-"$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --replay /nonexistent/line --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
-rc=$?
-one_error_line "--replay /nonexistent/line: no such file, or empty"
-t $? "run-host.sh: a missing --replay file is an error"
+run_host_error "--replay /nonexistent/line: no such file, or empty" "a missing --replay file" \
+	--host 6.1-gicv2-nvhe --replay /nonexistent/line
 echo 'vm=v3 vcpus=1 | window:0' > "$work/line"
-"$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --replay "$work/line" --tests good --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
-rc=$?
-one_error_line "--replay runs one sequence: no --tests"
-t $? "run-host.sh: --replay with --tests is an error"
-"$top/emuhost/run-host.sh" --host 6.1-gicv2-nvhe --sequences many --bindir "$work/bin" --out "$work/runs" > "$work/out" 2> "$work/err"
-rc=$?
-one_error_line "--sequences must be a number of sequences, not 'many'"
-t $? "run-host.sh: a --sequences that is no count is an error"
+run_host_error "--replay runs one sequence: no --tests" "--replay with --tests" \
+	--host 6.1-gicv2-nvhe --replay "$work/line" --tests good
+run_host_error "--sequences must be a number of sequences, not 'many'" "a --sequences that is no count" \
+	--host 6.1-gicv2-nvhe --sequences many
 
 # The fake hosts boot nothing: any file serves as their busybox, so that
 # these tests run where Debian's busybox-static:arm64 cannot be fetched.

@@ -5,8 +5,6 @@
 # feature of the table or does not build.
 #   awk -v features=FILE -f catalog.awk -f feature_tokens_h.awk
 
-function cname(s) { s = toupper(s); gsub(/-/, "_", s); return s }
-
 BEGIN {
 	features_read(features)
 	if (catalog_error)

@@ -6,8 +6,6 @@
 # rule id is written once, in the catalog.
 #   awk -v assertions=FILE -v conditions=FILE -f catalog.awk -f rules_h.awk
 
-function cname(s) { s = toupper(s); gsub(/-/, "_", s); return s }
-
 BEGIN {
 	catalog_read(assertions)
 	if (!catalog_error)

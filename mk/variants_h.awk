@@ -6,8 +6,6 @@
 # their names, so that a variant is written once, in lib/variants.txt.
 #   awk -v variants=FILE -f catalog.awk -f variants.awk -f variants_h.awk
 
-function cname(s) { s = toupper(s); gsub(/-/, "_", s); return s }
-
 BEGIN {
 	variants_read(variants)
 	if (catalog_error)

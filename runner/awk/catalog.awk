@@ -9,7 +9,8 @@
 # cond_name[], cond_tests[], cond_text[] (1..nconds) and cond_declared[id,
 # condition]; features_read(FILE) fills feature_token[1..nfeatures], and by
 # token feature_fact[], feature_claimed[], feature_text[].  A malformed line is an error naming it (catalog_bad).
-# glob2re() turns a test-name pattern (* and ?) into a regex.
+# glob2re() turns a test-name pattern (* and ?) into a regex; cname() a
+# name into the C identifier the generated headers give it.
 
 function catalog_field(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
 
@@ -90,6 +91,9 @@ function features_read(file,    f, t) {
 	if (!nfeatures && !catalog_error)
 		catalog_bad(file, 0, "no features")
 }
+
+# A catalog name as C spells it: "vgic-v2" -> "VGIC_V2".
+function cname(s) { s = toupper(s); gsub(/-/, "_", s); return s }
 
 function glob2re(p,    r, i, c) {
 	r = "^"
