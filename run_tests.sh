@@ -336,22 +336,33 @@ nested() {
 	done
 }
 
-# nest_results: a binary's TAP, nested, each result line saying what it
-# counts as (nest.awk: an expected failure reads "ok ... # XFAIL").
+# nest_results BINARY: its TAP, judged once (nest.awk): nested on stdout,
+# each result line saying what it counts as (an expected failure reads
+# "ok ... # XFAIL"); its verdict lines and results.tsv rows in
+# $work/BINARY.verdict.
 nest_results() {
 	awk -v prefix="$nest_prefix" -v ktap="${ktap:-0}" -v strict="$require_pinned" \
+	    -v listf="$work/$1.names" -v verdictf="$work/$1.verdict" \
 	    -v required="$required_reasons" -v expf="$work/expected" \
 	    -v certify="$certify" -v explained="$explained_reasons" -v features="$feature_tokens" \
 	    -f "$awkdir/judge.awk" -f "$awkdir/nest.awk"
 }
 
-# Compare one binary's results with expected/; prints the verdict lines and
-# a last line "counts <pass> <xfail> <skip> <unexpected>".
-compare() {
-	awk -v bin="$1" -v rc="$2" -v tmo="$timeout" -v listf="$work/$1.names" -v strict="$require_pinned" \
-	    -v required="$required_reasons" -v expf="$work/expected" \
-	    -v certify="$certify" -v explained="$explained_reasons" -v features="$feature_tokens" \
-	    -f "$awkdir/judge.awk" -f "$awkdir/verdict.awk" "$work/$1.tap"
+# binary_verdict BINARY RC: what the binary's exit status adds to its
+# verdict (a binary killed at the timeout, or dead of a signal, is one
+# more unexpected result), then its counts, from its rows: "counts <pass>
+# <xfail> <skip> <unexpected> <unpinned>".
+binary_verdict() {
+	case "$2" in
+	124|143) echo "# unexpected: $1: killed after the ${timeout}s timeout"
+	     printf 'row\t%s\tkilled\t-\tunexpected\n' "$1" ;;
+	0|1|4) ;;
+	*) echo "# unexpected: $1: exited with status $2"
+	   printf 'row\t%s\texit=%s\t-\tunexpected\n' "$1" "$2" ;;
+	esac >> "$work/$1.verdict"
+	awk -F'\t' '$1 == "row" { n[$5]++ }
+		END { print "counts", n["pass"] + 0, n["xfail"] + 0, n["skip"] + 0, n["unexpected"] + 0, n["unpinned"] + 0 }' \
+		"$work/$1.verdict" >> "$work/$1.verdict"
 }
 
 # --- the host kernel's log ---------------------------------------------------
@@ -408,11 +419,14 @@ awk -F'\t' '$2 == "limit" { printf "# kvm-irq: limit %s as pinned: %s (%s)\n", $
 	echo "# kvm-irq: the kernel log cannot be read here (dmesg failed; run as root): kernel warnings go unseen"
 
 # results.tsv: "<test> <outcome> <value> <counts as>", tab-separated, one
-# line per result (verdict.awk), "<binary> took <N>s -" per binary, and
+# line per result (nest.awk), "<binary> took <N>s -" per binary, and
 # at the end "condition:<id>:<condition> tried|not-tried - -" for each
 # condition of the catalog (summary.awk).
+# Its first line names the format and its version; a reader that meets
+# another version stops (report/html.py).
 if [ -n "$results" ]; then
-	: > "$results" || die "--results $results: cannot write"
+	printf '# kvm-irq results.tsv 1: test, result, behaviour, counts as\n' > "$results" ||
+		die "--results $results: cannot write"
 fi
 i=0
 tpass=0 txfail=0 tskip=0 tbad=0 tunpinned=0
@@ -426,11 +440,11 @@ for b in $bins; do
 	# The exit status survives the pipe through a file; timeout(1) kills a
 	# binary that hangs so that the run goes on.
 	{ timeout -s KILL "$timeout" "$bindir/$b" 2> "$work/$b.err"
-	  echo $? > "$work/$b.rc"; } | tee "$work/$b.tap" | nest_results
+	  echo $? > "$work/$b.rc"; } | tee "$work/$b.tap" | nest_results "$b"
 	nested "$stderr_tag" < "$work/$b.err"
 	rc=$(cat "$work/$b.rc")
 	[ "$rc" = 137 ] && rc=124
-	compare "$b" "$rc" > "$work/$b.verdict"
+	binary_verdict "$b" "$rc"
 	[ -z "$klog_readable" ] || klog_check "$b" "$mark" > "$work/$b.klogv"
 	grep -v '^counts \|^row	' "$work/$b.verdict"
 	cat "$work/$b.klogv" 2>/dev/null

@@ -114,7 +114,7 @@ if [ -n "$dist" ]; then
 		tar -C "$out/dist" -xzf "$dist" &&
 		[ "$(busybox sh "$out/dist/kvm-irq/run_tests.sh" --binaries | tr '\n' ' ')" = \
 		  "$("$top/run_tests.sh" --bindir "$build/tests" --binaries | tr '\n' ' ')" ] &&
-		[ -r "$out/dist/kvm-irq/runner/awk/verdict.awk" ] && [ -r "$out/dist/kvm-irq/lib/assertions.txt" ]
+		[ -r "$out/dist/kvm-irq/runner/awk/judge.awk" ] && [ -r "$out/dist/kvm-irq/lib/assertions.txt" ]
 	t $? "make dist: the tarball holds every binary, run_tests.sh, expected/ and the catalog; busybox sh runs it"
 fi
 if [ -n "$inst" ]; then
@@ -378,7 +378,7 @@ if [ -n "$first_host" ] && [ "$first_host" != native ]; then
 	# a result is refused; an edit of what nothing cross-checks is not
 	# (a manifest proves integrity, not origin: README, Certification).
 	tamper "$out/tamper-result" tamper-result \
-		"sed -i '1s/\tpass\$/\tunexpected/' results.tsv; $remanifest"
+		"sed -i '2s/\tpass\$/\tunexpected/' results.tsv; $remanifest"
 	case "$verr" in *"refused: verdict.txt: results "*", but results.tsv counts "*) [ "$vrc" = 1 ] ;; *) false ;; esac
 	t $? "certification bundle with a result changed and SHA256SUMS made again: refused, the verdict disagrees ($verr)"
 	tamper "$out/tamper-dmesg" tamper-dmesg \

@@ -31,6 +31,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tapdoc  # noqa: E402
 
 PROG = "html.py"
+TSV_FORMAT = re.compile(r"^# kvm-irq results\.tsv (\S+): ")
 CATALOG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib", "assertions.txt")
 
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed, (\d+) skipped$")
@@ -161,6 +162,9 @@ class Run:
         self.read_document(read_lines(tap))
 
     def read_tsv(self, lines):
+        m = TSV_FORMAT.match(lines[0]) if lines else None
+        if lines and lines[0].startswith("#") and (not m or m.group(1) != "1"):
+            raise BadInput("%s/results.tsv: format %r, not version 1 of run_tests.sh's" % (self.path, lines[0][:60]))
         for line in lines:
             f = line.split("\t")
             if len(f) != 4 or f[1] in ("took", "tried", "not-tried") or f[0].startswith("condition:"):
