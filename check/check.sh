@@ -324,9 +324,12 @@ fi
 # where actionlint is installed, KVM_IRQ_ACTIONLINT).
 if [ -n "$first_host" ]; then
 	set --
-	for h in $hosts; do set -- "$@" "$out/$h.ktap" "$(cat "$out/$h.rc" 2>/dev/null)"; done
+	for h in $hosts; do
+		set -- "$@" "$out/$h.ktap" "$out/runs/$h/results.tsv" "$(cat "$out/$h.rc" 2>/dev/null)"
+	done
 	[ -f "$out/ktap-$first_host.ktap" ] &&
-		set -- "$@" "$out/ktap-$first_host.ktap" "$(cat "$out/ktap-$first_host.rc" 2>/dev/null)"
+		set -- "$@" "$out/ktap-$first_host.ktap" "$out/ktap-runs/$first_host/results.tsv" \
+			"$(cat "$out/ktap-$first_host.rc" 2>/dev/null)"
 	"$top/check/farm_check.sh" --actionlint "${KVM_IRQ_ACTIONLINT:-}" --work "$out" "$@" \
 		> "$out/farm.tap" 2> "$out/farm.err"
 	grep -E '^(not )?ok [0-9]+ - ' "$out/farm.tap" > "$out/farm.results"

