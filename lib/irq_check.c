@@ -103,8 +103,8 @@ void irq_check_summary(const struct irq_check *c)
 
 		if (!(b->accepted + b->rejected + b->mismatched + b->unspecified))
 			continue;
-		ksft_print_msg("band: type=%s number=%u-%u class=%s accepted=%lu rejected=%lu mismatched=%lu unspecified=%lu\n",
-			       info.type, info.first, info.last, info.name,
-			       b->accepted, b->rejected, b->mismatched, b->unspecified);
+		ksft_print_msg("band: index=%u type=%s number=%u-%u class=%s accepted=%lu rejected=%lu mismatched=%lu unspecified=%lu label=%s\n",
+			       i, info.type, info.first, info.last, info.name,
+			       b->accepted, b->rejected, b->mismatched, b->unspecified, info.label);
 	}
 }

@@ -182,30 +182,30 @@ struct abi_band_info abi_band_info(const struct abi_vm *vm, enum abi_band band)
 
 	switch (band) {
 	case ABI_BAND_CPU_LINE:
-		return (struct abi_band_info){ "CPU", "line", 0, ABI_CPU_FIQ };
+		return (struct abi_band_info){ "CPU", "line", "CPU 0-1 (IRQ, FIQ)", 0, ABI_CPU_FIQ };
 	case ABI_BAND_CPU_BEYOND:
-		return (struct abi_band_info){ "CPU", "beyond", ABI_CPU_FIQ + 1, ABI_IRQ_NUM_MASK };
+		return (struct abi_band_info){ "CPU", "beyond", "CPU 2-65535", ABI_CPU_FIQ + 1, ABI_IRQ_NUM_MASK };
 	case ABI_BAND_PPI_SGI:
-		return (struct abi_band_info){ "PPI", "sgi", 0, ABI_PPI_FIRST - 1 };
+		return (struct abi_band_info){ "PPI", "sgi", "PPI 0-15 (SGI numbers)", 0, ABI_PPI_FIRST - 1 };
 	case ABI_BAND_PPI_IN_RANGE:
-		return (struct abi_band_info){ "PPI", "in-range", ABI_PPI_FIRST, ABI_PPI_LAST };
+		return (struct abi_band_info){ "PPI", "in-range", "PPI 16-31", ABI_PPI_FIRST, ABI_PPI_LAST };
 	case ABI_BAND_PPI_BEYOND:
-		return (struct abi_band_info){ "PPI", "beyond", ABI_PPI_LAST + 1, ABI_IRQ_NUM_MASK };
+		return (struct abi_band_info){ "PPI", "beyond", "PPI 32-65535", ABI_PPI_LAST + 1, ABI_IRQ_NUM_MASK };
 	case ABI_BAND_SPI_PRIVATE:
-		return (struct abi_band_info){ "SPI", "private", 0, ABI_SPI_FIRST - 1 };
+		return (struct abi_band_info){ "SPI", "private", "SPI 0-31 (SGI, PPI numbers)", 0, ABI_SPI_FIRST - 1 };
 	case ABI_BAND_SPI_IN_RANGE:
-		return (struct abi_band_info){ "SPI", "in-range", ABI_SPI_FIRST, spi_last(vm) };
+		return (struct abi_band_info){ "SPI", "in-range", "SPI 32 .. nr_irqs-1", ABI_SPI_FIRST, spi_last(vm) };
 	case ABI_BAND_SPI_PAST_NR_IRQS:
-		return (struct abi_band_info){ "SPI", "past-nr_irqs", spi_last(vm) + 1, ABI_SPI_LAST };
+		return (struct abi_band_info){ "SPI", "past-nr_irqs", "SPI nr_irqs .. 1019", spi_last(vm) + 1, ABI_SPI_LAST };
 	case ABI_BAND_SPI_SPECIAL:
-		return (struct abi_band_info){ "SPI", "special", ABI_SPI_LAST + 1, SPI_SPECIAL_LAST };
+		return (struct abi_band_info){ "SPI", "special", "SPI 1020-1023 (special)", ABI_SPI_LAST + 1, SPI_SPECIAL_LAST };
 	case ABI_BAND_SPI_BEYOND:
-		return (struct abi_band_info){ "SPI", "beyond", SPI_SPECIAL_LAST + 1, ABI_IRQ_NUM_MASK };
+		return (struct abi_band_info){ "SPI", "beyond", "SPI 1024-65535", SPI_SPECIAL_LAST + 1, ABI_IRQ_NUM_MASK };
 	case ABI_BAND_TYPE_UNKNOWN:
 	case ABI_NR_BANDS:
 		break;
 	}
-	return (struct abi_band_info){ other, "unknown-type", 0, ABI_IRQ_NUM_MASK };
+	return (struct abi_band_info){ other, "unknown-type", "irq_type 3 and up", 0, ABI_IRQ_NUM_MASK };
 }
 
 /*

@@ -77,6 +77,7 @@ enum abi_band {
 struct abi_band_info {
 	const char *type;	/* "CPU", "SPI", "PPI", or "3-15" / "3-255" */
 	const char *name;	/* the band within its type */
+	const char *label;	/* for a reader: "SPI 32 .. nr_irqs-1" */
 	unsigned int first, last;	/* its irq_numbers; first > last: empty */
 };
 

@@ -41,26 +41,27 @@ UNEXPECTED = re.compile(r"^# unexpected: (\S+): (.*)$")
 UNPINNED = re.compile(r"^# unpinned: (\S+) = (.*)$")
 SKIPNOTE = re.compile(r"^# skip: (\S+): (.*)$")
 ASSERT = re.compile(r"^# assert: ([A-Z]\d\d) \S+ tried=(\d+) mismatches=(\d+) unspecified=(\d+)")
-BAND = re.compile(r"^# band: type=(\S+) number=(\d+)-(\d+) class=(\S+) accepted=(\d+) "
-                  r"rejected=(\d+) mismatched=(\d+) unspecified=(\d+)$")
+BAND = re.compile(r"^# band: (?:index=(\d+) )?type=(\S+) number=(\d+)-(\d+) class=(\S+) accepted=(\d+) "
+                  r"rejected=(\d+) mismatched=(\d+) unspecified=(\d+)(?: label=(.+))?$")
 TIMELINE = re.compile(r"^# timeline: return=(\d+) exit=(\S+) device_irq_level=0x([0-9a-f]+) irq_line=([01])$")
 RESULT = re.compile(r"^(not )?ok \d+ ")
 
-# The bands of lib/oracle.c's abi_irq_band, in its order: (type, class)
-# -> the row's label.  Numbers that depend on the VM (nr_irqs) are named.
-BANDS = [
-    (("CPU", "line"), "CPU 0-1 (IRQ, FIQ)"),
-    (("CPU", "beyond"), "CPU 2-65535"),
-    (("PPI", "sgi"), "PPI 0-15 (SGI numbers)"),
-    (("PPI", "in-range"), "PPI 16-31"),
-    (("PPI", "beyond"), "PPI 32-65535"),
-    (("SPI", "private"), "SPI 0-31 (SGI, PPI numbers)"),
-    (("SPI", "in-range"), "SPI 32 .. nr_irqs-1"),
-    (("SPI", "past-nr_irqs"), "SPI nr_irqs .. 1019"),
-    (("SPI", "special"), "SPI 1020-1023 (special)"),
-    (("SPI", "beyond"), "SPI 1024-65535"),
-    (("other", "unknown-type"), "irq_type 3 and up"),
-]
+# The bands of lib/oracle.c's abi_irq_band, as the "# band:" lines of
+# the runs read name them (index, label: abi_band_info's, the one table):
+# [((type, class), label)] in its order.
+BANDS = []
+BAND_INDEX = {}
+
+
+def learn_band(index, key, label):
+    """A band a run printed; a line without its index (an older document)
+    comes after the others, labelled by its type and class."""
+    if key in BAND_INDEX:
+        return
+    BAND_INDEX[key] = int(index) if index is not None else 1000 + len(BAND_INDEX)
+    BANDS.append((key, label or "%s %s" % key))
+    BANDS.sort(key=lambda b: BAND_INDEX[b[0]])
+
 
 # Heatmap cell states: (fill, label, legend text).  Okabe-Ito colours,
 # which stay apart under the common colour-vision deficiencies; every
@@ -231,8 +232,9 @@ class Run:
                 continue
             m = BAND.match(line)
             if m:
-                g = m.groups()
+                index, g, label = m.group(1), m.groups()[1:9], m.group(10)
                 key = ("other" if g[0] not in ("CPU", "SPI", "PPI") else g[0], g[3])
+                learn_band(index, key, label)
                 self.bands.setdefault(test, {})[key] = [int(x) for x in g[4:]] + [int(g[1]), int(g[2])]
                 continue
             m = TIMELINE.match(line)
