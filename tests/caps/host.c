@@ -68,9 +68,12 @@ SUITE_TEST(caps, max_vcpus)
 	       host.nr_vcpus, host.max_vcpus, promise.cpus);
 	check(RULE_CAP_MAX_VCPUS, host.nr_vcpus >= 1 && host.max_vcpus >= host.nr_vcpus,
 	      "KVM_CAP_NR_VCPUS %d, KVM_CAP_MAX_VCPUS %d", host.nr_vcpus, host.max_vcpus);
+	/* Nothing promised (no --cpus): tried, and left open. */
 	if (promise.cpus)
 		check(RULE_HOST_CPUS, promise.cpus == host.nr_vcpus,
 		      "KVM_CAP_NR_VCPUS %d, host CPUs promised %d", host.nr_vcpus, promise.cpus);
+	else
+		check_unspecified(RULE_HOST_CPUS, 1);
 }
 
 /* The KVM mode the kernel announced is the one the configuration asked for. */
