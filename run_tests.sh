@@ -193,13 +193,14 @@ if [ -n "$certify" ]; then
 	ktap=1 require_pinned=1
 fi
 # A skip reason starts with its feature's token, "[token] ..."
-# (FEATURE() in C): --require and --certify match the token, never the
-# words after it.
-required_reasons=
+# (FEATURE() in C): --require and --certify name tokens, "token|who" per
+# line (who requires it; --require by default), and judge.awk compares the
+# token a reason starts with, never the words after it.
+required_features=
 for f in $(echo "$require" | tr ',' ' '); do
 	feature_known "$f" ||
 		die "--require: unknown feature '$f' (lib/features.txt: $(echo $feature_tokens | sed 's/ /, /g'))"
-	required_reasons="$required_reasons[$f]|$f
+	required_features="$required_features$f
 "
 done
 
@@ -279,15 +280,15 @@ detected_gic=${gic:-$(fact gic)}
 detected_mode=${mode:-$(fact mode)}
 # Certified, a skip is held to the host facts: for a feature they claim,
 # unexpected; for one they say is absent, explained; else unexpected.
-explained_reasons=
+explained_features=
 if [ -n "$certify" ]; then
 	certify_claims > "$work/claims"
-	while IFS='|' read -r r f c; do
+	while IFS='|' read -r f c; do
 		if [ "$c" = 1 ]; then
-			required_reasons="$required_reasons$r|$f|--certify: the host facts claim it
+			required_features="$required_features$f|--certify: the host facts claim it
 "
 		else
-			explained_reasons="$explained_reasons$r
+			explained_features="$explained_features$f
 "
 		fi
 	done < "$work/claims"
@@ -343,8 +344,8 @@ nested() {
 nest_results() {
 	awk -v prefix="$nest_prefix" -v ktap="${ktap:-0}" -v strict="$require_pinned" \
 	    -v listf="$work/$1.names" -v verdictf="$work/$1.verdict" \
-	    -v required="$required_reasons" -v expf="$work/expected" \
-	    -v certify="$certify" -v explained="$explained_reasons" -v features="$feature_tokens" \
+	    -v required="$required_features" -v expf="$work/expected" \
+	    -v certify="$certify" -v explained="$explained_features" -v features="$feature_tokens" \
 	    -f "$awkdir/judge.awk" -f "$awkdir/nest.awk"
 }
 

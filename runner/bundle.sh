@@ -26,7 +26,7 @@ bundle_python_check() {
 	done
 }
 
-# certify_claims: "[token]|<token>|<1 if the host facts claim it>", one
+# certify_claims: "<token>|<1 if the host facts claim it>", one
 # line for each feature of lib/features.txt (run_tests.sh's
 # feature_table): a skip whose feature is claimed was not tested; one
 # whose feature the facts say is absent is explained; a skip that names no
@@ -52,7 +52,7 @@ certify_claims() {
 			esac
 			;;
 		esac
-		echo "[$token]|$token|$c"
+		echo "$token|$c"
 	done
 }
 

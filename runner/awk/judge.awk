@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # What a test's result counts as, against the expected/ table (from
-# expected.awk): the one judgement verdict.awk sums up and nest.awk marks
-# each result line with.
-#   judge_load(expf, required)  read the table; required: the skip reasons
-#                               of --require, "reason|feature[|who]" per
-#                               line (who requires it; default --require)
+# expected.awk): the one judgement, which nest.awk marks each result line
+# with and writes the verdict from.
+#   judge_load(expf, required)  read the table; required: the features a
+#                               skip may not be for, "token[|who]" per line
+#                               (who requires it; default --require)
 #   judge(n, have, seen, dev, why)
 #       n's result (pass, fail, skip, missing), the behaviour it showed,
 #       its deviation and its skip reason: pass, xfail, skip, unexpected
@@ -13,8 +13,8 @@
 #       judge_wrong is the caller's: the mismatches n's "# assert:" lines
 #       count (assert_mismatches of each).
 # strict (--require-pinned) is the caller's -v; so are certify (1 for
-# --certify) and explained, the skip reasons the host facts can explain,
-# one per line: certified, a skip for any other reason is unexpected.
+# --certify) and explained, the feature tokens whose absence the host facts
+# explain, one per line: certified, a skip for any other is unexpected.
 # features: the tokens of lib/features.txt, one per line; a skip reason
 # starts with one, "[token] ..." (FEATURE() in C).
 
@@ -46,23 +46,24 @@ function skip_feature(why,    t, i) {
 	return ""
 }
 
-# Whether a skip reason is one the host facts explain (--certify).
-function explained_skip(why,    i) {
-	for (i = 1; i <= nexplained; i++)
-		if (explains[i] != "" && index(why, explains[i]))
+# Whether a skip is for a feature the host facts explain (--certify).
+function explained_skip(why,    i, t) {
+	t = skip_feature(why)
+	for (i = 1; t != "" && i <= nexplained; i++)
+		if (explains[i] == t)
 			return 1
 	return 0
 }
 
-# The feature a skip reason says is missing, if it is a required one.
-function required_missing(why,    i, kv) {
-	for (i = 1; i <= nreq; i++) {
-		if (req[i] == "")
-			continue
+# The feature a skip is for, if it is a required one (required_by: who).
+function required_missing(why,    i, t, kv) {
+	t = skip_feature(why)
+	for (i = 1; t != "" && i <= nreq; i++) {
 		split(req[i], kv, "|")
-		required_by = kv[3] == "" ? "--require" : kv[3]
-		if (index(why, kv[1]))
-			return kv[2]
+		if (kv[1] == t) {
+			required_by = kv[2] == "" ? "--require" : kv[2]
+			return t
+		}
 	}
 	return ""
 }
