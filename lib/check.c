@@ -170,13 +170,18 @@ void check_begin(const char *name)
 	test_tally.last = -1;
 }
 
-unsigned long check_end(void)
+/* A test's lines, its asserts and its deviation, into lines after at. */
+static size_t test_lines(size_t at)
 {
-	size_t at = 0;
-
-	test_name = NULL;
 	tally_format(&test_tally, lines, sizeof(lines), &at);
 	deviation_format(lines, sizeof(lines), &at);
+	return at < sizeof(lines) ? at : sizeof(lines) - 1;
+}
+
+unsigned long check_end(void)
+{
+	test_name = NULL;
+	test_lines(0);
 	fputs(lines, stdout);
 	return tally_mismatches(&test_tally);
 }
@@ -190,7 +195,7 @@ static int rule_of_test(const char *name)
 	return -1;
 }
 
-void check_abort(const char *what)
+bool check_abort(const char *what)
 {
 	const char *name = test_name;
 	struct tally *t = &test_tally;
@@ -198,7 +203,7 @@ void check_abort(const char *what)
 	int r;
 
 	if (!name)
-		return;
+		return false;
 	test_name = NULL;
 	r = t->last >= 0 ? t->last : rule_of_test(name);
 	if (r >= 0) {
@@ -210,8 +215,6 @@ void check_abort(const char *what)
 		append(lines, sizeof(lines), &at,
 		       "# abort: no rule of the catalog names %s: %s\n", name, what);
 	}
-	tally_format(t, lines, sizeof(lines), &at);
-	deviation_format(lines, sizeof(lines), &at);
-	if (write(STDOUT_FILENO, lines, at < sizeof(lines) ? at : sizeof(lines) - 1) < 0)
-		return;	/* failing anyway */
+	at = test_lines(at);
+	return write(STDOUT_FILENO, lines, at) >= 0;	/* failing anyway */
 }

@@ -99,9 +99,9 @@ unsigned long check_end(void);
 
 /*
  * This test cannot go on (what): one mismatch of its rule, its lines,
- * written at once (a hang's signal handler calls it).  Outside a test,
- * nothing.
+ * written at once (a hang's signal handler calls it); whether they were.
+ * Outside a test, nothing.
  */
-void check_abort(const char *what);
+bool check_abort(const char *what);
 
 #endif /* CHECK_H */
