@@ -10,27 +10,23 @@ $1 == "name" {
 		ran[n] = 1
 	next
 }
-$1 == "assert" { said[$2, $3] = 1; said_under[$2, $3, $4] = 1; tests_said[$2] = 1; next }
+$1 == "assert" { said[$2, $3] = 1; said_under[$2, $3, $4] = 1; next }
 
 # Whether pattern list (comma-separated globs) names test t.
-function names(list, t,    n, i, p, pats) {
-	n = split(list, pats, ",")
-	for (i = 1; i <= n; i++) {
-		p = pats[i]; gsub(/[ \t]/, "", p)
-		if (p != "" && p != "-" && t ~ glob2re(p))
+function names(list, t,    n, i, pats) {
+	n = catalog_patterns(list, pats)
+	for (i = 1; i <= n; i++)
+		if (t ~ glob2re(pats[i]))
 			return 1
-	}
 	return 0
 }
 
 # Each pattern of list names a test, and every test it names that ran
 # (somewhere) reported rule id (under condition c, or any).
 function check_patterns(what, list, id, c,    n, i, p, re, hit, k, pats) {
-	n = split(list, pats, ",")
+	n = catalog_patterns(list, pats)
 	for (i = 1; i <= n; i++) {
-		p = pats[i]; gsub(/[ \t]/, "", p)
-		if (p == "" || p == "-")
-			continue
+		p = pats[i]
 		re = glob2re(p); hit = 0
 		for (k in known) {
 			if (k !~ re)

@@ -24,10 +24,10 @@ BEGIN {
 	print "/* X(enum, pattern): the tests each rule is checked by (\"-\": none), in order. */"
 	print "#define RULE_TESTS_TABLE(X) \\"
 	for (i = 1; i <= nrules; i++) {
-		n = split(rule_tests[rule_id[i]], pat, /[ ,]+/)
+		delete pat
+		n = catalog_patterns(rule_tests[rule_id[i]], pat)
 		for (k = 1; k <= n; k++)
-			if (pat[k] != "" && pat[k] != "-")
-				printf "\tX(RULE_%s, \"%s\") \\\n", cname(rule_name[rule_id[i]]), pat[k]
+			printf "\tX(RULE_%s, \"%s\") \\\n", cname(rule_name[rule_id[i]]), pat[k]
 	}
 	print ""
 	print "/* X(enum, name): every condition of lib/conditions.txt, COND_NONE first. */"

@@ -9,6 +9,7 @@
 # cond_name[], cond_tests[], cond_text[] (1..nconds) and cond_declared[id,
 # condition]; features_read(FILE) fills feature_token[1..nfeatures], and by
 # token feature_fact[], feature_claimed[], feature_text[].  A malformed line is an error naming it (catalog_bad).
+# catalog_patterns() splits a "checked by" list into its patterns;
 # glob2re() turns a test-name pattern (* and ?) into a regex; cname() a
 # name into the C identifier the generated headers give it.
 
@@ -90,6 +91,19 @@ function features_read(file,    f, t) {
 	}
 	if (!nfeatures && !catalog_error)
 		catalog_bad(file, 0, "no features")
+}
+
+# The test-name patterns of a "checked by" list (comma-separated globs;
+# "-" for none) into pats[1..n], trimmed; returns n.
+function catalog_patterns(list, pats,    all, i, k, p) {
+	k = 0
+	split(list, all, ",")
+	for (i = 1; i in all; i++) {
+		p = all[i]; gsub(/[ \t]/, "", p)
+		if (p != "" && p != "-")
+			pats[++k] = p
+	}
+	return k
 }
 
 # A catalog name as C spells it: "vgic-v2" -> "VGIC_V2".
