@@ -18,20 +18,58 @@
 static __thread timer_t bound_timer;
 static __thread bool bound_ready;
 static __thread volatile sig_atomic_t bound_fired;
-/* Set by the first test process whose bound fired, seen by the rest. */
-static volatile int *bound_missed;
+/*
+ * Shared by the binary's test processes (the harness forks one per test):
+ * whether a bound has fired, and the longest run that returned.
+ */
+struct bound_shared {
+	int missed;
+	uint64_t slowest_ms;
+};
+
+static struct bound_shared *shared;
 
 void run_bound_share(void)
 {
-	void *p = mmap(NULL, sizeof(*bound_missed), PROT_READ | PROT_WRITE,
+	void *p = mmap(NULL, sizeof(*shared), PROT_READ | PROT_WRITE,
 		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 
-	bound_missed = p == MAP_FAILED ? NULL : p;
+	shared = p == MAP_FAILED ? NULL : p;
 }
 
 unsigned int run_bound_seconds(void)
 {
-	return bound_missed && *bound_missed ? RUN_BOUND_AFTER_MISS : RUN_BOUND_SECONDS;
+	uint64_t s;
+
+	if (!shared || !__atomic_load_n(&shared->missed, __ATOMIC_RELAXED))
+		return RUN_BOUND_SECONDS;
+	s = (__atomic_load_n(&shared->slowest_ms, __ATOMIC_RELAXED) *
+	     RUN_BOUND_MARGIN + 999) / 1000;
+	if (s < RUN_BOUND_AFTER_MISS)
+		return RUN_BOUND_AFTER_MISS;
+	return s < RUN_BOUND_SECONDS ? s : RUN_BOUND_SECONDS;
+}
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000ull + ts.tv_nsec / 1000000;
+}
+
+/* A run that returned on its own took ms: the after-miss bound's measure. */
+static void run_took(uint64_t ms)
+{
+	uint64_t old;
+
+	if (!shared)
+		return;
+	old = __atomic_load_n(&shared->slowest_ms, __ATOMIC_RELAXED);
+	while (ms > old &&
+	       !__atomic_compare_exchange_n(&shared->slowest_ms, &old, ms, false,
+					    __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
 }
 
 static void bound_expired(int sig)
@@ -82,12 +120,14 @@ static void bound_arm(time_t seconds)
 struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
 {
 	struct run_result r;
+	uint64_t start;
 	int ret;
 
 	if (!bound_ready)
 		bound_setup();
 	bound_fired = 0;
 	bound_arm(run_bound_seconds());
+	start = now_ms();
 	ret = __vcpu_run(vcpu);
 	r.err = ret ? errno : 0;
 	bound_arm(0);
@@ -95,6 +135,8 @@ struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
 	r.timed_out = bound_fired;
 	if (r.timed_out)
 		run_bound_missed();
+	else
+		run_took(now_ms() - start);
 	return r;
 }
 
@@ -114,8 +156,8 @@ void vcpu_run_kick(pthread_t thread)
 
 void run_bound_missed(void)
 {
-	if (bound_missed)
-		*bound_missed = 1;
+	if (shared)
+		__atomic_store_n(&shared->missed, 1, __ATOMIC_RELAXED);
 }
 
 void vcpu_expect_sync(struct kvm_vcpu *vcpu, struct ucall *uc)

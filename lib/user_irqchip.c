@@ -50,13 +50,17 @@ struct run_result user_irqchip_run(struct user_irqchip *c, unsigned int i)
 	struct run_result r = vcpu_run_bounded(c->v->vcpus[i]);
 
 	/*
-	 * The guest waits for a return KVM never made (a lost wake-up or
-	 * forced return): the test has failed; every later step would only
-	 * wait out its own bound again.
+	 * Without a vgic the guest waits for a return KVM never made (a
+	 * forced return); with one, no return is owed, and the guest, whose
+	 * every step is bounded, stopped making progress (an interrupt
+	 * taken over and over, or a livelock in the host).  Either way the
+	 * test has failed; every later step would only wait out its bound.
 	 */
 	TEST_ASSERT(!r.timed_out,
-		    "vcpu %u: no return from KVM_RUN in %u s (device_irq_level 0x%lx): KVM never forced the return the guest waits for",
-		    i, bound, (unsigned long)run->s.regs.device_irq_level);
+		    "vcpu %u: no return from KVM_RUN in %u s (device_irq_level 0x%lx): %s",
+		    i, bound, (unsigned long)run->s.regs.device_irq_level,
+		    c->wired ? "KVM never forced the return the guest waits for" :
+			       "the guest, whose steps take milliseconds, never reached its next ucall");
 
 	c->cpu[i].runs++;
 	if (run_forced(&r))

@@ -472,16 +472,15 @@ static bool op_spin(struct seq_exec *x, const struct seq_op *op)
 
 /*
  * The forced returns an armed timer's firing must bring while the guest
- * spins: waited for, up to a run's bound (a second once one was missed),
+ * spins: waited for, up to a run's bound (shorter once one was missed),
  * until the field as the vcpu's returns leave it shows every armed
  * timer high.  The armed timers it never showed high.
  */
 static uint64_t await_forced(struct seq_exec *x, unsigned int vcpu)
 {
-	static bool missed_before;
 	uint64_t want = ui_model_spin_awaits(&x->m.ui, vcpu), field = x->m.ui.v[vcpu].field;
 	struct seq_worker *w = &x->w[vcpu];
-	unsigned int ms, n, bound = missed_before ? 1000 : 1000 * RUN_BOUND_SECONDS;
+	unsigned int ms, n, bound = 1000 * run_bound_seconds();
 
 	for (ms = 0; want && ms < bound && !idle(w); ms++) {
 		n = __atomic_load_n(&w->nr_log, __ATOMIC_ACQUIRE);
@@ -493,7 +492,7 @@ static uint64_t await_forced(struct seq_exec *x, unsigned int vcpu)
 	}
 	if (!want || idle(w))
 		return 0;
-	missed_before = true;
+	run_bound_missed();
 	return want & ~field;
 }
 

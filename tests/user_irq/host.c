@@ -14,8 +14,7 @@
  *
  * A "forced" return is KVM_RUN failing with EINTR and KVM_EXIT_INTR; a
  * guest that spins without exiting can only be stopped by one (or by the
- * bounded run's signal, after RUN_BOUND_SECONDS, or RUN_BOUND_AFTER_MISS
- * once one bound fired: a failure).
+ * bounded run's signal, lib/run.h: a failure).
  */
 #include "suite.h"
 
