@@ -413,6 +413,19 @@ static void test_vgic_spin_variants(void)
 
 /* --- sequences as text, the shrinker -------------------------------------- */
 
+/* Each head is wrong in one item only. */
+static const char *const bad_heads[] = {
+	"vm=nogic vcpus=0 | window:0",
+	"vm=nogic vcpus=9999 | window:0",
+	"vm=v3 vcpus=2 nr_irqs=63 intids=40 edge=0 targets=0 | window:0",
+	"vm=v3 vcpus=2 nr_irqs=64 intids=15 edge=0 targets=0 | window:0",
+	"vm=v3 vcpus=2 nr_irqs=64 intids=40,41,42,43,44,45,46,47,48 edge=0 targets=0 | window:0",
+	"vm=v3 vcpus=2 nr_irqs=64 intids=40 edge=0 targets=0,0,0,0,0,0,0,0,0 | window:0",
+	"vm=v3 vcpus=2 nr_irqs=64 intids=40 edge=0x1ff targets=0 | window:0",
+	"vm=nogic vcpus=2 colour=blue | window:0",
+	"vm=nogic vcpus | window:0",
+};
+
 static void test_text(void)
 {
 	static const char *const good[] = {
@@ -456,6 +469,10 @@ static void test_text(void)
 	    !seq_line_parse("vm=nogic vcpus=2 | window:0", &vm2, back, &n, err, sizeof(err)),
 	    "seq: a reproducer line missing its vgic's INTIDs, of an unknown VM or variant value is refused (%s)",
 	    err);
+	ok = true;
+	for (i = 0; i < sizeof(bad_heads) / sizeof(bad_heads[0]); i++)
+		ok &= seq_line_parse(bad_heads[i], &vm2, back, &n, err, sizeof(err)) != 0;
+	tap(ok, "seq: a head item out of its range, a list too long or an unknown key is refused");
 }
 
 /* Fails when it holds a raise of SPI 40 followed, later, by a window of vcpu 1. */

@@ -331,60 +331,71 @@ void seq_line_format(const struct seq_vm *vm, const char *suite,
 				 seq_op_format(&ops[i], token, sizeof(token)));
 }
 
+/* A number of [min, max]: 0, or -1. */
+static int number_in(const char *s, unsigned long min, unsigned long max,
+		     unsigned long *out)
+{
+	return number(s, max, out) || *out < min ? -1 : 0;
+}
+
+/* "a,b,c": up to SEQ_MAX_INTIDS numbers of [min, max]; how many, or -1. */
+static int number_list(const char *s, unsigned long min, unsigned long max,
+		       unsigned long *vals)
+{
+	char copy[128], *p, *save = NULL;
+	int n = 0;
+
+	if (strlen(s) >= sizeof(copy))
+		return -1;
+	strcpy(copy, s);
+	for (p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save))
+		if (n == SEQ_MAX_INTIDS || number_in(p, min, max, &vals[n++]))
+			return -1;
+	return n;
+}
+
+/* item is "key=...": its value, or NULL. */
+static const char *value_of(const char *item, const char *key)
+{
+	size_t len = strlen(key);
+
+	return !strncmp(item, key, len) && item[len] == '=' ? item + len + 1 : NULL;
+}
+
 /* One "key=value" of the line's head into vm: 0, or -1 with err. */
 static int head_item(const char *item, struct seq_vm *vm, char *err, size_t err_len)
 {
-	unsigned long n;
-	char *p, *save = NULL;
-	char copy[128];
-	int kind;
+	unsigned long n = 0, vals[SEQ_MAX_INTIDS];
+	const char *val;
+	int i, k = 0;
 
-	if (!strncmp(item, "vm=", 3)) {
-		kind = lookup(vm_kind_names, NR_SEQ_VM_KINDS, item + 3);
-		if (kind < 0)
-			goto bad;
-		vm->kind = kind;
-	} else if (!strncmp(item, "vcpus=", 6)) {
-		if (number(item + 6, IRQ_VM_MAX_VCPUS, &n) || !n)
-			goto bad;
+	if ((val = value_of(item, "vm"))) {
+		k = lookup(vm_kind_names, NR_SEQ_VM_KINDS, val);
+		vm->kind = k;
+	} else if ((val = value_of(item, "vcpus"))) {
+		k = number_in(val, 1, IRQ_VM_MAX_VCPUS, &n);
 		vm->nr_vcpus = n;
-	} else if (!strncmp(item, "nr_irqs=", 8)) {
-		if (number(item + 8, 1024, &n) || n < 64)
-			goto bad;
+	} else if ((val = value_of(item, "nr_irqs"))) {
+		k = number_in(val, 64, 1024, &n);
 		vm->nr_irqs = n;
-	} else if (!strncmp(item, "intids=", 7)) {
-		if (strlen(item) >= sizeof(copy))
-			goto bad;
-		strcpy(copy, item + 7);
-		vm->nr_intids = 0;
-		for (p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-			if (vm->nr_intids == SEQ_MAX_INTIDS || number(p, 1019, &n) || n < 16)
-				goto bad;
-			vm->intid[vm->nr_intids++] = n;
-		}
-	} else if (!strncmp(item, "edge=", 5)) {
-		if (number(item + 5, (1u << SEQ_MAX_INTIDS) - 1, &n))
-			goto bad;
+	} else if ((val = value_of(item, "intids"))) {
+		k = vm->nr_intids = number_list(val, 16, 1019, vals);
+		for (i = 0; i < k; i++)
+			vm->intid[i] = vals[i];
+	} else if ((val = value_of(item, "edge"))) {
+		k = number_in(val, 0, (1u << SEQ_MAX_INTIDS) - 1, &n);
 		vm->edge = n;
-	} else if (!strncmp(item, "targets=", 8)) {
-		if (strlen(item) >= sizeof(copy))
-			goto bad;
-		strcpy(copy, item + 8);
-		n = 0;
-		for (p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-			unsigned long t;
-
-			if (n == SEQ_MAX_INTIDS || number(p, IRQ_VM_MAX_VCPUS - 1, &t))
-				goto bad;
-			vm->target[n++] = t;
-		}
-	} else if (!strncmp(item, "variants=", 9)) {
-		return variants_parse(&vm->variants, item + 9, err, err_len);
-	} else if (strncmp(item, "suite=", 6)) {
-		goto bad;
+	} else if ((val = value_of(item, "targets"))) {
+		k = number_list(val, 0, IRQ_VM_MAX_VCPUS - 1, vals);
+		for (i = 0; i < k; i++)
+			vm->target[i] = vals[i];
+	} else if ((val = value_of(item, "variants"))) {
+		return variants_parse(&vm->variants, val, err, err_len);
+	} else if (!value_of(item, "suite")) {
+		k = -1;
 	}
-	return 0;
-bad:
+	if (k >= 0)
+		return 0;
 	snprintf(err, err_len, "bad '%s' in the reproducer's head", item);
 	return -1;
 }
