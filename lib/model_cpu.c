@@ -12,21 +12,7 @@
 #include "abi.h"
 #include "model_cpu.h"
 
-const char *const cpu_transition_names[NR_CPU_TRANSITIONS] = {
-	[CPU_T_IRQ_RAISE] = "irq-raise", [CPU_T_IRQ_LOWER] = "irq-lower",
-	[CPU_T_FIQ_RAISE] = "fiq-raise", [CPU_T_FIQ_LOWER] = "fiq-lower",
-	[CPU_T_SAME_LEVEL] = "same-level-again",
-	[CPU_T_OTHER_LEVEL] = "level-other-than-0-1",
-	[CPU_T_CHANGE_RUNNING] = "change-while-spinning",
-	[CPU_T_MAY_BE_LOST] = "change-may-be-lost",
-	[CPU_T_IRQ_TAKEN] = "irq-taken", [CPU_T_FIQ_TAKEN] = "fiq-taken",
-	[CPU_T_BOTH_TAKEN] = "irq-and-fiq-in-one-window",
-	[CPU_T_MASKED_HIGH] = "high-but-masked",
-	[CPU_T_PULSE_IN_WINDOW] = "taken-or-not-mid-window",
-	[CPU_T_SETTLED] = "either-settled",
-	[CPU_T_MASK] = "mask", [CPU_T_UNMASK] = "unmask",
-	[CPU_T_OTHER_VCPU_HIGH] = "window-beside-another-vcpus-high-line",
-};
+const char *const cpu_transition_names[NR_CPU_TRANSITIONS] = CPU_TRANSITION_NAMES;
 
 static const char *const line_name[2] = { "IRQ", "FIQ" };
 

@@ -19,19 +19,11 @@
 #define MODEL_CPU_H
 
 #include "model.h"
+#include "transitions.h"
 #include "seq.h"
 
 /* Line changes one spinning window records, at most. */
 #define CPU_WINDOW_STEPS	32
-
-enum cpu_transition {
-	CPU_T_IRQ_RAISE, CPU_T_IRQ_LOWER, CPU_T_FIQ_RAISE, CPU_T_FIQ_LOWER,
-	CPU_T_SAME_LEVEL, CPU_T_OTHER_LEVEL, CPU_T_CHANGE_RUNNING,
-	CPU_T_MAY_BE_LOST, CPU_T_IRQ_TAKEN, CPU_T_FIQ_TAKEN, CPU_T_BOTH_TAKEN,
-	CPU_T_MASKED_HIGH, CPU_T_PULSE_IN_WINDOW, CPU_T_SETTLED,
-	CPU_T_MASK, CPU_T_UNMASK, CPU_T_OTHER_VCPU_HIGH,
-	NR_CPU_TRANSITIONS
-};
 
 struct cpu_vcpu {
 	enum tri line[2];		/* ABI_CPU_IRQ, ABI_CPU_FIQ */

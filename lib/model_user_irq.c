@@ -17,20 +17,7 @@
 /* <linux/kvm.h>'s, which this file does not include: it builds natively. */
 #define EXIT_INTR	10	/* KVM_EXIT_INTR */
 
-const char *const ui_transition_names[NR_UI_TRANSITIONS] = {
-	[UI_T_VTIMER_RISE] = "vtimer-rise", [UI_T_VTIMER_FALL] = "vtimer-fall",
-	[UI_T_PTIMER_RISE] = "ptimer-rise", [UI_T_PTIMER_FALL] = "ptimer-fall",
-	[UI_T_PMU_RISE] = "pmu-rise", [UI_T_PMU_FALL] = "pmu-fall",
-	[UI_T_ARMED] = "timer-armed", [UI_T_ARMED_FIRED] = "armed-timer-seen-high",
-	[UI_T_TWO_HIGH] = "two-devices-high", [UI_T_THREE_HIGH] = "three-devices-high",
-	[UI_T_FORCED_AT_ENTRY] = "forced-return-before-the-guest-runs",
-	[UI_T_FORCED_MID_COMMAND] = "forced-return-mid-command",
-	[UI_T_FORCED_SPINNING] = "forced-return-while-spinning",
-	[UI_T_FIELD_WRITTEN] = "field-written-by-userspace",
-	[UI_T_FIELD_UNDEFINED_BITS] = "undefined-bits-written",
-	[UI_T_IMMEXIT] = "immediate-exit",
-	[UI_T_IMMEXIT_STALE] = "immediate-exit-with-a-stale-field",
-};
+const char *const ui_transition_names[NR_UI_TRANSITIONS] = UI_TRANSITION_NAMES;
 
 void ui_model_init(struct ui_model *m, unsigned int nr_vcpus, int version,
 		   const struct variants *variants)

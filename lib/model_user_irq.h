@@ -27,17 +27,8 @@
 #define MODEL_USER_IRQ_H
 
 #include "model.h"
+#include "transitions.h"
 #include "seq.h"
-
-enum ui_transition {
-	UI_T_VTIMER_RISE, UI_T_VTIMER_FALL, UI_T_PTIMER_RISE, UI_T_PTIMER_FALL,
-	UI_T_PMU_RISE, UI_T_PMU_FALL, UI_T_ARMED, UI_T_ARMED_FIRED,
-	UI_T_TWO_HIGH, UI_T_THREE_HIGH,
-	UI_T_FORCED_AT_ENTRY, UI_T_FORCED_MID_COMMAND, UI_T_FORCED_SPINNING,
-	UI_T_FIELD_WRITTEN, UI_T_FIELD_UNDEFINED_BITS, UI_T_IMMEXIT,
-	UI_T_IMMEXIT_STALE,
-	NR_UI_TRANSITIONS
-};
 
 struct ui_vcpu {
 	enum tri level[NR_USER_IRQ_DEVS];	/* the devices' output levels */

@@ -8,29 +8,7 @@
 #include "abi.h"
 #include "model_vgic.h"
 
-const char *const vgic_transition_names[NR_VGIC_TRANSITIONS] = {
-	[VGIC_T_LEVEL_RAISE] = "level-raise", [VGIC_T_LEVEL_LOWER] = "level-lower",
-	[VGIC_T_EDGE_RISE] = "edge-rise", [VGIC_T_EDGE_REASSERT] = "edge-reassert",
-	[VGIC_T_EDGE_FALL] = "edge-fall", [VGIC_T_OWNED_INJECTION] = "owned-ppi-injected",
-	[VGIC_T_PENDING_WHILE_DISABLED] = "pending-while-disabled",
-	[VGIC_T_ENABLE] = "enable", [VGIC_T_DISABLE] = "disable",
-	[VGIC_T_CONFIG_EDGE] = "config-edge", [VGIC_T_CONFIG_LEVEL] = "config-level",
-	[VGIC_T_ROUTE] = "route", [VGIC_T_ROUTE_PENDING] = "reroute-while-pending",
-	[VGIC_T_ACK] = "polled-ack", [VGIC_T_ACK_SPURIOUS] = "polled-ack-1023",
-	[VGIC_T_ACK_WHILE_HELD] = "ack-while-priority-held",
-	[VGIC_T_ACTIVE_AND_PENDING] = "level-active-and-pending",
-	[VGIC_T_EDGE_WHILE_ACTIVE] = "edge-while-active",
-	[VGIC_T_EOI_DEACTIVATE] = "eoi-deactivates", [VGIC_T_EOI_DROP] = "eoi-drops-priority",
-	[VGIC_T_DIR] = "dir", [VGIC_T_EOIMODE] = "eoimode-change", [VGIC_T_READ] = "read-state",
-	[VGIC_T_TAKEN] = "taken", [VGIC_T_RETAKEN] = "taken-again",
-	[VGIC_T_TAKEN_AFTER_ENABLE] = "pending-when-enabled-then-taken",
-	[VGIC_T_TWO_TAKEN] = "two-taken-in-one-window",
-	[VGIC_T_PULSE_IN_SPIN] = "taken-or-not-mid-spin",
-	[VGIC_T_SETTLED] = "either-settled",
-	[VGIC_T_OTHER_VCPU_PENDING] = "window-beside-another-vcpus-pending",
-	[VGIC_T_STRANDED] = "rerouted-while-pending-waits",
-	[VGIC_T_UNSTRANDED] = "old-target-ran",
-};
+const char *const vgic_transition_names[NR_VGIC_TRANSITIONS] = VGIC_TRANSITION_NAMES;
 
 bool vgic_owned_by_kvm(unsigned int intid)
 {

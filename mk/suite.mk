@@ -8,7 +8,8 @@
 SUITE_TESTS	:= $(patsubst tests/%/host.c,%,$(wildcard tests/*/host.c))
 SUITE_BINS	:= $(addprefix $(O)/tests/,$(SUITE_TESTS))
 SUITE_LIB_OBJS	:= $(patsubst %.c,$(O)/obj/%.o,$(wildcard lib/*.c guest_code/*.c))
-SUITE_GEN	:= $(O)/gen/rules.h $(O)/gen/variants.h $(O)/gen/feature_tokens.h
+SUITE_GEN	:= $(O)/gen/rules.h $(O)/gen/variants.h $(O)/gen/feature_tokens.h \
+		   $(O)/gen/transitions.h
 
 # Every rule and condition of the catalog as a C enum (mk/rules_h.awk):
 # a malformed catalog fails the build.
@@ -24,6 +25,12 @@ $(O)/gen/feature_tokens.h: lib/features.txt runner/awk/catalog.awk mk/feature_to
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
 	@awk -v features=lib/features.txt -f runner/awk/catalog.awk -f mk/feature_tokens_h.awk > $@.tmp && mv $@.tmp $@
+
+# The models' transitions: enums and names (mk/transitions_h.awk).
+$(O)/gen/transitions.h: lib/transitions.txt mk/transitions_h.awk
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	@awk -f mk/transitions_h.awk lib/transitions.txt > $@.tmp && mv $@.tmp $@
 
 # The models' kernel variants as a C enum (mk/variants_h.awk).
 $(O)/gen/variants.h: lib/variants.txt runner/awk/catalog.awk runner/awk/variants.awk mk/variants_h.awk
