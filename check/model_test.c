@@ -66,6 +66,19 @@ static unsigned int cpu_irq_allowed(const struct cpu_model *m, unsigned int vcpu
 	       cpu_accepts(m, vcpu, 2, 0) << 2;
 }
 
+/* What cpu_irq_allowed says of a vcpu that spun while its IRQ line went 1, 0, 1 ... (n levels). */
+static unsigned int irq_after_spin(unsigned int n)
+{
+	struct cpu_model m;
+	unsigned int i;
+
+	cpu_model_init(&m, 1, &documented);
+	cpu_model_spin(&m, 0);
+	for (i = 0; i < n; i++)
+		cpu_model_line(&m, 0, ABI_CPU_IRQ, !(i % 2));
+	return cpu_irq_allowed(&m, 0);
+}
+
 static void test_cpu(void)
 {
 	struct variants lost = with(VARIANT_CPU_LINE_RUNNING, VARIANT_CPU_LINE_RUNNING_MAY_BE_LOST);
@@ -88,16 +101,9 @@ static void test_cpu(void)
 	cpu_model_line(&m, 1, ABI_CPU_FIQ, 0);
 	tap(cpu_irq_allowed(&m, 1) == 1, "cpu: a lowered IRQ is not taken");
 
-	cpu_model_init(&m, 1, &documented);
-	cpu_model_spin(&m, 0);
-	cpu_model_line(&m, 0, ABI_CPU_IRQ, 1);
-	tap(cpu_irq_allowed(&m, 0) == 2,
+	tap(irq_after_spin(1) == 2,
 	    "cpu: raised while the vcpu spins: taken by the end of the spin, once");
-	cpu_model_init(&m, 1, &documented);
-	cpu_model_spin(&m, 0);
-	cpu_model_line(&m, 0, ABI_CPU_IRQ, 1);
-	cpu_model_line(&m, 0, ABI_CPU_IRQ, 0);
-	tap(cpu_irq_allowed(&m, 0) == 3,
+	tap(irq_after_spin(2) == 3,
 	    "cpu: raised and lowered while the vcpu spins: taken or not, never twice");
 
 	cpu_model_init(&m, 1, &lost);

@@ -141,40 +141,65 @@ static unsigned int line_vcpu(struct seq_rng *r, const struct seq_models *s, uns
 	return spinning != vcpu && seq_one_in(r, 2) ? spinning : vcpu;
 }
 
+/* How often each operation is drawn, in percent, per kind of VM. */
+struct weight {
+	enum seq_code code;
+	unsigned int percent;
+};
+
+static const struct weight nogic_weights[] = {
+	{ SEQ_LINE, 30 }, { SEQ_WINDOW, 14 }, { SEQ_SPIN, 7 }, { SEQ_STOP, 7 },
+	{ SEQ_MASK, 8 }, { SEQ_DEV, 18 }, { SEQ_FIELD, 9 }, { SEQ_IMMEXIT, 7 },
+};
+
+static const struct weight vgic_weights[] = {
+	{ SEQ_LINE, 30 }, { SEQ_WINDOW, 12 }, { SEQ_SPIN, 6 }, { SEQ_STOP, 7 },
+	{ SEQ_ENABLE, 8 }, { SEQ_CONFIG, 3 }, { SEQ_ROUTE, 8 }, { SEQ_ACK, 7 },
+	{ SEQ_EOI, 5 }, { SEQ_DIR, 4 }, { SEQ_EOIMODE, 4 }, { SEQ_READ, 6 },
+};
+
+#define NR_WEIGHTS(w)	(sizeof(w) / sizeof((w)[0]))
+
+static enum seq_code pick_code(struct seq_rng *r, const struct weight *w,
+			       unsigned int n)
+{
+	unsigned int x = seq_below(r, 100), i;
+
+	for (i = 0; i < n - 1 && x >= w[i].percent; i++)
+		x -= w[i].percent;
+	return w[i].code;
+}
+
 static void nogic_candidate(struct seq_rng *r, const struct seq_models *s,
 			    struct seq_op *op)
 {
-	unsigned int w = seq_below(r, 100);
-
-	if (w < 30) {
-		op->code = SEQ_LINE;
+	op->code = pick_code(r, nogic_weights, NR_WEIGHTS(nogic_weights));
+	switch (op->code) {
+	case SEQ_LINE:
 		op->vcpu = line_vcpu(r, s, op->vcpu);
 		op->a = ABI_IRQ_TYPE_CPU;
 		op->num = seq_below(r, 2);
 		op->level = pick_level(r, s->cpu.v[op->vcpu].line[op->num]);
 		op->from = pick_from(r, s, op->vcpu);
-	} else if (w < 44) {
-		op->code = SEQ_WINDOW;
-	} else if (w < 51) {
-		op->code = SEQ_SPIN;
-	} else if (w < 58) {
-		op->code = SEQ_STOP;
+		break;
+	case SEQ_STOP:
 		op->vcpu = pick_spinning(r, s, op->vcpu);
-	} else if (w < 66) {
-		op->code = SEQ_MASK;
+		break;
+	case SEQ_MASK:
 		op->a = seq_below(r, 2);
 		op->level = seq_one_in(r, 3);
-	} else if (w < 84) {
-		op->code = SEQ_DEV;
+		break;
+	case SEQ_DEV:
 		op->a = seq_below(r, NR_USER_IRQ_DEVS);
 		op->level = seq_below(r, NR_SEQ_DEV_ACTIONS);
-	} else if (w < 93) {
-		op->code = SEQ_FIELD;
+		break;
+	case SEQ_FIELD:
 		op->level = seq_below(r, 8);
 		if (seq_one_in(r, 5))
 			op->level |= 1u << (3 + seq_below(r, 29));
-	} else {
-		op->code = SEQ_IMMEXIT;
+		break;
+	default:	/* window, spin, immediate_exit: nothing to choose */
+		break;
 	}
 }
 
@@ -224,9 +249,12 @@ static unsigned int busy_intid(struct seq_rng *r, const struct seq_models *s,
 	return m->intid[seq_below(r, m->nr_intids)];
 }
 
+/* Whether a vcpu of the model has something of one kind. */
+typedef bool vcpu_has_fn(const struct vgic_model *m, unsigned int vcpu);
+
 /* A vcpu with something to take, to EOI or to deactivate, or vcpu. */
 static unsigned int busy_vcpu(struct seq_rng *r, const struct seq_models *s,
-			      unsigned int vcpu, bool (*has)(const struct vgic_model *, unsigned int))
+			      unsigned int vcpu, vcpu_has_fn *has)
 {
 	unsigned int v, start = seq_below(r, s->vm.nr_vcpus);
 
@@ -288,60 +316,73 @@ static unsigned int new_target(struct seq_rng *r, const struct seq_models *s,
 	return (s->vgic.irq[k][0].target + 1 + seq_below(r, n - 1)) % n;
 }
 
+/*
+ * What a guest operation looks for on its vcpu: mostly something to do
+ * (a window where something waits, now and then where the model is open).
+ */
+static vcpu_has_fn *wanted_state(struct seq_rng *r, enum seq_code code)
+{
+	switch (code) {
+	case SEQ_WINDOW:
+		return seq_one_in(r, 3) ? has_stranded : has_pending;
+	case SEQ_ACK:
+		return seq_one_in(r, 4) ? has_held : has_pending;
+	case SEQ_EOI:
+		return has_held;
+	default:	/* SEQ_DIR */
+		return has_dropped;
+	}
+}
+
 static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 			   struct seq_op *op)
 {
 	struct seq_rng *r = &g->rng;
-	unsigned int w = seq_below(r, 100);
+	enum seq_code code = pick_code(r, vgic_weights, NR_WEIGHTS(vgic_weights));
 	bool again = g->last_intid && seq_one_in(r, 3);
 	int k;
 
+	op->code = code;
 	op->num = again ? g->last_intid : pick_intid(r, s, op->vcpu, false);
-	if (w < 30) {
-		op->code = SEQ_LINE;
+	switch (code) {
+	case SEQ_LINE:
 		op->vcpu = line_vcpu(r, s, op->vcpu);
 		op->a = op->num < ABI_SPI_FIRST ? ABI_IRQ_TYPE_PPI : ABI_IRQ_TYPE_SPI;
 		k = vgic_model_index(&s->vgic, op->num);
 		op->level = pick_level(r, s->vgic.irq[k][op->a == ABI_IRQ_TYPE_PPI ? op->vcpu : 0].line);
 		op->from = pick_from(r, s, op->vcpu);
-	} else if (w < 42) {
-		/* Mostly where something waits; now and then where the model is open. */
-		op->code = SEQ_WINDOW;
-		op->vcpu = busy_vcpu(r, s, op->vcpu, seq_one_in(r, 3) ? has_stranded : has_pending);
-	} else if (w < 48) {
-		op->code = SEQ_SPIN;
-	} else if (w < 55) {
-		op->code = SEQ_STOP;
+		break;
+	case SEQ_WINDOW:
+	case SEQ_ACK:
+	case SEQ_EOI:
+	case SEQ_DIR:
+		op->vcpu = busy_vcpu(r, s, op->vcpu, wanted_state(r, code));
+		break;
+	case SEQ_STOP:
 		op->vcpu = pick_spinning(r, s, op->vcpu);
-	} else if (w < 63) {
-		op->code = SEQ_ENABLE;
+		break;
+	case SEQ_ENABLE:
 		op->level = !seq_one_in(r, 4);
 		if (!again)
 			op->num = pick_intid(r, s, op->vcpu, op->level);
-	} else if (w < 66) {
-		op->code = SEQ_CONFIG;
+		break;
+	case SEQ_CONFIG:
 		op->level = seq_below(r, 2);
-	} else if (w < 74) {
-		op->code = SEQ_ROUTE;
+		break;
+	case SEQ_ROUTE:
 		if (!again)
 			op->num = busy_intid(r, s, op->vcpu, seq_one_in(r, 2));
 		op->a = new_target(r, s, op->num);
-	} else if (w < 81) {
-		op->code = SEQ_ACK;
-		op->vcpu = busy_vcpu(r, s, op->vcpu, seq_one_in(r, 4) ? has_held : has_pending);
-	} else if (w < 86) {
-		op->code = SEQ_EOI;
-		op->vcpu = busy_vcpu(r, s, op->vcpu, has_held);
-	} else if (w < 90) {
-		op->code = SEQ_DIR;
-		op->vcpu = busy_vcpu(r, s, op->vcpu, has_dropped);
-	} else if (w < 94) {
-		op->code = SEQ_EOIMODE;
+		break;
+	case SEQ_EOIMODE:
 		op->level = !seq_one_in(r, 3);
-	} else {
-		op->code = SEQ_READ;
+		break;
+	case SEQ_READ:
 		if (!again)
 			op->num = busy_intid(r, s, op->vcpu, false);
+		break;
+	default:	/* spin: nothing to choose */
+		break;
 	}
 }
 
