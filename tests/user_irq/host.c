@@ -295,6 +295,39 @@ SUITE_TEST(irq_attrs, pmu_refused_without_vgic)
 }
 
 /*
+ * U13 (devices/vcpu.rst, 1.1 KVM_ARM_VCPU_PMU_V3_IRQ): with a vgic the
+ * overflow interrupt "could be a PPI or SPI"; any other number is an
+ * invalid one (EINVAL).  A PPI is taken, and then it is "already set"
+ * (EBUSY).
+ */
+SUITE_TEST(irq_attrs, pmu_irq_number_with_vgic)
+{
+	static const int refused[] = { 0, 15, 1020, -1 };
+	struct irq_vm_config c = { .nr_vcpus = 1, .guest_code = user_irq_guest_main,
+				   .pmu = true, .gic = host_any_vgic(), .nr_irqs = 64 };
+	struct irq_vm v;
+	unsigned int i;
+	int err;
+
+	if (!c.gic)
+		SKIP_FOR(VGIC, "the host can create neither vgic-v2 nor vgic-v3");
+	SKIP_IF(irq_vm_create(&v, &c));
+	for (i = 0; i < ARRAY_SIZE(refused); i++) {
+		err = user_irq_set_attr(v.vcpus[0], KVM_ARM_VCPU_PMU_V3_CTRL,
+					KVM_ARM_VCPU_PMU_V3_IRQ, refused[i]);
+		check(RULE_USER_IRQ_PMU_IRQ, err == EINVAL, "PMU interrupt %d with a vgic: %s, not EINVAL",
+		      refused[i], abi_errno_name(err));
+	}
+	for (i = 0; i < 2; i++) {
+		err = user_irq_set_attr(v.vcpus[0], KVM_ARM_VCPU_PMU_V3_CTRL,
+					KVM_ARM_VCPU_PMU_V3_IRQ, 23);
+		check(RULE_USER_IRQ_PMU_IRQ, err == (i ? EBUSY : 0), "PMU interrupt 23 (a PPI), %s setting: %s, not %s",
+		      i ? "second" : "first", abi_errno_name(err), i ? "EBUSY" : "0");
+	}
+	irq_vm_destroy(&v);
+}
+
+/*
  * U11 (d60d8b64280c, 4.16): a VM with a userspace irqchip takes a vtimer
  * interrupt; a VM with a vgic created afterwards must still get its own.
  */
