@@ -174,10 +174,20 @@ bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 	switch (op->code) {
 	case SEQ_WINDOW:
 	case SEQ_SPIN:
+	case SEQ_SLEEP:
 	case SEQ_ACK:
-	case SEQ_DIR:
 		return true;
+	case SEQ_DIR:
+		/*
+		 * Not what a spinning target's window explores: only its
+		 * line's steps are (an SPI deactivated by the vcpu that left it
+		 * active becomes deliverable to the one it was re-routed to).
+		 */
+		return !c->nr_dropped || !spinning_target(m, c->dropped[0], op->vcpu);
 	case SEQ_EOI:
+		if (c->held >= 0 && spinning_target(m, c->held, op->vcpu) &&
+		    (!c->eoi_split || c->nr_dropped >= VGIC_MAX_DROPPED))
+			return false;	/* it deactivates: as DIR */
 		return c->held < 0 || !c->eoi_split || c->nr_dropped < VGIC_MAX_DROPPED;
 	case SEQ_EOIMODE:
 		return c->held < 0 && !c->nr_dropped;
@@ -425,6 +435,23 @@ void vgic_model_spin(struct vgic_model *m, unsigned int vcpu)
 	}
 }
 
+unsigned int vgic_model_must_have_taken(const struct vgic_model *m, unsigned int vcpu,
+					unsigned int *intids)
+{
+	const struct vgic_irq *i;
+	unsigned int k, n = 0;
+
+	/* Its running priority held, nothing may be signalled (G05). */
+	if (m->v[vcpu].held >= 0)
+		return 0;
+	for (k = 0; k < m->nr_intids; k++) {
+		i = irq_of_c(m, k, vcpu);
+		if ((is_ppi(m, k) || i->target == vcpu) && deliverable(i) == TRI_YES)
+			intids[n++] = m->intid[k];
+	}
+	return n;
+}
+
 /*
  * One interrupt of a window: every way its takes (leave[n]: the n-th
  * left active, EOImode 1) fit between its line's steps.  A take needs it
@@ -606,8 +633,8 @@ bool vgic_model_window(struct vgic_model *m, unsigned int vcpu,
 			 "vcpu %u: %u acknowledges read 1023 in its handler, nothing having been withdrawn",
 			 vcpu, w->spurious);
 	ok = model_check(j, RULE_VGIC_DELIVERY, !w->stuck || stranded_for(m, vcpu),
-			 "vcpu %u: its window never emptied: an interrupt enabled, pending and inactive for it was not delivered",
-			 vcpu) && ok;
+			 "vcpu %u: its window never emptied: INTID %u, enabled, pending and inactive for it, was not delivered",
+			 vcpu, w->stuck) && ok;
 	/* Its running priority is held: nothing may be signalled. */
 	if (c->held >= 0) {
 		c->spinning = false;
