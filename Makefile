@@ -8,9 +8,12 @@
 #                     SEQUENCES=N explores N seeded sequences per model)
 #   make check        the project's own tests
 #   make hosts        list the emulated host configurations
-#   make bench        the sweep's rate against a bare KVM_IRQ_LINE loop
+#   make bench        the sweep's and the sequences' rates against a bare
+#                     KVM_IRQ_LINE loop
 #   make bench-host   the emulated host: before/after its speed-ups (HOST=)
 #   make soak         the suite N times in a row on HOST, flaky results named
+#   make sequences    a long exploration: N sequences per model on HOST
+#                     (MINUTES= bounds it), progress as it goes
 #   make kernel-mutants  the suite on 6.12 kernels broken on purpose
 #   make matrix       the suite on every emulated host configuration, two
 #                     at a time, unchanged ones not run again (FORCE=1)
@@ -56,7 +59,7 @@ include mk/check.mk
 
 .DEFAULT_GOAL := all
 
-.PHONY: all deps run_tests replay matrix bench bench-host soak board-check kernel-mutants exhaustive dist install hosts clean distclean
+.PHONY: all deps run_tests replay matrix bench bench-host soak sequences board-check kernel-mutants exhaustive dist install hosts clean distclean
 
 all: deps-build $(SUITE_BINS)
 
@@ -89,10 +92,11 @@ matrix: all
 	@emuhost/matrix.sh --bindir $(O)/tests --out $(O)/matrix \
 		$(if $(HOSTS),--hosts "$(HOSTS)") $(if $(FORCE),--force)
 
-# The sweep against a bare KVM_IRQ_LINE loop (a benchmark, not a test).
+# The sweep, and the explored sequences' operations, against a bare
+# KVM_IRQ_LINE loop, measured in one run (a benchmark, not a test).
 bench: all
 	@if [ "$(NATIVE)" = 1 ]; then \
-		$(O)/tests/irq_abi --bench; \
+		$(O)/tests/irq_abi --bench && $(O)/tests/sequences --bench; \
 	else \
 		sh mk/deps.sh host && \
 		emuhost/run-host.sh --host $(HOST) --run bench --bindir $(O)/tests --out $(O)/runs; \
@@ -111,6 +115,21 @@ soak: all
 	@sh mk/deps.sh host
 	@emuhost/soak.sh --host $(HOST) --runs $(N) --bindir $(O)/tests \
 		--out $(O)/soak/$(HOST) $(if $(KERNEL),--kernel $(KERNEL)) $(if $(T),--tests "$(T)")
+
+# A long exploration (tests/sequences): N seeded sequences per model on
+# HOST (or natively), progress every 30 s, no new sequence after MINUTES
+# if given.  Judged like any run: a mismatch is shrunk and printed.
+MINUTES		?=
+sequences: all
+	@if [ "$(NATIVE)" = 1 ]; then \
+		./run_tests.sh --bindir $(O)/tests --tests sequences --sequences $(N) \
+			$(if $(MINUTES),--sequence-seconds $$(($(MINUTES) * 60))); \
+	else \
+		sh mk/deps.sh host && \
+		emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) \
+			--bindir $(O)/tests --out $(O)/sequences --tests sequences --sequences $(N) \
+			$(if $(MINUTES),--sequence-seconds $$(($(MINUTES) * 60))); \
+	fi
 
 # Kernels broken on purpose (check/kernel-mutants/): which does the suite
 # see?  Not part of make check (about 40 minutes); the kernels are cached.

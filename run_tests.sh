@@ -30,6 +30,7 @@ require_pinned=
 require=
 large_vms=sample
 sequences=
+sequence_seconds=
 results=
 certify=
 certify_out=
@@ -71,6 +72,9 @@ usage: $prog [options]
   --sequences N     the explored sequences (tests/sequences): N seeded
                     sequences per model instead of the fixed few of every
                     run, for a long exploration
+  --sequence-seconds S
+                    no new sequence of a model after S seconds (its
+                    document says how many ran)
   --require-pinned  a behaviour expected/ does not pin for this kernel is
                     unexpected (default: counted apart as unpinned)
   --results FILE    write every result there, one line each (results.tsv:
@@ -124,6 +128,7 @@ while [ $# -gt 0 ]; do
 	--require) need_arg "$@"; require=$2; shift ;;
 	--large-vms) need_arg "$@"; large_vms=$2; shift ;;
 	--sequences) need_arg "$@"; sequences=$2; shift ;;
+	--sequence-seconds) need_arg "$@"; sequence_seconds=$2; shift ;;
 	--certify) need_arg "$@"; certify=1; certify_out=$2; shift ;;
 	--collect-bundle) need_arg "$@"; certify=1; collect_dir=$2; shift ;;
 	--finish-bundle)
@@ -156,8 +161,15 @@ case "$timeout" in *[!0-9]*) die "--timeout must be a number of seconds, not '$t
 case "$sequences" in *[!0-9]*|0) die "--sequences must be a number of sequences, not '$sequences'" ;; esac
 # A long exploration takes its time: about 3 s per sequence on the
 # emulated host (three models), a bound ten times that.
+case "$sequence_seconds" in *[!0-9]*|0) die "--sequence-seconds must be a number of seconds, not '$sequence_seconds'" ;; esac
+# Bounded in time, three models each that long, the last sequence and a
+# shrink (at most 120 s) beyond it.
+if [ -z "$timeout" ] && [ -n "$sequence_seconds" ]; then
+	timeout=$((1800 + 3 * sequence_seconds))
+fi
 [ -n "$timeout" ] || timeout=$((1800 + 30 * ${sequences:-0}))
 [ -z "$sequences" ] || export KVM_IRQ_SEQUENCES=$sequences
+[ -z "$sequence_seconds" ] || export KVM_IRQ_SEQUENCE_SECONDS=$sequence_seconds
 case "$cpus" in *[!0-9]*) die "--cpus must be a number, not '$cpus'" ;; esac
 case "$large_vms" in sample|full) ;; *) die "--large-vms must be sample or full, not '$large_vms'" ;; esac
 export KVM_IRQ_LARGE_VMS=$large_vms

@@ -105,6 +105,13 @@ static void test_cpu(void)
 	    "cpu: raised while the vcpu spins: taken by the end of the spin, once");
 	tap(irq_after_spin(2) == 3,
 	    "cpu: raised and lowered while the vcpu spins: taken or not, never twice");
+	cpu_model_init(&m, 1, &documented);
+	cpu_model_spin(&m, 0);
+	cpu_model_line(&m, 0, ABI_CPU_FIQ, 1);
+	tap(cpu_model_must_have_taken(&m, 0) == 2,
+	    "cpu: asleep or spinning, a vcpu must have taken a line raised and left high");
+	cpu_model_mask(&m, 0, ABI_CPU_FIQ, true);
+	tap(!cpu_model_must_have_taken(&m, 0), "cpu: ... unless it is masked");
 
 	cpu_model_init(&m, 1, &lost);
 	cpu_model_spin(&m, 0);
@@ -131,7 +138,7 @@ static bool ui_judges(const struct ui_model *m, unsigned int vcpu, bool enter, i
 {
 	struct ui_model copy = *m;
 	struct model_judge j = { 0 };
-	struct ui_return r = { err, exit_reason, field, guest_ran };
+	struct ui_return r = { err, exit_reason, field, guest_ran, false };
 
 	if (enter)
 		ui_model_entry(&copy, vcpu);
@@ -144,10 +151,25 @@ static bool ui_judges(const struct ui_model *m, unsigned int vcpu, bool enter, i
 static void ui_return(struct ui_model *m, unsigned int vcpu, int err, uint64_t field)
 {
 	struct model_judge j = { 0 };
-	struct ui_return r = { err, err ? EXIT_INTR : EXIT_MMIO, field, !err };
+	struct ui_return r = { err, err ? EXIT_INTR : EXIT_MMIO, field, !err, false };
 
 	ui_model_entry(m, vcpu);
 	ui_model_return(m, vcpu, &r, false, &j);
+}
+
+/* A KVM_RUN ended by userspace's own kick returns EINTR too: no forced return. */
+static void test_user_irq_kicked(void)
+{
+	struct model_judge j = { 0 };
+	struct ui_model m;
+
+	ui_model_init(&m, 1, 1, &documented);
+	ui_model_entry(&m, 0);
+	ui_model_return(&m, 0, &(struct ui_return){ EINTR, EXIT_INTR, 0, true, true }, false, &j);
+	tap(!j.failed, "user-irq: EINTR after a kick of userspace's own is no forced return to judge");
+	ui_model_entry(&m, 0);
+	ui_model_return(&m, 0, &(struct ui_return){ EINTR, EXIT_INTR, 0, true, false }, false, &j);
+	tap(j.failed, "user-irq: the same EINTR without a kick is a forced return with nothing to report (U03)");
 }
 
 static void test_user_irq(void)
@@ -401,6 +423,16 @@ static void test_vgic_spin_variants(void)
 	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 40, 1);
 	tap(!vgic_accepts(&m, 1, 0) && vgic_accepts(&m, 1, 40, 0),
 	    "vgic: ... raised again and left asserted: taken by the end of the spin (A20)");
+	{
+		unsigned int intids[SEQ_MAX_INTIDS];
+
+		tap(vgic_model_must_have_taken(&m, 1, intids) == 1 && intids[0] == 40 &&
+		    !vgic_model_must_have_taken(&m, 0, intids),
+		    "vgic: asleep or spinning, the target must have taken what is deliverable to it, no other vcpu");
+		vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 40, 0);
+		tap(!vgic_model_must_have_taken(&m, 1, intids),
+		    "vgic: ... lowered again: nothing it must have taken (a pulse may be missed)");
+	}
 
 	owned_ppi(&ignored, &m);
 	tap(vgic_accepts(&m, 0, 0) && !vgic_accepts(&m, 0, 27, 0),
@@ -430,6 +462,12 @@ static const char *const bad_heads[] = {
 	"vm=v3 vcpus=2 nr_irqs=64 intids=40 edge=0x1ff targets=0 | window:0",
 	"vm=nogic vcpus=2 colour=blue | window:0",
 	"vm=nogic vcpus | window:0",
+	"vm=nogic vcpus=2 vm_vcpus=300 | window:0",
+	"vm=nogic vcpus=2 vm_vcpus=300 indices=299 | window:0",
+	"vm=nogic vcpus=2 vm_vcpus=300 indices=299,299 | window:0",
+	"vm=nogic vcpus=2 vm_vcpus=300 indices=300,1 | window:0",
+	"vm=nogic vcpus=2 indices=1,0 | window:0",
+	"vm=nogic vcpus=2 vm_vcpus=513 indices=1,0 | window:0",
 };
 
 static void test_text(void)
@@ -478,7 +516,17 @@ static void test_text(void)
 	ok = true;
 	for (i = 0; i < sizeof(bad_heads) / sizeof(bad_heads[0]); i++)
 		ok &= seq_line_parse(bad_heads[i], &vm2, back, &n, err, sizeof(err)) != 0;
-	tap(ok, "seq: a head item out of its range, a list too long or an unknown key is refused");
+	tap(ok, "seq: a head item out of its range, a list too long, an unknown key or slots that do not fit the VM are refused");
+	memset(&vm, 0, sizeof(vm));
+	vm.nr_vcpus = 3;
+	vm.vm_vcpus = 300;
+	vm.index[0] = 299;
+	vm.index[1] = 17;
+	vm.index[2] = 256;
+	seq_line_format(&vm, "v1", ops, 1, buf, sizeof(buf));
+	tap(!seq_line_parse(buf, &vm2, back, &n, err, sizeof(err)) && !memcmp(&vm, &vm2, sizeof(vm)) &&
+	    seq_vm_size(&vm2) == 300 && seq_vm_index(&vm2, 2) == 256,
+	    "seq: a large VM's slots parse back (%s)", buf);
 }
 
 /* Fails when it holds a raise of SPI 40 followed, later, by a window of vcpu 1. */
@@ -627,7 +675,7 @@ static bool ideal_return_fired(struct ideal *k, unsigned int vcpu, bool forced,
 {
 	struct ui_model *m = &k->s->ui;
 	struct model_judge j = { 0 };
-	struct ui_return r = { forced ? EINTR : 0, forced ? EXIT_INTR : EXIT_MMIO, 0, !forced };
+	struct ui_return r = { forced ? EINTR : 0, forced ? EXIT_INTR : EXIT_MMIO, 0, !forced, false };
 	unsigned int d;
 
 	for (d = 0; d < NR_USER_IRQ_DEVS; d++)
@@ -691,7 +739,7 @@ static bool ideal_nogic(struct ideal *k, const struct seq_op *op)
 	}
 	if (!ideal_command(k, v))
 		return false;
-	if (op->code == SEQ_SPIN)
+	if (seq_is_spin(op->code))
 		return seq_models_apply(s, op);
 	if (op->code == SEQ_DEV)
 		ui_model_dev(&s->ui, v, op->a, op->level);
@@ -722,7 +770,7 @@ static bool ideal_vgic(struct ideal *k, const struct seq_op *op)
 {
 	if (!ideal_vgic_op(k, op))
 		return false;
-	if (op->code != SEQ_LINE && op->code != SEQ_SPIN)
+	if (op->code != SEQ_LINE && !seq_is_spin(op->code))
 		vgic_model_ran(&k->s->vgic, op->vcpu);
 	return true;
 }
@@ -745,7 +793,8 @@ static unsigned long run_ideal(enum seq_vm_kind kind, unsigned int sequences,
 
 		v.value[VARIANT_CPU_LINE_RUNNING] = seed % 2;
 		v.value[VARIANT_IMMEDIATE_EXIT] = seed / 2 % 2;
-		seq_vm_generate(&g.rng, kind, IRQ_VM_MAX_VCPUS, 992, &v, &vm);
+		seq_vm_generate(&g.rng, kind, IRQ_VM_MAX_VCPUS, seed % 4 ? IRQ_VM_MAX_VCPUS : 272,
+				992, &v, &vm);
 		seq_models_init(&s, &vm, true, 1);
 		for (i = 0; i < nr_ops; i++) {
 			seq_op_generate(&g, &s, &op);
@@ -784,6 +833,7 @@ int main(void)
 {
 	test_cpu();
 	test_user_irq();
+	test_user_irq_kicked();
 	test_vgic_level_edge();
 	test_vgic_active();
 	test_vgic_ack();

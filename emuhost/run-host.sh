@@ -27,6 +27,7 @@ cpu=
 certify=
 replay=
 sequences=
+sequence_seconds=
 smp=${SMP:-2}
 mem=${MEM:-2048}
 # The host's /init prints a heartbeat every 10 s, however quiet the tests
@@ -47,6 +48,10 @@ usage: $prog --host NAME --bindir DIR --out DIR [options]
                     --replay) instead of the suite
   --sequences N     run_tests.sh --sequences N (a long exploration; the
                     run's time limit grows by 30 s per sequence)
+  --sequence-seconds S
+                    run_tests.sh --sequence-seconds S: no new sequence
+                    of a model after S seconds (the limit then grows by
+                    3 S instead)
   --rootfs IMAGE    the board-like host: boot into this Debian arm64 root
                     file system (an ext4 disk image) instead of the suite's
                     initramfs, and there run --job
@@ -68,7 +73,7 @@ EOF
 }
 
 . "$here/opts.sh"
-parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms format cpu smp idle limit certify replay sequences" "$@"
+parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms format cpu smp idle limit certify replay sequences sequence-seconds" "$@"
 [ -n "$host" ] || die "--host is required (emuhost/hosts.sh list)"
 if [ -n "$rootfs" ]; then
 	[ -r "$rootfs" ] || die "--rootfs $rootfs: no such file"
@@ -85,7 +90,12 @@ fi
 case "$large_vms" in ''|sample|full) ;; *) die "--large-vms must be sample or full, not '$large_vms'" ;; esac
 case "$format" in ''|kselftest|ktap) ;; *) die "--format must be kselftest or ktap, not '$format'" ;; esac
 case "$sequences" in *[!0-9]*|0) die "--sequences must be a number of sequences, not '$sequences'" ;; esac
-[ -z "$sequences" ] || limit=$((limit + 30 * sequences))
+case "$sequence_seconds" in *[!0-9]*|0) die "--sequence-seconds must be a number of seconds, not '$sequence_seconds'" ;; esac
+if [ -n "$sequence_seconds" ]; then
+	limit=$((limit + 3 * sequence_seconds))
+elif [ -n "$sequences" ]; then
+	limit=$((limit + 30 * sequences))
+fi
 for n in "$smp" "$idle" "$limit"; do
 	case "$n" in ''|*[!0-9]*) die "'$n' is not a number" ;; esac
 done
@@ -174,7 +184,7 @@ case "$gic" in
 3) require=vgic-v3,its,pmu,user-irq,large-vms ;;
 *) require=vgic-v2,pmu,user-irq ;;
 esac
-append="$append ${sequences:+kvmirq_sequences=$sequences }${large_vms:+kvmirq_large_vms=$large_vms }${format:+kvmirq_format=$format }${certify:+kvmirq_certify=1 }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
+append="$append ${sequences:+kvmirq_sequences=$sequences }${sequence_seconds:+kvmirq_sequence_seconds=$sequence_seconds }${large_vms:+kvmirq_large_vms=$large_vms }${format:+kvmirq_format=$format }${certify:+kvmirq_certify=1 }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
 # The console log exists before qemu starts: tail must not race qemu's
 # shell for it (a tail that finds no file follows nothing).
 : > "$console"

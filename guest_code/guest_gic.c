@@ -100,17 +100,21 @@ void guest_gic_init(int version, unsigned int nr_vcpus)
 	gicv2_cpu_init();
 }
 
-void guest_gic_route(unsigned int intid, unsigned int vcpu)
+void guest_gic_route_to(unsigned int intid, uint64_t route)
 {
-	uint64_t mpidr_aff = vcpu;	/* KVM: Aff0 = vcpu_id for ids < 16 */
-
 	if (intid < 32)
 		return;
 	if (gic_version == 3)
-		*(volatile uint64_t *)GICD(GICD_IROUTER_OFF + 8 * intid) = mpidr_aff;
+		*(volatile uint64_t *)GICD(GICD_IROUTER_OFF + 8 * intid) = route;
 	else
-		writeb_gic(1u << vcpu, GICD(GICD_ITARGETSR_OFF + intid));
+		writeb_gic(route, GICD(GICD_ITARGETSR_OFF + intid));
 	writeb_gic(PRIORITY, GICD(GICD_IPRIORITYR_OFF + intid));
+}
+
+void guest_gic_route(unsigned int intid, unsigned int vcpu)
+{
+	/* KVM: Aff0 = vcpu_id for ids < 16; CPU interface n for vcpu n on v2. */
+	guest_gic_route_to(intid, gic_version == 3 ? vcpu : 1u << vcpu);
 }
 
 /*

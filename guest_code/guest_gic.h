@@ -19,6 +19,11 @@
 /* Per vcpu, vcpu 0 first: it also sets up the distributor. */
 void guest_gic_init(int version, unsigned int nr_vcpus);
 void guest_gic_route(unsigned int intid, unsigned int vcpu);
+/*
+ * An SPI routed by the value of its routing register: GICD_IROUTER<n>'s
+ * affinity (v3), GICD_ITARGETSR<n>'s CPU interface mask (v2).
+ */
+void guest_gic_route_to(unsigned int intid, uint64_t route);
 /* To the vcpu that calls it, as a guest OS learns it from the GIC. */
 void guest_gic_route_self(unsigned int intid);
 void guest_gic_config(unsigned int intid, bool edge);

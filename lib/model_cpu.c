@@ -74,6 +74,17 @@ void cpu_model_spin(struct cpu_model *m, unsigned int vcpu)
 	c->hist[1][0] = c->line[1];
 }
 
+unsigned int cpu_model_must_have_taken(const struct cpu_model *m, unsigned int vcpu)
+{
+	const struct cpu_vcpu *c = &m->v[vcpu];
+	unsigned int line, lines = 0;
+
+	for (line = 0; line < 2; line++)
+		if (c->line[line] == TRI_YES && !c->masked[line])
+			lines |= 1u << line;
+	return lines;
+}
+
 /*
  * One line of one window: taken (0, 1, more) against its levels since the
  * window began, hist[0..steps]; the line's value afterwards into *after.

@@ -55,6 +55,13 @@ void cpu_model_mask(struct cpu_model *m, unsigned int vcpu, unsigned int line,
 void cpu_model_spin(struct cpu_model *m, unsigned int vcpu);
 
 /*
+ * What a spinning or sleeping vcpu must have taken by now, whatever
+ * happens before its stop: the lines high and unmasked (bit 0 IRQ, bit 1
+ * FIQ).  Asleep in WFI, it is woken for them.
+ */
+unsigned int cpu_model_must_have_taken(const struct cpu_model *m, unsigned int vcpu);
+
+/*
  * vcpu's window ended (a stopped one, or the spin): it took IRQ taken[0]
  * times and FIQ taken[1] times.  Judged (D01) into j; the model then
  * holds what the observation settled.

@@ -191,7 +191,8 @@ bool ui_model_return(struct ui_model *m, unsigned int vcpu,
 		if (forced)
 			model_fire(&m->stats, c->spinning ? UI_T_FORCED_SPINNING :
 					      UI_T_FORCED_MID_COMMAND);
-		ok = model_check(j, RULE_USER_IRQ_EXIT, !forced || c->changed,
+		/* EINTR for userspace's own signal is no forced return. */
+		ok = model_check(j, RULE_USER_IRQ_EXIT, !forced || c->changed || r->kicked,
 				 "vcpu %u: a forced return (EINTR, KVM_EXIT_INTR) with nothing to report: device_irq_level 0x%llx agreed with the devices and none changed",
 				 vcpu, (unsigned long long)c->field_at_entry);
 		ok = judge_bits(m, vcpu, r->field, j) && ok;

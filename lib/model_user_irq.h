@@ -57,6 +57,7 @@ struct ui_return {
 	uint32_t exit_reason;
 	uint64_t field;			/* device_irq_level after it */
 	bool guest_ran;			/* the guest got as far as its command */
+	bool kicked;			/* userspace's own signal may have ended it */
 };
 
 void ui_model_init(struct ui_model *m, unsigned int nr_vcpus, int version,

@@ -108,7 +108,7 @@ struct vgic_window {
 	unsigned int nr_taken;
 	uint16_t taken[VGIC_MAX_TAKEN];
 	unsigned int spurious;		/* acknowledges that read 1023 */
-	bool stuck;			/* its drain never emptied */
+	unsigned int stuck;		/* its drain never emptied: the INTID left, or 0 */
 };
 
 /* The PPIs KVM's arch timer owns: EL1 virtual 27, EL1 physical 30. */
@@ -149,6 +149,14 @@ bool vgic_model_read(struct vgic_model *m, unsigned int vcpu, unsigned int intid
 		     bool enabled, bool pending, bool active, struct model_judge *j);
 
 void vgic_model_spin(struct vgic_model *m, unsigned int vcpu);
+
+/*
+ * What a spinning or sleeping vcpu must have taken by now, whatever
+ * happens before its stop (asleep in WFI, it is woken for them): the
+ * INTIDs deliverable to it, into intids; how many.
+ */
+unsigned int vgic_model_must_have_taken(const struct vgic_model *m, unsigned int vcpu,
+					unsigned int *intids);
 
 /* vcpu's guest ran (and KVM saw it exit): what waited for it moves on. */
 void vgic_model_ran(struct vgic_model *m, unsigned int vcpu);

@@ -18,6 +18,7 @@
 static __thread timer_t bound_timer;
 static __thread bool bound_ready;
 static __thread volatile sig_atomic_t bound_fired;
+static __thread volatile sig_atomic_t kick_arrived;
 /*
  * Shared by the binary's test processes (the harness forks one per test):
  * whether a bound has fired, and the longest run that returned.
@@ -78,9 +79,11 @@ static void bound_expired(int sig)
 	bound_fired = 1;
 }
 
+/* Runs in the kicked thread: before its KVM_RUN returns, if it was in one. */
 static void kicked(int sig)
 {
 	(void)sig;
+	kick_arrived = 1;
 }
 
 /* Handlers are per process: set once, before any bound or kick. */
@@ -126,6 +129,7 @@ struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
 	if (!bound_ready)
 		bound_setup();
 	bound_fired = 0;
+	kick_arrived = 0;
 	bound_arm(run_bound_seconds());
 	start = now_ms();
 	ret = __vcpu_run(vcpu);
@@ -133,6 +137,7 @@ struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
 	bound_arm(0);
 	r.exit_reason = vcpu->run->exit_reason;
 	r.timed_out = bound_fired;
+	r.kicked = kick_arrived;
 	if (r.timed_out)
 		run_bound_missed();
 	else

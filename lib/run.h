@@ -50,6 +50,7 @@ struct run_result {
 	int err;		/* 0, or the errno KVM_RUN failed with */
 	uint32_t exit_reason;	/* run->exit_reason */
 	bool timed_out;		/* the bound's signal ended it */
+	bool kicked;		/* a vcpu_run_kick() signal came while it ran */
 };
 
 struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu);
@@ -57,10 +58,14 @@ struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu);
 /* A thread that bounded KVM_RUNs and is about to end: its timer goes. */
 void run_bound_release(void);
 
-/* KVM_RUN failed with EINTR and KVM_EXIT_INTR: a forced return. */
+/*
+ * KVM_RUN failed with EINTR and KVM_EXIT_INTR, and no signal of ours
+ * explains it: a forced return, KVM's own.
+ */
 static inline bool run_forced(const struct run_result *r)
 {
-	return !r->timed_out && r->err == EINTR && r->exit_reason == KVM_EXIT_INTR;
+	return !r->timed_out && !r->kicked && r->err == EINTR &&
+	       r->exit_reason == KVM_EXIT_INTR;
 }
 
 /*

@@ -11,7 +11,7 @@
 
 static const char *const code_names[NR_SEQ_CODES] = {
 	[SEQ_LINE] = "line", [SEQ_FIELD] = "field", [SEQ_IMMEXIT] = "immexit",
-	[SEQ_WINDOW] = "window", [SEQ_SPIN] = "spin", [SEQ_STOP] = "stop",
+	[SEQ_WINDOW] = "window", [SEQ_SPIN] = "spin", [SEQ_SLEEP] = "sleep", [SEQ_STOP] = "stop",
 	[SEQ_MASK] = "mask", [SEQ_DEV] = "dev", [SEQ_ENABLE] = "enable",
 	[SEQ_CONFIG] = "config", [SEQ_ROUTE] = "route", [SEQ_ACK] = "ack",
 	[SEQ_EOI] = "eoi", [SEQ_DIR] = "dir", [SEQ_EOIMODE] = "eoimode",
@@ -311,6 +311,13 @@ void seq_line_format(const struct seq_vm *vm, const char *suite,
 
 	used = snprintf(buf, len, "vm=%s vcpus=%u", seq_vm_kind_name(vm->kind),
 			vm->nr_vcpus);
+	if (vm->vm_vcpus) {
+		used += snprintf(buf + used, used < len ? len - used : 0,
+				 " vm_vcpus=%u indices=", vm->vm_vcpus);
+		for (i = 0; i < vm->nr_vcpus; i++)
+			used += snprintf(buf + used, used < len ? len - used : 0,
+					 "%s%u", i ? "," : "", vm->index[i]);
+	}
 	if (vm->kind != SEQ_VM_NOGIC) {
 		used += snprintf(buf + used, used < len ? len - used : 0,
 				 " nr_irqs=%u intids=", vm->nr_irqs);
@@ -338,6 +345,9 @@ static int number_in(const char *s, unsigned long min, unsigned long max,
 	return number(s, max, out) || *out < min ? -1 : 0;
 }
 
+/* indices= shares the list reader with intids= and targets=. */
+_Static_assert(SEQ_MAX_INTIDS >= IRQ_VM_MAX_VCPUS, "a list holds a slot each");
+
 /* "a,b,c": up to SEQ_MAX_INTIDS numbers of [min, max]; how many, or -1. */
 static int number_list(const char *s, unsigned long min, unsigned long max,
 		       unsigned long *vals)
@@ -363,7 +373,8 @@ static const char *value_of(const char *item, const char *key)
 }
 
 /* One "key=value" of the line's head into vm: 0, or -1 with err. */
-static int head_item(const char *item, struct seq_vm *vm, char *err, size_t err_len)
+static int head_item(const char *item, struct seq_vm *vm, int *nr_indices,
+		     char *err, size_t err_len)
 {
 	unsigned long n = 0, vals[SEQ_MAX_INTIDS];
 	const char *val;
@@ -375,6 +386,14 @@ static int head_item(const char *item, struct seq_vm *vm, char *err, size_t err_
 	} else if ((val = value_of(item, "vcpus"))) {
 		k = number_in(val, 1, IRQ_VM_MAX_VCPUS, &n);
 		vm->nr_vcpus = n;
+	} else if ((val = value_of(item, "vm_vcpus"))) {
+		k = number_in(val, 1, IRQ_VM_MAX_VCPUS_LARGE, &n);
+		vm->vm_vcpus = n;
+	} else if ((val = value_of(item, "indices"))) {
+		k = number_list(val, 0, IRQ_VM_MAX_VCPUS_LARGE - 1, vals);
+		for (i = 0; i < k; i++)
+			vm->index[i] = vals[i];
+		*nr_indices = k;
 	} else if ((val = value_of(item, "nr_irqs"))) {
 		k = number_in(val, 64, 1024, &n);
 		vm->nr_irqs = n;
@@ -400,9 +419,26 @@ static int head_item(const char *item, struct seq_vm *vm, char *err, size_t err_
 	return -1;
 }
 
+/* A large VM's slots: as many indices as slots, distinct, in the VM. */
+static bool slots_fit(const struct seq_vm *vm, int nr_indices)
+{
+	unsigned int i, j;
+
+	if (!vm->vm_vcpus)
+		return nr_indices < 0;
+	if (nr_indices != (int)vm->nr_vcpus || vm->vm_vcpus < vm->nr_vcpus)
+		return false;
+	for (i = 0; i < vm->nr_vcpus; i++)
+		for (j = 0; j <= i; j++)
+			if (vm->index[i] >= vm->vm_vcpus || (j < i && vm->index[j] == vm->index[i]))
+				return false;
+	return true;
+}
+
 int seq_line_parse(const char *line, struct seq_vm *vm, struct seq_op *ops,
 		   unsigned int *nr_ops, char *err, size_t err_len)
 {
+	int nr_indices = -1;
 	char *copy = strdup(line), *p, *save = NULL;
 	bool head = true;
 	int ret = -1;
@@ -417,7 +453,7 @@ int seq_line_parse(const char *line, struct seq_vm *vm, struct seq_op *ops,
 		if (head && !strcmp(p, "|")) {
 			head = false;
 		} else if (head) {
-			if (head_item(p, vm, err, err_len))
+			if (head_item(p, vm, &nr_indices, err, err_len))
 				goto out;
 		} else if (*nr_ops == SEQ_MAX_OPS) {
 			snprintf(err, err_len, "more than %u operations", SEQ_MAX_OPS);
@@ -431,6 +467,8 @@ int seq_line_parse(const char *line, struct seq_vm *vm, struct seq_op *ops,
 	}
 	if (head || !vm->nr_vcpus)
 		snprintf(err, err_len, "want 'vm=... vcpus=N ... | op op ...'");
+	else if (!slots_fit(vm, nr_indices))
+		snprintf(err, err_len, "vm_vcpus= needs indices=, one per slot, each below it, none twice");
 	else if (vm->kind != SEQ_VM_NOGIC && (!vm->nr_irqs || !vm->nr_intids))
 		snprintf(err, err_len, "a vgic VM needs nr_irqs= and intids=");
 	else

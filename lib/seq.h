@@ -41,9 +41,18 @@ struct variants {
 	unsigned char value[NR_VARIANTS];	/* 0: what the documents say */
 };
 
+/*
+ * A sequence plays with at most IRQ_VM_MAX_VCPUS vcpus, its slots: the
+ * operations' vcpu numbers.  In a VM of that many vcpus slot s is the
+ * vcpu created s-th; a larger VM (vm_vcpus, up to IRQ_VM_MAX_VCPUS_LARGE)
+ * has its slots anywhere (index[]), past Aff0's 16 and, with LAYOUT_2,
+ * past vcpu_index's 256; the other vcpus exist and never run.
+ */
 struct seq_vm {
 	enum seq_vm_kind kind;
-	unsigned int nr_vcpus;		/* 1 .. IRQ_VM_MAX_VCPUS */
+	unsigned int nr_vcpus;		/* the slots, 1 .. IRQ_VM_MAX_VCPUS */
+	unsigned int vm_vcpus;		/* the VM's vcpus, or 0: nr_vcpus */
+	uint16_t index[IRQ_VM_MAX_VCPUS];	/* with vm_vcpus: slot s's creation index */
 	unsigned int nr_irqs;		/* vgic: NR_IRQS, the private 32 included */
 	unsigned int nr_intids;		/* vgic: the INTIDs in play ... */
 	unsigned int intid[SEQ_MAX_INTIDS];	/* ... PPIs (16..31) and SPIs */
@@ -60,6 +69,7 @@ enum seq_code {
 	/* Guest: vcpu's stub, every vcpu kind of VM. */
 	SEQ_WINDOW,	/* unmask, take what is pending, mask */
 	SEQ_SPIN,	/* unmask and spin until SEQ_STOP (the running condition) */
+	SEQ_SLEEP,	/* unmask and wait in WFI until SEQ_STOP (sleeping) */
 	SEQ_STOP,	/* end vcpu's spin: it takes what is pending, masks */
 	/* Guest, no in-kernel irqchip. */
 	SEQ_MASK,	/* a: ABI_CPU_IRQ or ABI_CPU_FIQ, level: masked in windows */
@@ -100,7 +110,28 @@ static inline bool seq_is_guest_op(const struct seq_op *op)
 	return op->code >= SEQ_WINDOW;
 }
 
+/*
+ * A spin or a sleep: the vcpu stays in the guest, interrupts unmasked,
+ * until SEQ_STOP.  The models make no difference: what may and must be
+ * taken is the same; only how the vcpu waits is not.
+ */
+static inline bool seq_is_spin(unsigned int code)
+{
+	return code == SEQ_SPIN || code == SEQ_SLEEP;
+}
+
 const char *seq_vm_kind_name(enum seq_vm_kind kind);
+
+/* How many vcpus the VM has; slot's creation index. */
+static inline unsigned int seq_vm_size(const struct seq_vm *vm)
+{
+	return vm->vm_vcpus ?: vm->nr_vcpus;
+}
+
+static inline unsigned int seq_vm_index(const struct seq_vm *vm, unsigned int slot)
+{
+	return vm->vm_vcpus ? vm->index[slot] : slot;
+}
 
 /* One operation as its token ("line:m:spi:0:40:1"); returns buf. */
 char *seq_op_format(const struct seq_op *op, char *buf, size_t len);

@@ -49,9 +49,53 @@ static unsigned int pick_spi(struct seq_rng *r, const struct seq_vm *vm)
 	}
 }
 
+/* A large VM's size: past Aff0's 16 vcpus, or past vcpu_index's 256. */
+static unsigned int large_size(struct seq_rng *r, unsigned int vm_vcpus_max)
+{
+	unsigned int top;
+
+	if (vm_vcpus_max > 256 && seq_one_in(r, 2)) {
+		top = vm_vcpus_max < 272 ? vm_vcpus_max : 272;
+		return 257 + seq_below(r, top - 256);
+	}
+	top = vm_vcpus_max < 40 ? vm_vcpus_max : 40;
+	return IRQ_VM_MAX_VCPUS + 1 + seq_below(r, top - IRQ_VM_MAX_VCPUS);
+}
+
+static bool index_taken(const struct seq_vm *vm, unsigned int n, unsigned int index)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (vm->index[i] == index)
+			return true;
+	return false;
+}
+
+/*
+ * A large VM whose slots are spread over it: the last vcpu always (past
+ * 16, or past 256), the others anywhere.  vgic-v2 addresses at most 8 CPU
+ * interfaces (IHI 0048B 1.4): never there.
+ */
+static void spread_slots(struct seq_rng *r, struct seq_vm *vm, unsigned int vm_vcpus_max)
+{
+	unsigned int s, index;
+
+	if (vm->kind == SEQ_VM_V2 || vm_vcpus_max <= IRQ_VM_MAX_VCPUS)
+		return;
+	vm->vm_vcpus = large_size(r, vm_vcpus_max);
+	vm->index[0] = vm->vm_vcpus - 1;
+	for (s = 1; s < vm->nr_vcpus; s++) {
+		do
+			index = seq_below(r, vm->vm_vcpus);
+		while (index_taken(vm, s, index));
+		vm->index[s] = index;
+	}
+}
+
 void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_vcpus,
-		     unsigned int nr_irqs_max, const struct variants *variants,
-		     struct seq_vm *vm)
+		     unsigned int vm_vcpus_max, unsigned int nr_irqs_max,
+		     const struct variants *variants, struct seq_vm *vm)
 {
 	unsigned int k, spis, tries;
 
@@ -59,6 +103,7 @@ void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_
 	vm->kind = kind;
 	vm->variants = *variants;
 	vm->nr_vcpus = 1 + seq_below(r, max_vcpus);
+	spread_slots(r, vm, vm_vcpus_max);
 	if (kind == SEQ_VM_NOGIC)
 		return;
 	vm->nr_irqs = seq_one_in(r, 2) ? 64 : nr_irqs_max;
@@ -148,12 +193,13 @@ struct weight {
 };
 
 static const struct weight nogic_weights[] = {
-	{ SEQ_LINE, 30 }, { SEQ_WINDOW, 14 }, { SEQ_SPIN, 7 }, { SEQ_STOP, 7 },
-	{ SEQ_MASK, 8 }, { SEQ_DEV, 18 }, { SEQ_FIELD, 9 }, { SEQ_IMMEXIT, 7 },
+	{ SEQ_LINE, 30 }, { SEQ_WINDOW, 14 }, { SEQ_SPIN, 4 }, { SEQ_SLEEP, 3 },
+	{ SEQ_STOP, 7 }, { SEQ_MASK, 8 }, { SEQ_DEV, 18 }, { SEQ_FIELD, 9 },
+	{ SEQ_IMMEXIT, 7 },
 };
 
 static const struct weight vgic_weights[] = {
-	{ SEQ_LINE, 30 }, { SEQ_WINDOW, 12 }, { SEQ_SPIN, 6 }, { SEQ_STOP, 7 },
+	{ SEQ_LINE, 30 }, { SEQ_WINDOW, 12 }, { SEQ_SPIN, 3 }, { SEQ_SLEEP, 3 }, { SEQ_STOP, 7 },
 	{ SEQ_ENABLE, 8 }, { SEQ_CONFIG, 3 }, { SEQ_ROUTE, 8 }, { SEQ_ACK, 7 },
 	{ SEQ_EOI, 5 }, { SEQ_DIR, 4 }, { SEQ_EOIMODE, 4 }, { SEQ_READ, 6 },
 };
@@ -198,7 +244,7 @@ static void nogic_candidate(struct seq_rng *r, const struct seq_models *s,
 		if (seq_one_in(r, 5))
 			op->level |= 1u << (3 + seq_below(r, 29));
 		break;
-	default:	/* window, spin, immediate_exit: nothing to choose */
+	default:	/* window, spin, sleep, immediate_exit: nothing to choose */
 		break;
 	}
 }
@@ -381,7 +427,7 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 		if (!again)
 			op->num = busy_intid(r, s, op->vcpu, false);
 		break;
-	default:	/* spin: nothing to choose */
+	default:	/* spin, sleep: nothing to choose */
 		break;
 	}
 }

@@ -51,6 +51,7 @@ static bool nogic_allows(const struct seq_models *s, const struct seq_op *op)
 	case SEQ_MASK:
 	case SEQ_WINDOW:
 	case SEQ_SPIN:
+	case SEQ_SLEEP:
 		return !spinning;
 	default:
 		return false;
@@ -81,6 +82,7 @@ static bool nogic_apply(struct seq_models *s, const struct seq_op *op)
 		cpu_model_mask(&s->cpu, op->vcpu, op->a, op->level);
 		return true;
 	case SEQ_SPIN:
+	case SEQ_SLEEP:
 		cpu_model_spin(&s->cpu, op->vcpu);
 		ui_model_spin_begin(&s->ui, op->vcpu);
 		return true;
@@ -96,6 +98,7 @@ static bool vgic_apply(struct vgic_model *m, const struct seq_op *op)
 		vgic_model_line(m, op->a, op->vcpu, op->num, op->level);
 		return true;
 	case SEQ_SPIN:
+	case SEQ_SLEEP:
 		vgic_model_spin(m, op->vcpu);
 		return true;
 	case SEQ_ENABLE:

@@ -50,14 +50,17 @@ uint64_t seq_models_hash(const struct seq_models *s);
 unsigned int seq_models_stats(const struct seq_models *s, const struct model_stats **stats);
 
 /*
- * A sequence's VM from a seed: vcpus 1..max_vcpus, and for a vgic nr_irqs
+ * A sequence's VM from a seed: slots 1..max_vcpus, spread over a VM of
+ * more than IRQ_VM_MAX_VCPUS vcpus, up to vm_vcpus_max, if that is larger
+ * (not for vgic-v2),
+ * and for a vgic nr_irqs
  * (64 or nr_irqs_max), the INTIDs in play (PPIs, a timer PPI KVM owns
  * sometimes, SPIs at the ends and in the middle), their trigger and
  * routing.
  */
 void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_vcpus,
-		     unsigned int nr_irqs_max, const struct variants *variants,
-		     struct seq_vm *vm);
+		     unsigned int vm_vcpus_max, unsigned int nr_irqs_max,
+		     const struct variants *variants, struct seq_vm *vm);
 
 /*
  * The generator's state: its PRNG, and the INTID its last operation

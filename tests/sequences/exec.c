@@ -106,7 +106,8 @@ static void do_run(struct seq_worker *w)
 				 "KVM_RUN did not return within its bound (%u s)", run_bound_seconds());
 			return;
 		}
-		if (run_forced(&e->r)) {
+		/* Forced, or our own kick (a sleeper's stop): enter again. */
+		if (run_forced(&e->r) || (e->r.kicked && e->r.err == EINTR)) {
 			if (++forced > SEQ_FORCED_MAX) {
 				snprintf(w->failed, sizeof(w->failed),
 					 "%d forced returns in a row", SEQ_FORCED_MAX);
@@ -225,8 +226,11 @@ static bool judged(struct seq_exec *x, const struct model_judge *j, enum conditi
 	unsigned int i;
 
 	for (i = 0; x->tally && i < j->nr; i++) {
+		enum condition c = x->m.vm.vm_vcpus &&
+				   rule_has_condition(j->rule[i], COND_LARGE_VM) ? COND_LARGE_VM : cond;
+
 		/* Under the condition, where the catalog names it for the rule. */
-		x->tally->under = rule_has_condition(j->rule[i], cond) ? cond : COND_NONE;
+		x->tally->under = rule_has_condition(j->rule[i], c) ? c : COND_NONE;
 		tally_check(x->tally, j->rule[i], 1, j->ok[i], "%s", j->why);
 	}
 	if (j->failed && !x->failed) {
@@ -334,7 +338,7 @@ static bool judge_returns(struct seq_exec *x, unsigned int vcpu, const struct se
 		}
 		ui_model_return(&x->m.ui, vcpu,
 				&(struct ui_return){ e->r.err, e->r.exit_reason, e->field_out,
-						     e->ticks_after != e->ticks_before },
+						     e->ticks_after != e->ticks_before, e->r.kicked },
 				immexit, &j);
 	}
 	if (j.failed) {
@@ -369,6 +373,7 @@ static bool worker_ok(struct seq_exec *x, unsigned int vcpu, enum rule r, enum c
 
 static const uint32_t guest_op_of[NR_SEQ_CODES] = {
 	[SEQ_MASK] = SEQ_G_MASK, [SEQ_WINDOW] = SEQ_G_WINDOW, [SEQ_SPIN] = SEQ_G_SPIN,
+	[SEQ_SLEEP] = SEQ_G_SLEEP,
 	[SEQ_DEV] = SEQ_G_DEV, [SEQ_ENABLE] = SEQ_G_ENABLE, [SEQ_CONFIG] = SEQ_G_CONFIG,
 	[SEQ_ROUTE] = SEQ_G_ROUTE, [SEQ_ACK] = SEQ_G_ACK, [SEQ_EOI] = SEQ_G_EOI,
 	[SEQ_DIR] = SEQ_G_DIR, [SEQ_EOIMODE] = SEQ_G_EOIMODE, [SEQ_READ] = SEQ_G_READ,
@@ -387,10 +392,23 @@ static void command(struct seq_exec *x, const struct seq_op *op)
 	post(&x->w[op->vcpu], JOB_RUN);
 }
 
-/* The irq field of a KVM_IRQ_LINE: an SPI with its ignored vcpu fields filled. */
-static uint32_t line_field(const struct seq_op *op)
+/* Where vcpu is: in KVM_RUN asleep in WFI, spinning, or out of KVM_RUN. */
+static enum condition cond_of(const struct seq_exec *x, unsigned int vcpu)
 {
-	unsigned int vcpu = op->a == ABI_IRQ_TYPE_SPI ? 0xa0 + op->vcpu : op->vcpu;
+	if (!seq_models_spinning(&x->m, vcpu))
+		return COND_STOPPED;
+	return x->asleep[vcpu] ? COND_SLEEPING : COND_RUNNING;
+}
+
+/*
+ * The irq field of a KVM_IRQ_LINE: a CPU line's or PPI's vcpu by its
+ * creation index (vcpu2_index past 255), an SPI with its ignored vcpu
+ * fields filled.
+ */
+static uint32_t line_field(const struct seq_exec *x, const struct seq_op *op)
+{
+	unsigned int vcpu = op->a == ABI_IRQ_TYPE_SPI ? 0xa0u + op->vcpu :
+			    seq_vm_index(&x->m.vm, op->vcpu);
 
 	return abi_irq(op->a, vcpu, op->num);
 }
@@ -408,10 +426,9 @@ static unsigned int line_target(const struct seq_exec *x, const struct seq_op *o
 
 static bool op_line(struct seq_exec *x, const struct seq_op *op)
 {
-	uint32_t irq = line_field(op);
+	uint32_t irq = line_field(x, op);
 	struct abi_verdict want = abi_irq_line(&x->v.abi, irq, op->level);
-	enum condition cond = seq_models_spinning(&x->m, line_target(x, op)) ?
-			      COND_RUNNING : COND_STOPPED;
+	enum condition cond = cond_of(x, line_target(x, op));
 	struct model_judge j = { 0 };
 	struct seq_worker *w;
 	int err;
@@ -449,7 +466,7 @@ static bool op_immexit(struct seq_exec *x, const struct seq_op *op)
 	return judge_returns(x, op->vcpu, NULL, true, COND_STOPPED);
 }
 
-/* Waits for vcpu's guest to say it spins, its thread still in KVM_RUN. */
+/* Waits for vcpu's guest to say it spins (or sleeps), its thread still in KVM_RUN. */
 static bool op_spin(struct seq_exec *x, const struct seq_op *op)
 {
 	struct seq_guest_vcpu *g = &x->gv[op->vcpu];
@@ -458,6 +475,7 @@ static bool op_spin(struct seq_exec *x, const struct seq_op *op)
 	seq_models_apply(&x->m, op);
 	command(x, op);
 	x->spin_cmd[op->vcpu] = x->cmd[op->vcpu];
+	x->asleep[op->vcpu] = op->code == SEQ_SLEEP;
 	for (ms = 0; ms < bound; ms++) {
 		if (READ_ONCE(g->spinning) == x->spin_cmd[op->vcpu])
 			return true;
@@ -516,25 +534,105 @@ static bool judge_window(struct seq_exec *x, unsigned int vcpu, enum condition c
 	return judged(x, &j, cond);
 }
 
+/* Whether vcpu's guest took each of intids (n) in its window so far. */
+static bool took_all(const struct seq_guest_vcpu *g, const unsigned int *intids,
+		     unsigned int n)
+{
+	unsigned int i, t, nr = READ_ONCE(g->nr_taken);
+
+	for (i = 0; i < n; i++) {
+		for (t = 0; t < nr && t < SEQ_GUEST_TAKEN; t++)
+			if (READ_ONCE(g->taken[t]) == intids[i])
+				break;
+		if (t == nr || t == SEQ_GUEST_TAKEN)
+			return false;
+	}
+	return true;
+}
+
+/* Whether vcpu's guest took each CPU line of lines (bit 0 IRQ, 1 FIQ). */
+static bool took_lines(const struct seq_guest_vcpu *g, unsigned int lines)
+{
+	return (!(lines & 1) || READ_ONCE(g->irq)) && (!(lines & 2) || READ_ONCE(g->fiq));
+}
+
+/*
+ * A vcpu asleep in WFI is woken for what is deliverable to it: all the
+ * model says it must have taken by now, it takes before its stop (whose
+ * kick would wake it too), waited for up to a run's bound.
+ */
+static bool await_wakeups(struct seq_exec *x, unsigned int vcpu)
+{
+	const struct seq_guest_vcpu *g = &x->gv[vcpu];
+	unsigned int intids[SEQ_MAX_INTIDS], n = 0, lines = 0, ms, bound = 1000 * run_bound_seconds();
+	bool nogic = x->m.vm.kind == SEQ_VM_NOGIC;
+	char what[96];
+	size_t used;
+
+	if (nogic)
+		lines = cpu_model_must_have_taken(&x->m.cpu, vcpu);
+	else
+		n = vgic_model_must_have_taken(&x->m.vgic, vcpu, intids);
+	for (ms = 0; ms < bound; ms++) {
+		if (nogic ? took_lines(g, lines) : took_all(g, intids, n))
+			return true;
+		usleep(1000);
+	}
+	run_bound_missed();
+	used = snprintf(what, sizeof(what), "%s", nogic ? "" : "INTIDs");
+	while (n--)
+		used += snprintf(what + used, used < sizeof(what) ? sizeof(what) - used : 0,
+				 " %u", intids[n]);
+	if (nogic)
+		snprintf(what, sizeof(what), "%s%s%s", lines & 1 ? "its IRQ line" : "",
+			 lines == 3 ? " and " : "", lines & 2 ? "its FIQ line" : "");
+	return failure(x, primary_rule(x), COND_SLEEPING,
+		       "vcpu %u slept in WFI through %s, deliverable to it, not taken within %u s: KVM did not wake it",
+		       vcpu, what, run_bound_seconds());
+}
+
+/* The sleeper's stop: kicked out of WFI until its guest has seen it. */
+static void wake(struct seq_exec *x, unsigned int vcpu)
+{
+	struct seq_worker *w = &x->w[vcpu];
+	unsigned int ms, bound = 1000 * run_bound_seconds();
+
+	for (ms = 0; ms < bound && READ_ONCE(x->gv[vcpu].stopped) != x->spin_cmd[vcpu] &&
+		     !idle(w); ms += 20) {
+		vcpu_run_kick(w->tid);
+		usleep(20000);
+	}
+}
+
 static bool op_stop(struct seq_exec *x, const struct seq_op *op)
 {
 	struct model_judge j = { 0 };
 	unsigned int v = op->vcpu;
-	bool nogic = x->m.vm.kind == SEQ_VM_NOGIC;
+	bool nogic = x->m.vm.kind == SEQ_VM_NOGIC, asleep = x->asleep[v];
+	enum condition cond = cond_of(x, v);
 	uint64_t missed = nogic ? await_forced(x, v) : 0;
 
+	if (asleep && !await_wakeups(x, v)) {
+		/* Judged: the guest is told to stop all the same. */
+		WRITE_ONCE(x->gv[v].stop, x->spin_cmd[v]);
+		wake(x, v);
+		return false;
+	}
 	WRITE_ONCE(x->gv[v].stop, x->spin_cmd[v]);
-	if (!worker_ok(x, v, primary_rule(x), COND_RUNNING))
+	if (asleep)
+		wake(x, v);
+	x->asleep[v] = false;
+	if (!worker_ok(x, v, primary_rule(x), cond))
 		return false;
 	if (nogic) {
-		if (!judge_returns(x, v, NULL, false, COND_RUNNING))
+		if (!judge_returns(x, v, NULL, false, cond))
 			return false;
 		ui_model_spin_end(&x->m.ui, v, missed, &j);
-		if (!judged(x, &j, COND_RUNNING))
+		if (!judged(x, &j, cond))
 			return false;
-		return judge_window(x, v, COND_RUNNING);
+		return judge_window(x, v, cond);
 	}
-	if (!judge_window(x, v, COND_RUNNING))
+	if (!judge_window(x, v, cond))
 		return false;
 	vgic_model_ran(&x->m.vgic, v);
 	return true;
@@ -602,6 +700,7 @@ bool seq_exec_op(struct seq_exec *x, const struct seq_op *op)
 		ok = op_immexit(x, op);
 		break;
 	case SEQ_SPIN:
+	case SEQ_SLEEP:
 		ok = op_spin(x, op);
 		break;
 	case SEQ_STOP:
@@ -611,11 +710,30 @@ bool seq_exec_op(struct seq_exec *x, const struct seq_op *op)
 		ok = op_guest(x, op);
 	}
 	count_states(x);
+	if (x->failed && x->fail_step == x->step)
+		x->fail_op = *op;
 	x->step++;
 	return ok;
 }
 
 /* --- the VM -------------------------------------------------------------- */
+
+/*
+ * What routes an SPI to slot: on v3 its vcpu's affinity, MPIDR_EL1 as the
+ * guest reads it (GICD_IROUTER<n> takes Aff3..Aff0 where MPIDR_EL1 has
+ * them, IHI 0069 9.9); on v2 the CPU interface mask of vcpu n, 1 << n (a
+ * VM of at most 8 vcpus, each its creation index).
+ */
+static uint64_t route_of(struct seq_exec *x, const struct seq_vm *vm, unsigned int slot)
+{
+	struct kvm_vcpu *vcpu = x->v.vcpus[seq_vm_index(vm, slot)];
+	uint64_t mpidr;
+
+	if (vm->kind != SEQ_VM_V3)
+		return 1u << slot;
+	vcpu_get_reg(vcpu, KVM_ARM64_SYS_REG(SYS_MPIDR_EL1), &mpidr);
+	return mpidr & 0xff00ffffffull;
+}
 
 static void guest_config(struct seq_exec *x, const struct seq_vm *vm)
 {
@@ -625,29 +743,33 @@ static void guest_config(struct seq_exec *x, const struct seq_vm *vm)
 	x->gv = addr_gva2hva(x->v.vm, (vm_vaddr_t)&seq_vcpu);
 	x->spis = addr_gva2hva(x->v.vm, (vm_vaddr_t)&seq_spis);
 	x->cfg->gic = x->v.gic_version;
-	x->cfg->nr_vcpus = vm->nr_vcpus;
+	x->cfg->nr_vcpus = seq_vm_size(vm);
+	memset(x->cfg->slot_of, 0xff, sizeof(x->cfg->slot_of));
 	x->cfg->nr_intids = vm->nr_intids;
 	x->cfg->edge = vm->edge;
 	for (k = 0; k < vm->nr_intids; k++) {
 		x->cfg->intid[k] = vm->intid[k];
 		x->cfg->target[k] = vm->target[k];
 	}
-	for (v = 0; v < vm->nr_vcpus; v++)
+	for (v = 0; v < vm->nr_vcpus; v++) {
+		x->cfg->slot_of[seq_vm_index(vm, v)] = v;
+		x->cfg->route[v] = route_of(x, vm, v);
 		x->gv[v].held = -1;
+	}
 }
 
 static void start_workers(struct seq_exec *x)
 {
 	unsigned int i;
 
-	x->w = calloc(x->v.nr_vcpus, sizeof(*x->w));
-	TEST_ASSERT(x->w, "no memory for %u vcpu threads", x->v.nr_vcpus);
-	for (i = 0; i < x->v.nr_vcpus; i++) {
+	x->w = calloc(x->m.vm.nr_vcpus, sizeof(*x->w));
+	TEST_ASSERT(x->w, "no memory for %u vcpu threads", x->m.vm.nr_vcpus);
+	for (i = 0; i < x->m.vm.nr_vcpus; i++) {
 		struct seq_worker *w = &x->w[i];
 
 		w->x = x;
 		w->index = i;
-		w->vcpu = x->v.vcpus[i];
+		w->vcpu = x->v.vcpus[seq_vm_index(&x->m.vm, i)];
 		pthread_mutex_init(&w->lock, NULL);
 		pthread_cond_init(&w->cond, NULL);
 		TEST_ASSERT(!pthread_create(&w->tid, NULL, worker_main, w),
@@ -661,7 +783,7 @@ static bool run_to_ready(struct seq_exec *x)
 {
 	unsigned int i;
 
-	for (i = 0; i < x->v.nr_vcpus; i++) {
+	for (i = 0; i < x->m.vm.nr_vcpus; i++) {
 		post(&x->w[i], JOB_RUN);
 		if (!worker_ok(x, i, primary_rule(x), COND_STOPPED))
 			return false;
@@ -675,7 +797,7 @@ const char *seq_exec_start(struct seq_exec *x, const struct seq_vm *vm,
 {
 	bool nogic = vm->kind == SEQ_VM_NOGIC;
 	struct irq_vm_config c = {
-		.nr_vcpus = vm->nr_vcpus, .guest_code = seq_guest_main,
+		.nr_vcpus = seq_vm_size(vm), .guest_code = seq_guest_main,
 		.gic = nogic ? 0 : vm->kind == SEQ_VM_V2 ? 2 : 3,
 		.nr_irqs = vm->nr_irqs, .pmu = nogic && seq_exec_pmu(),
 	};
@@ -715,14 +837,14 @@ bool seq_exec_end(struct seq_exec *x)
 	struct seq_op stop = { .code = SEQ_STOP, .from = SEQ_FROM_MAIN };
 	unsigned int i;
 
-	for (i = 0; i < x->v.nr_vcpus && x->w; i++) {
+	for (i = 0; i < x->m.vm.nr_vcpus && x->w; i++) {
 		stop.vcpu = i;
 		if (seq_models_spinning(&x->m, i) && !x->failed)
 			seq_exec_op(x, &stop);
 		else if (seq_models_spinning(&x->m, i))
 			WRITE_ONCE(x->gv[i].stop, x->spin_cmd[i]);
 	}
-	for (i = 0; i < x->v.nr_vcpus && x->w; i++) {
+	for (i = 0; i < x->m.vm.nr_vcpus && x->w; i++) {
 		if (!x->w[i].started)
 			continue;
 		if (!finish(&x->w[i]))

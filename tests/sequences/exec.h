@@ -32,6 +32,7 @@ struct seq_exec {
 	struct seq_worker *w;		/* one per vcpu */
 	uint32_t cmd[IRQ_VM_MAX_VCPUS];	/* each vcpu's last command */
 	uint32_t spin_cmd[IRQ_VM_MAX_VCPUS];	/* its spin's */
+	bool asleep[IRQ_VM_MAX_VCPUS];	/* that spin is a sleep in WFI */
 	struct tally *tally;		/* where checks count; NULL: nowhere */
 	/* The states each model visited, if counted. */
 	struct state_set *states[2];
@@ -41,6 +42,7 @@ struct seq_exec {
 	bool failed;
 	unsigned int fail_step;
 	enum rule fail_rule;
+	struct seq_op fail_op;	/* at fail_step: one of the ops, or the end's stop */
 	char why[640];
 };
 

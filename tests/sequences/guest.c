@@ -20,9 +20,15 @@ struct seq_guest_spis seq_spis;
 
 #define SPINS_AFTER_UNMASK	8
 
+/* The slot this vcpu is (lib/seq.h): what the host's commands name. */
+static unsigned int my_slot(void)
+{
+	return seq_config.slot_of[guest_get_vcpuid()];
+}
+
 static struct seq_guest_vcpu *me_slot(void)
 {
-	return &seq_vcpu[guest_get_vcpuid()];
+	return &seq_vcpu[my_slot()];
 }
 
 static int index_of(uint32_t intid)
@@ -112,8 +118,8 @@ static uint64_t dev_levels(void)
 	return levels;
 }
 
-/* Something enabled, pending and inactive of this vcpu's, as the GIC says. */
-static bool deliverable_here(struct seq_guest_vcpu *s, unsigned int me)
+/* Something enabled, pending and inactive of this vcpu's, as the GIC says: its INTID, or 0. */
+static uint32_t deliverable_here(struct seq_guest_vcpu *s, unsigned int me)
 {
 	unsigned int k, intid;
 	bool enabled;
@@ -124,22 +130,23 @@ static bool deliverable_here(struct seq_guest_vcpu *s, unsigned int me)
 			  seq_spis.enabled[k] && seq_spis.target[k] == me;
 		if (enabled && !*active_of(s, k) &&
 		    (guest_gic_pending_word(intid) & (1u << (intid % 32))))
-			return true;
+			return intid;
 	}
-	return false;
+	return 0;
 }
 
 /* Stay until nothing is left to take (an acknowledged one holds all back). */
 static void drain(struct seq_guest_vcpu *s, unsigned int me)
 {
 	unsigned int spins;
+	uint32_t intid;
 
 	if (s->held >= 0)
 		return;
-	for (spins = 0; deliverable_here(s, me); spins++) {
+	for (spins = 0; (intid = deliverable_here(s, me)); spins++) {
 		s->ticks++;
 		if (spins == SEQ_GUEST_DRAIN_SPINS) {
-			s->stuck++;
+			s->stuck = intid;
 			return;
 		}
 	}
@@ -174,7 +181,7 @@ static void settle(struct seq_guest_vcpu *s)
 	}
 }
 
-static void window(struct seq_guest_vcpu *s, unsigned int me, bool spin)
+static void window(struct seq_guest_vcpu *s, unsigned int me, bool spin, bool sleep)
 {
 	s->irq = s->fiq = s->nr_taken = s->spurious = s->stuck = 0;
 	unmask(s);
@@ -185,11 +192,21 @@ static void window(struct seq_guest_vcpu *s, unsigned int me, bool spin)
 		s->spinning = s->seq;
 		while (READ_ONCE(s->stop) != s->seq) {
 			s->ticks++;
-			cpu_relax();
+			if (sleep)
+				asm volatile("wfi" : : : "memory");
+			else
+				cpu_relax();
 		}
+		s->stopped = s->seq;
 		/* Entered again after everything the host did: now it shows. */
 		GUEST_SYNC_ARGS(SEQ_STOPPING, s->seq, 0, 0, 0);
 		isb();
+		/*
+		 * What the first drain found stuck may have come since (an
+		 * interrupt waiting for its old target when the spin began):
+		 * only this drain's says what was never delivered.
+		 */
+		s->stuck = 0;
 		settle(s);
 		if (seq_config.gic)
 			drain(s, me);
@@ -268,7 +285,8 @@ static void command(struct seq_guest_vcpu *s, unsigned int me)
 		break;
 	case SEQ_G_WINDOW:
 	case SEQ_G_SPIN:
-		window(s, me, s->op == SEQ_G_SPIN);
+	case SEQ_G_SLEEP:
+		window(s, me, s->op != SEQ_G_WINDOW, s->op == SEQ_G_SLEEP);
 		break;
 	case SEQ_G_DEV:
 		dev(s);
@@ -282,7 +300,7 @@ static void command(struct seq_guest_vcpu *s, unsigned int me)
 		break;
 	case SEQ_G_ROUTE:
 		GUEST_ASSERT_1(k >= 0, s->intid);
-		guest_gic_route(s->intid, s->value);
+		guest_gic_route_to(s->intid, seq_config.route[s->value]);
 		seq_spis.target[k] = s->value;
 		break;
 	case SEQ_G_ACK:
@@ -306,7 +324,7 @@ static void command(struct seq_guest_vcpu *s, unsigned int me)
 	}
 }
 
-/* The distributor (vcpu 0) and each vcpu's own PPIs: all disabled. */
+/* The distributor (slot 0) and each vcpu's own PPIs: all disabled. */
 static void gic_setup(unsigned int me)
 {
 	unsigned int k, intid;
@@ -322,14 +340,14 @@ static void gic_setup(unsigned int me)
 			continue;
 		guest_gic_enable(intid, false);
 		guest_gic_config(intid, seq_config.edge & (1u << k));
-		guest_gic_route(intid, seq_config.target[k]);
+		guest_gic_route_to(intid, seq_config.route[seq_config.target[k]]);
 		seq_spis.target[k] = seq_config.target[k];
 	}
 }
 
 void seq_guest_main(void)
 {
-	unsigned int me = guest_get_vcpuid();
+	unsigned int me = my_slot();
 	struct seq_guest_vcpu *s = &seq_vcpu[me];
 
 	s->held = -1;

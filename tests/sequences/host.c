@@ -15,7 +15,8 @@
  *   sequences                            the fixed seeds (the harness)
  *   sequences --replay 'LINE'            one sequence again (LINE as printed)
  *   sequences --replay-file FILE         ... from a file
- *   sequences --seed S [--model nogic|v3|v2] [--ops N]
+ *   sequences --seed S [--model nogic|v3|v2] [--ops N] [--vm-vcpus N]
+ *   sequences --bench                    operations/s against bare KVM_IRQ_LINE calls/s
  *
  * KVM_IRQ_SEQUENCES=N (run_tests.sh --sequences N) runs N sequences per
  * model instead of the default; KVM_IRQ_VARIANTS (from expected/'s
@@ -31,6 +32,7 @@
 
 #include "kvm_util.h"
 
+#include "bench.h"
 #include "exec.h"
 #include "seq_shrink.h"
 #include "version.h"	/* generated: SUITE_VERSION */
@@ -69,6 +71,19 @@ static unsigned int max_vcpus(void)
 	       host.max_vcpus : IRQ_VM_MAX_VCPUS;
 }
 
+/*
+ * The largest VM a sequence's slots may be spread over: what KVM allows,
+ * past vcpu_index's 256 only with LAYOUT_2's vcpu2_index.
+ */
+static unsigned int vm_vcpus_max(void)
+{
+	unsigned int max = host.max_vcpus > 0 ? host.max_vcpus : IRQ_VM_MAX_VCPUS;
+
+	if (!host.layout_2 && max > 256)
+		max = 256;
+	return max < IRQ_VM_MAX_VCPUS_LARGE ? max : IRQ_VM_MAX_VCPUS_LARGE;
+}
+
 /* --- running and shrinking ----------------------------------------------- */
 
 /* ops on a fresh VM of vm: NULL, or why it could not run (x holds the verdict). */
@@ -100,7 +115,7 @@ static bool fails_alike(void *ctx, const struct seq_op *ops, unsigned int n)
 	static struct seq_exec x;
 
 	return !run_ops(&x, c->vm, ops, n, NULL) && x.failed && x.fail_rule == c->rule &&
-	       x.fail_step < n && ops[x.fail_step].code == c->code;
+	       x.fail_op.code == c->code;
 }
 
 static bool shrink_enough(void *ctx)
@@ -122,10 +137,10 @@ static void print_replay(const struct seq_vm *vm, const struct seq_op *ops,
  * sequence that fails alike, printed as the line --replay takes.
  */
 static void shrink_and_print(const struct seq_vm *vm, struct seq_op *ops,
-			     unsigned int n, enum rule rule)
+			     unsigned int n, enum rule rule, uint8_t code)
 {
 	struct shrink_ctx ctx = {
-		.vm = vm, .rule = rule, .code = ops[n - 1].code,
+		.vm = vm, .rule = rule, .code = code,
 		.until = time(NULL) + env_count("KVM_IRQ_SHRINK_SECONDS", SEQ_SHRINK_SECONDS),
 	};
 	struct seq_shrink s = {
@@ -145,17 +160,18 @@ static void shrink_and_print(const struct seq_vm *vm, struct seq_op *ops,
 }
 
 static void print_failure(const struct seq_exec *x, const struct seq_vm *vm,
-			  unsigned long seed, const struct seq_op *ops, unsigned int n)
+			  unsigned int large, unsigned long seed, const struct seq_op *ops,
+			  unsigned int n)
 {
 	char token[64];
 
 	printf("# sequences: model=%s seed=%lu vcpus=%u: mismatch at %s%u (%s): %s\n",
 	       model_names[vm->kind][0], seed, vm->nr_vcpus, n ? "step " : "set-up, before step ",
-	       x->fail_step, n ? seq_op_format(&ops[x->fail_step], token, sizeof(token)) : "-",
+	       x->fail_step, n ? seq_op_format(&x->fail_op, token, sizeof(token)) : "-",
 	       x->why);
-	printf("#   rule %s %s; run it alone: %s --seed %lu --model %s; the sequence up to it:\n",
+	printf("#   rule %s %s; run it alone: %s --seed %lu --model %s --vm-vcpus %u; the sequence up to it:\n",
 	       rules[x->fail_rule].id, rules[x->fail_rule].name, program_invocation_name,
-	       seed, seq_vm_kind_name(vm->kind));
+	       seed, seq_vm_kind_name(vm->kind), large);
 	print_replay(vm, ops, n);
 }
 
@@ -183,19 +199,22 @@ struct explored {
 };
 
 /*
- * Sequence seed of kind: its VM and ops generated as it runs, each op
- * drawn from the state the observations left.  0 ok, 1 a mismatch (its
- * ops, up to the failing one, in ops), or -1 with why (SKIP).
+ * Sequence seed of kind, its slots spread over a VM of up to large vcpus
+ * if more than IRQ_VM_MAX_VCPUS: its VM and ops generated as it runs,
+ * each op drawn from the state the observations left.  0 ok, 1 a
+ * mismatch (its ops, up to the failing one, in ops), or -1 with why (SKIP).
  */
-static int one_sequence(enum seq_vm_kind kind, unsigned long seed, unsigned int nr_ops,
+static int one_sequence(enum seq_vm_kind kind, unsigned int large, unsigned long seed,
+			unsigned int nr_ops,
 			const struct variants *variants, struct explored *e, struct seq_vm *vm,
-			struct seq_op *ops, unsigned int *n, enum rule *rule, const char **why)
+			struct seq_op *ops, unsigned int *n, enum rule *rule, uint8_t *code,
+			const char **why)
 {
 	static struct seq_exec x;
 	struct seq_gen g = { .rng = { seed } };
 	unsigned int i;
 
-	seq_vm_generate(&g.rng, kind, max_vcpus(), host_nr_irqs_max(), variants, vm);
+	seq_vm_generate(&g.rng, kind, max_vcpus(), large, host_nr_irqs_max(), variants, vm);
 	x.states[0] = e->states[0];
 	x.states[1] = e->states[1];
 	*why = seq_exec_start(&x, vm, &test_tally);
@@ -210,11 +229,13 @@ static int one_sequence(enum seq_vm_kind kind, unsigned long seed, unsigned int 
 	e->sequences++;
 	e->operations += x.ops;
 	/* A failure in the set-up is before any operation. */
-	*n = x.failed ? (x.ops ? x.fail_step + 1 : 0) : i;
+	/* The end's stops come after the last op: a replay makes them too. */
+	*n = x.failed ? (x.ops ? (x.fail_step < i ? x.fail_step + 1 : i) : 0) : i;
 	if (!x.failed)
 		return 0;
 	*rule = x.fail_rule;
-	print_failure(&x, vm, seed, ops, *n);
+	*code = x.fail_op.code;
+	print_failure(&x, vm, large, seed, ops, *n);
 	check_deviation("%s@seed%lu", rules[x.fail_rule].id, seed);
 	return 1;
 }
@@ -237,36 +258,74 @@ static void print_explored(enum seq_vm_kind kind, const struct explored *e)
 
 FIXTURE(sequences) {};
 
+/*
+ * Each kind of VM of at most 8 vcpus, and (large) with the sequence's
+ * vcpus spread over a VM of up to 272 (lib/seq.h), fewer sequences: not
+ * on vgic-v2, which addresses 8 CPU interfaces at most.
+ */
 FIXTURE_VARIANT(sequences) {
 	enum seq_vm_kind kind;
+	bool large;
 };
 
 FIXTURE_VARIANT_ADD(sequences, nogic) { .kind = SEQ_VM_NOGIC };
 FIXTURE_VARIANT_ADD(sequences, v3) { .kind = SEQ_VM_V3 };
 FIXTURE_VARIANT_ADD(sequences, v2) { .kind = SEQ_VM_V2 };
+FIXTURE_VARIANT_ADD(sequences, nogic_large) { .kind = SEQ_VM_NOGIC, .large = true };
+FIXTURE_VARIANT_ADD(sequences, v3_large) { .kind = SEQ_VM_V3, .large = true };
+
+/* A large VM's sequences, one for every this many of the others. */
+#define SEQ_LARGE_SHARE		4
 
 SUITE_SETUP(sequences)
 {
+	const char *why;
+
 	if (variant->kind == SEQ_VM_NOGIC)
-		return host_lacks_user_irq();
-	return host_lacks_vgic(variant->kind == SEQ_VM_V2 ? 2 : 3);
+		why = host_lacks_user_irq();
+	else
+		why = host_lacks_vgic(variant->kind == SEQ_VM_V2 ? 2 : 3);
+	if (!why && variant->large && vm_vcpus_max() <= IRQ_VM_MAX_VCPUS)
+		why = FEATURE(LARGE_VMS) "KVM_CAP_MAX_VCPUS allows no VM of more than 8 vcpus";
+	return why;
 }
 
 SUITE_TEARDOWN(sequences) {}
 
+/* A long exploration says how far it got this often. */
+#define SEQ_PROGRESS_SECONDS	30
+
+static void print_progress(enum seq_vm_kind kind, const struct explored *e,
+			   unsigned int count, time_t start)
+{
+	printf("# sequences: model=%s %lu of %u sequences, %lu operations, %lu states, %ld s\n",
+	       seq_vm_kind_name(kind), e->sequences, count, e->operations,
+	       e->states[0]->count, (long)(time(NULL) - start));
+	fflush(stdout);
+}
+
 /*
  * The fixed seeds, every one run whatever the others did; the first
- * mismatch shrunk and printed for --replay.
+ * mismatch shrunk and printed for --replay.  A long exploration
+ * (KVM_IRQ_SEQUENCES) says how far it got every SEQ_PROGRESS_SECONDS, and
+ * stops starting sequences after KVM_IRQ_SEQUENCE_SECONDS, if set.
  */
 SUITE_TEST_TIMEOUT(sequences, seeded, 86400)
 {
 	static struct seq_op ops[SEQ_MAX_OPS], failed_ops[SEQ_MAX_OPS];
 	unsigned int count = env_count("KVM_IRQ_SEQUENCES", SEQ_DEFAULT_SEQUENCES);
+	unsigned int large = variant->large ? vm_vcpus_max() : IRQ_VM_MAX_VCPUS;
+
+	if (variant->large)
+		count = (count + SEQ_LARGE_SHARE - 1) / SEQ_LARGE_SHARE;
+	unsigned int bound = env_count("KVM_IRQ_SEQUENCE_SECONDS", 0);
+	time_t start = time(NULL), said = start;
 	struct explored e = { 0 };
 	struct seq_vm vm, failed_vm;
 	struct variants variants;
 	unsigned int n, failed_n = 0;
 	enum rule rule, failed_rule = 0;
+	uint8_t code, failed_code = 0;
 	unsigned long i;
 	const char *why;
 	char err[160];
@@ -278,20 +337,30 @@ SUITE_TEST_TIMEOUT(sequences, seeded, 86400)
 	e.states[1] = calloc(1, sizeof(struct state_set));
 	TEST_ASSERT(e.states[0] && e.states[1], "no memory for the states visited");
 	for (i = 0; i < count; i++) {
-		ret = one_sequence(variant->kind, SEQ_SEED_BASE + i, SEQ_OPS, &variants, &e,
-				   &vm, ops, &n, &rule, &why);
+		if (bound && time(NULL) - start >= bound) {
+			printf("# sequences: model=%s stopped at its time bound (%u s) after %lu of %u sequences\n",
+			       seq_vm_kind_name(variant->kind), bound, i, count);
+			break;
+		}
+		if (time(NULL) - said >= SEQ_PROGRESS_SECONDS) {
+			said = time(NULL);
+			print_progress(variant->kind, &e, count, start);
+		}
+		ret = one_sequence(variant->kind, large, SEQ_SEED_BASE + i, SEQ_OPS, &variants, &e,
+				   &vm, ops, &n, &rule, &code, &why);
 		if (ret < 0)
 			SKIP_IF(why);
 		if (ret > 0 && !failed_n) {
 			failed_vm = vm;
 			failed_n = n;
 			failed_rule = rule;
+			failed_code = code;
 			memcpy(failed_ops, ops, n * sizeof(*ops));
 		}
 	}
 	print_explored(variant->kind, &e);
 	if (failed_n)
-		shrink_and_print(&failed_vm, failed_ops, failed_n, failed_rule);
+		shrink_and_print(&failed_vm, failed_ops, failed_n, failed_rule, failed_code);
 }
 
 /* --- --replay, --seed ---------------------------------------------------- */
@@ -322,7 +391,7 @@ static int replay_line(const char *line)
 		return 0;
 	}
 	printf("not ok 1 - replay: mismatch at step %u (%s): rule %s %s: %s\n", x.fail_step,
-	       seq_op_format(&ops[x.fail_step], err, sizeof(err)),
+	       seq_op_format(&x.fail_op, err, sizeof(err)),
 	       rules[x.fail_rule].id, rules[x.fail_rule].name, x.why);
 	return 1;
 }
@@ -363,12 +432,13 @@ static int seed_mode(int argc, char **argv)
 {
 	static struct seq_op ops[SEQ_MAX_OPS];
 	enum seq_vm_kind kind = SEQ_VM_V3;
-	unsigned long seed = 0, nr_ops = SEQ_OPS;
+	unsigned long seed = 0, nr_ops = SEQ_OPS, large = IRQ_VM_MAX_VCPUS;
 	struct explored e = { 0 };
 	struct variants variants;
 	struct seq_vm vm;
 	unsigned int n;
 	enum rule rule = 0;
+	uint8_t code = 0;
 	const char *why;
 	char err[160], *end = "";
 	int i, ret;
@@ -382,9 +452,12 @@ static int seed_mode(int argc, char **argv)
 			continue;
 		else if (!strcmp(argv[i], "--ops"))
 			nr_ops = strtoul(argv[i + 1], &end, 0);
+		else if (!strcmp(argv[i], "--vm-vcpus"))
+			large = strtoul(argv[i + 1], &end, 0);
 		else
 			goto usage;
-		if (*end || (!strcmp(argv[i], "--ops") && (!nr_ops || nr_ops > SEQ_MAX_OPS)))
+		if (*end || (!strcmp(argv[i], "--ops") && (!nr_ops || nr_ops > SEQ_MAX_OPS)) ||
+		    large > IRQ_VM_MAX_VCPUS_LARGE)
 			goto usage;
 	}
 	if (env_variants(&variants, err, sizeof(err))) {
@@ -393,7 +466,8 @@ static int seed_mode(int argc, char **argv)
 	}
 	e.states[0] = calloc(1, sizeof(struct state_set));
 	e.states[1] = calloc(1, sizeof(struct state_set));
-	ret = one_sequence(kind, seed, nr_ops, &variants, &e, &vm, ops, &n, &rule, &why);
+	ret = one_sequence(kind, large, seed, nr_ops, &variants, &e, &vm, ops, &n, &rule, &code,
+			   &why);
 	if (ret < 0) {
 		printf("ok 1 - seed %lu # SKIP %s\n", seed, why);
 		return 0;
@@ -401,18 +475,74 @@ static int seed_mode(int argc, char **argv)
 	printf("%sok 1 - seed %lu, model %s: %lu operations\n", ret ? "not " : "", seed,
 	       seq_vm_kind_name(kind), e.operations);
 	if (ret)
-		shrink_and_print(&vm, ops, n, rule);
+		shrink_and_print(&vm, ops, n, rule, code);
 	else
 		print_replay(&vm, ops, n);
 	return ret;
 usage:
-	fprintf(stderr, "%s: want --seed S [--model nogic|v3|v2] [--ops 1..%d]\n",
-		program_invocation_name, SEQ_MAX_OPS);
+	fprintf(stderr, "%s: want --seed S [--model nogic|v3|v2] [--ops 1..%d] [--vm-vcpus 1..%d]\n",
+		program_invocation_name, SEQ_MAX_OPS, IRQ_VM_MAX_VCPUS_LARGE);
 	return 2;
+}
+
+/* Sequences per model --bench runs: as many as make check's hosts' seeds do. */
+#define SEQ_BENCH_SEQUENCES	8
+
+/*
+ * Sequence operations per second (each drawn, run and judged, the VMs'
+ * creation included) against bare KVM_IRQ_LINE calls per second on the
+ * same host, in one run: their ratio is what exploration costs.
+ */
+static int bench_mode(void)
+{
+	static struct seq_op ops[SEQ_MAX_OPS];
+	enum seq_vm_kind kind;
+	struct variants variants;
+	char err[160];
+
+	if (env_variants(&variants, err, sizeof(err))) {
+		fprintf(stderr, "%s: KVM_IRQ_VARIANTS: %s\n", program_invocation_name, err);
+		return 2;
+	}
+	for (kind = 0; kind < NR_SEQ_VM_KINDS; kind++) {
+		struct explored e = { 0 };
+		double start, rate, bare;
+		unsigned int i, n;
+		const char *why;
+		enum rule rule;
+		uint8_t code;
+		struct seq_vm vm;
+
+		e.states[0] = calloc(1, sizeof(struct state_set));
+		e.states[1] = calloc(1, sizeof(struct state_set));
+		start = seq_bench_now();
+		for (i = 0; i < SEQ_BENCH_SEQUENCES; i++)
+			if (one_sequence(kind, IRQ_VM_MAX_VCPUS, SEQ_SEED_BASE + i, SEQ_OPS, &variants, &e, &vm,
+					 ops, &n, &rule, &code, &why) < 0)
+				break;
+		rate = e.operations / (seq_bench_now() - start);
+		bare = seq_bench_bare_calls(kind);
+		free(e.states[0]);
+		free(e.states[1]);
+		if (i < SEQ_BENCH_SEQUENCES || !bare) {
+			printf("bench sequences-%s: skipped: %s\n", seq_vm_kind_name(kind),
+			       i < SEQ_BENCH_SEQUENCES ? why : "no VM for the bare calls");
+			continue;
+		}
+		printf("bench sequences-%s: %lu sequences, %lu operations: %.0f operations/s\n",
+		       seq_vm_kind_name(kind), e.sequences, e.operations, rate);
+		printf("bench sequences-%s: bare KVM_IRQ_LINE loop %.0f calls/s\n",
+		       seq_vm_kind_name(kind), bare);
+		printf("bench sequences-%s: ratio operations/calls %.4f (an operation takes the time of %.0f bare calls)\n",
+		       seq_vm_kind_name(kind), rate / bare, bare / rate);
+	}
+	return 0;
 }
 
 static int sequences_mode(int argc, char **argv)
 {
+	if (argc == 2 && !strcmp(argv[1], "--bench"))
+		return host.kvm ? bench_mode() : (fprintf(stderr, "%s: no usable /dev/kvm\n", argv[0]), 4);
 	if (argc == 3 && !strcmp(argv[1], "--replay"))
 		return replay_line(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "--replay-file"))

@@ -39,10 +39,11 @@ enum seq_guest_op {
 	SEQ_G_MASK,		/* arg: 0 IRQ, 1 FIQ; value: masked in windows */
 	SEQ_G_WINDOW,		/* unmask, take what is pending, mask */
 	SEQ_G_SPIN,		/* the same, spinning until stop, then draining */
+	SEQ_G_SLEEP,		/* the same, waiting in WFI until stop */
 	SEQ_G_DEV,		/* arg: enum user_irq_dev; value: lower, raise, arm */
 	SEQ_G_ENABLE,		/* intid; value: on */
 	SEQ_G_CONFIG,		/* intid; value: edge */
-	SEQ_G_ROUTE,		/* intid; value: the vcpu */
+	SEQ_G_ROUTE,		/* intid; value: the slot */
 	SEQ_G_ACK,		/* result: the INTID read */
 	SEQ_G_EOI,		/* of the one held */
 	SEQ_G_DIR,		/* of the oldest dropped */
@@ -52,11 +53,13 @@ enum seq_guest_op {
 
 struct seq_guest_config {
 	uint32_t gic;		/* 0 (no irqchip), 2 or 3 */
-	uint32_t nr_vcpus;
+	uint32_t nr_vcpus;	/* the VM's (lib/seq.h: its slots are fewer, or all) */
+	uint8_t slot_of[IRQ_VM_MAX_VCPUS_LARGE];	/* vcpu id -> its slot */
+	uint64_t route[IRQ_VM_MAX_VCPUS];	/* what routes an SPI to a slot */
 	uint32_t nr_intids;
 	uint32_t intid[SEQ_GUEST_INTIDS];
 	uint32_t edge;		/* SPI k edge-triggered: bit k */
-	uint8_t target[SEQ_GUEST_INTIDS];	/* SPI k routed to that vcpu */
+	uint8_t target[SEQ_GUEST_INTIDS];	/* SPI k routed to that slot */
 };
 
 struct seq_guest_vcpu {
@@ -64,6 +67,7 @@ struct seq_guest_vcpu {
 	uint32_t seq;		/* the command: its number ... */
 	uint32_t op, arg, value, intid;
 	volatile uint32_t stop;	/* the spin of that command ends */
+	volatile uint32_t stopped;	/* the guest's: it saw that stop */
 	/* The guest's: progress ... */
 	volatile uint32_t started, spinning;
 	volatile uint32_t changing, applied;	/* a device change begun, made */
@@ -72,7 +76,8 @@ struct seq_guest_vcpu {
 	uint32_t irq, fiq;	/* CPU lines taken */
 	uint32_t nr_taken;
 	uint16_t taken[SEQ_GUEST_TAKEN];	/* INTIDs its handler acknowledged */
-	uint32_t spurious, stuck;
+	uint32_t spurious;
+	uint32_t stuck;		/* the INTID its drain saw pending and never got, or 0 */
 	uint32_t result;
 	uint64_t levels;	/* its devices' levels, device_irq_level's bits ... */
 	volatile uint32_t levels_seq;	/* ... read in this command */
