@@ -337,7 +337,7 @@ static void test_vgic_active(void)
 	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
 	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 0);
 	vgic_model_ack(&m, 1, 41, &(struct model_judge){ 0 });
-	vgic_model_route(&m, 41, 0);
+	vgic_model_route(&m, 0, 41, 0);
 	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
 	tap(vgic_accepts(&m, 0, 0) && !vgic_accepts(&m, 0, 41, 0),
 	    "vgic: an SPI re-routed while active stays active for the vcpu that acknowledged it (G06)");

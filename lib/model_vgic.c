@@ -80,7 +80,7 @@ static enum tri deliverable(const struct vgic_irq *i)
 {
 	enum tri d = i->enabled && !i->active ? pending(i) : TRI_NO;
 
-	return i->stranded && d == TRI_YES ? TRI_EITHER : d;
+	return i->holders && d == TRI_YES ? TRI_EITHER : d;
 }
 
 static void settle_pending(struct vgic_model *m, struct vgic_irq *i, bool b)
@@ -240,21 +240,36 @@ void vgic_model_config(struct vgic_model *m, unsigned int intid, bool edge)
 	model_fire(&m->stats, edge ? VGIC_T_CONFIG_EDGE : VGIC_T_CONFIG_LEVEL);
 }
 
-void vgic_model_route(struct vgic_model *m, unsigned int intid, unsigned int target)
+void vgic_model_route(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		      unsigned int target)
 {
 	int k = vgic_model_index(m, intid);
+	bool waits = m->variants.value[VARIANT_REROUTE_PENDING] ==
+		     VARIANT_REROUTE_PENDING_WAITS_FOR_OLD_TARGET;
 	struct vgic_irq *i;
 
 	if (k < 0)
 		return;
 	i = irq_of(m, k, 0);
 	model_fire(&m->stats, pending(i) != TRI_NO ? VGIC_T_ROUTE_PENDING : VGIC_T_ROUTE);
-	if (m->variants.value[VARIANT_REROUTE_PENDING] == VARIANT_REROUTE_PENDING_WAITS_FOR_OLD_TARGET &&
-	    target != i->target && pending(i) != TRI_NO && !i->stranded) {
-		i->stranded = true;
-		i->stranded_on = i->target;
-		model_fire(&m->stats, VGIC_T_STRANDED);
+	if (!waits)
+		goto routed;
+	/*
+	 * A vcpu that may hold it writes the routing register itself: that
+	 * write's own exit hands it on, before the write takes effect, to the
+	 * target it had until then (vgic_prune_ap_list runs before the exit
+	 * is handled).  Pending (enabled then or later), the old target's
+	 * list may hold it: the new target may not get it until that one ran.
+	 */
+	if (i->holders & (1u << vcpu))
+		i->holders = (i->holders & ~(1u << vcpu)) | 1u << i->target;
+	if (target != i->target && pending(i) != TRI_NO) {
+		if (!i->holders)
+			model_fire(&m->stats, VGIC_T_STRANDED);
+		i->holders |= 1u << i->target;
 	}
+	i->holders &= ~(1u << target);
+routed:
 	i->target = target;
 }
 
@@ -265,10 +280,11 @@ void vgic_model_ran(struct vgic_model *m, unsigned int vcpu)
 	for (k = 0; k < m->nr_intids; k++) {
 		struct vgic_irq *i = irq_of(m, k, 0);
 
-		if (is_ppi(m, k) || !i->stranded || i->stranded_on != vcpu)
+		if (is_ppi(m, k) || !(i->holders & (1u << vcpu)))
 			continue;
-		i->stranded = false;
-		model_fire(&m->stats, VGIC_T_UNSTRANDED);
+		i->holders &= ~(1u << vcpu);
+		if (!i->holders)
+			model_fire(&m->stats, VGIC_T_UNSTRANDED);
 	}
 }
 
@@ -503,7 +519,7 @@ static void explore(struct explore *e, struct vgic_irq s, unsigned int step,
 	if (edge_of_window && d == TRI_YES)
 		return;
 	/* Not taken: it was not pending (unless it may be waiting elsewhere). */
-	if (edge_of_window && d == TRI_EITHER && !s.stranded) {
+	if (edge_of_window && d == TRI_EITHER && !s.holders) {
 		if (s.edge)
 			s.latch = TRI_NO;
 		else
@@ -612,7 +628,7 @@ static bool stranded_for(const struct vgic_model *m, unsigned int vcpu)
 	unsigned int k;
 
 	for (k = 0; k < m->nr_intids; k++)
-		if (irq_of_c(m, k, vcpu)->stranded && irq_of_c(m, k, vcpu)->target == vcpu)
+		if (irq_of_c(m, k, vcpu)->holders && irq_of_c(m, k, vcpu)->target == vcpu)
 			return true;
 	return false;
 }
@@ -687,6 +703,9 @@ uint64_t vgic_model_hash(const struct vgic_model *m)
 				i->enabled, i->edge, i->active, i->dropped,
 				i->target, i->line, i->latch, i->acked_by,
 			};
+			uint16_t holders = i->holders;
+
+			h = model_hash(h, &holders, sizeof(holders));
 
 			h = model_hash(h, s, sizeof(s));
 		}

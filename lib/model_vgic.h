@@ -67,8 +67,12 @@
 struct vgic_irq {
 	bool enabled, edge, active, owned;
 	bool dropped;			/* EOImode 1: EOId, awaiting DIR */
-	bool stranded;			/* reroute-pending:waits-for-old-target ... */
-	unsigned char stranded_on;	/* ... until this vcpu, its old target, runs */
+	/*
+	 * reroute-pending:waits-for-old-target: the vcpus other than its
+	 * target whose list may hold it (bit v), each until it runs.
+	 */
+	uint16_t holders;
+	_Static_assert(IRQ_VM_MAX_VCPUS <= 16, "a bit per vcpu");
 	bool pending_at_enable;		/* enabled while pending */
 	unsigned char acked_by;		/* the vcpu that acknowledged it */
 	unsigned char target;		/* SPI: the vcpu it is routed to */
@@ -134,7 +138,9 @@ void vgic_model_line(struct vgic_model *m, unsigned int type, unsigned int vcpu,
 void vgic_model_enable(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
 		       bool on);
 void vgic_model_config(struct vgic_model *m, unsigned int intid, bool edge);
-void vgic_model_route(struct vgic_model *m, unsigned int intid, unsigned int target);
+/* vcpu's guest routes intid to target. */
+void vgic_model_route(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		      unsigned int target);
 void vgic_model_eoimode(struct vgic_model *m, unsigned int vcpu, bool split);
 /* EOI of what vcpu holds (nothing: nothing happens); DIR of its oldest dropped. */
 void vgic_model_eoi(struct vgic_model *m, unsigned int vcpu);

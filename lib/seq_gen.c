@@ -340,8 +340,7 @@ static bool has_stranded(const struct vgic_model *m, unsigned int v)
 	unsigned int k;
 
 	for (k = 0; k < m->nr_intids; k++)
-		if (m->intid[k] >= ABI_SPI_FIRST && m->irq[k][0].stranded &&
-		    m->irq[k][0].stranded_on == v)
+		if (m->intid[k] >= ABI_SPI_FIRST && (m->irq[k][0].holders & (1u << v)))
 			return true;
 	return false;
 }

@@ -108,7 +108,7 @@ static bool vgic_apply(struct vgic_model *m, const struct seq_op *op)
 		vgic_model_config(m, op->num, op->level);
 		return true;
 	case SEQ_ROUTE:
-		vgic_model_route(m, op->num, op->a);
+		vgic_model_route(m, op->vcpu, op->num, op->a);
 		return true;
 	case SEQ_EOI:
 		vgic_model_eoi(m, op->vcpu);
