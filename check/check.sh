@@ -73,6 +73,10 @@ junit_counts() {
 # A KTAP run's subset: a binary with an expected failure on every check
 # host (live_ids), one without.
 KTAP_TESTS="caps live_injection"
+# Under load: the binaries whose guests wait in bounded windows, with a busy
+# loop beside them on the emulated host (its other CPU never idle), as on
+# a board whose make check runs its tools tests beside the suite.
+LOADED_TESTS="user_irq live_injection"
 
 # prove reads a saved TAP file in strict mode; only its parse errors
 # count here: the results themselves are judged against expected/.
@@ -146,7 +150,7 @@ for h in $hosts; do jobs="$jobs h:$h"; done
 [ -n "$first_host" ] && jobs="$jobs k:$first_host"
 # The certification run (emulated hosts: a board's /boot may hold no
 # config), here so that the lanes take about as long.
-[ -n "$first_host" ] && [ "$first_host" != native ] && jobs="$jobs c:$first_host"
+[ -n "$first_host" ] && [ "$first_host" != native ] && jobs="$jobs c:$first_host l:$first_host"
 for m in $mutants; do jobs="$jobs m:$m"; done
 lanes=${CHECK_LANES:-2}
 [ "$first_host" = native ] && lanes=1
@@ -167,6 +171,12 @@ run_job() {
 		name=certify-${1#c:}
 		"$top/emuhost/run-host.sh" --host "${1#c:}" --bindir "$build/tests" \
 			--out "$out/certify-runs" --certify "$out/$name.tar.gz" \
+			> "$out/$name.ktap" 2> "$out/$name.err" &
+		;;
+	l:*)
+		name=loaded-${1#l:}
+		"$top/emuhost/run-host.sh" --host "${1#l:}" --bindir "$build/tests" \
+			--out "$out/loaded-runs" --tests "$LOADED_TESTS" --busy-cpu \
 			> "$out/$name.ktap" 2> "$out/$name.err" &
 		;;
 	m:*)
@@ -357,6 +367,11 @@ tamper() {
 }
 # remanifest: SHA256SUMS made again over every file, as verify reads it.
 remanifest='find . -type f ! -name SHA256SUMS | sed "s|^\./||" | LC_ALL=C sort | xargs sha256sum > SHA256SUMS'
+if [ -n "$first_host" ] && [ "$first_host" != native ]; then
+	l=loaded-$first_host
+	t "$(cat "$out/$l.rc" 2>/dev/null || echo 1)" "$first_host under load ($LOADED_TESTS beside a busy loop): results match expected/ ($(tail -n 1 "$out/$l.ktap"))"
+	grep '^# unexpected:\|abort:' "$out/$l.ktap" | head -n 5 | sed 's/^/# /'
+fi
 if [ -n "$first_host" ] && [ "$first_host" != native ]; then
 	c=certify-$first_host
 	bundle=$out/$c.tar.gz

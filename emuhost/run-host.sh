@@ -28,6 +28,7 @@ certify=
 replay=
 sequences=
 sequence_seconds=
+busy_cpu=
 smp=${SMP:-2}
 mem=${MEM:-2048}
 # The host's /init prints a heartbeat every 10 s, however quiet the tests
@@ -65,6 +66,8 @@ usage: $prog --host NAME --bindir DIR --out DIR [options]
                     (the whole suite, strictest), its raw bundle sent over
                     the console, finished here (JUnit, HTML, SHA256SUMS)
                     into FILE (.tar.gz); exit 0 if certified
+  --busy-cpu        a busy loop beside the suite on the emulated host, so
+                    that its other CPU is never idle: a loaded machine
   --cpu MODEL       qemu -cpu model instead of the configuration's
   --smp N           vcpus of the emulated host (default $smp)
   --idle SECS       give up after this long without console output ($idle)
@@ -73,7 +76,7 @@ EOF
 }
 
 . "$here/opts.sh"
-parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms format cpu smp idle limit certify replay sequences sequence-seconds" "$@"
+parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms format cpu smp idle limit certify replay sequences sequence-seconds busy-cpu!" "$@"
 [ -n "$host" ] || die "--host is required (emuhost/hosts.sh list)"
 if [ -n "$rootfs" ]; then
 	[ -r "$rootfs" ] || die "--rootfs $rootfs: no such file"
@@ -184,7 +187,7 @@ case "$gic" in
 3) require=vgic-v3,its,pmu,user-irq,large-vms ;;
 *) require=vgic-v2,pmu,user-irq ;;
 esac
-append="$append ${sequences:+kvmirq_sequences=$sequences }${sequence_seconds:+kvmirq_sequence_seconds=$sequence_seconds }${large_vms:+kvmirq_large_vms=$large_vms }${format:+kvmirq_format=$format }${certify:+kvmirq_certify=1 }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
+append="$append ${busy_cpu:+kvmirq_busy=1 }${sequences:+kvmirq_sequences=$sequences }${sequence_seconds:+kvmirq_sequence_seconds=$sequence_seconds }${large_vms:+kvmirq_large_vms=$large_vms }${format:+kvmirq_format=$format }${certify:+kvmirq_certify=1 }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
 # The console log exists before qemu starts: tail must not race qemu's
 # shell for it (a tail that finds no file follows nothing).
 : > "$console"

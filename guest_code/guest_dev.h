@@ -18,6 +18,21 @@ static inline void guest_wfi(void)
 	asm volatile("wfi" : : : "memory");
 }
 
+/*
+ * One step of a bounded wait for what the vcpu's own entry into the guest
+ * brings (its timer's interrupt, one already pending): not cpu_relax(),
+ * whose YIELD makes single-threaded TCG run its other emulated CPU for a
+ * whole time slice, so that the wait lasts as long as that CPU is busy.
+ * (The board's make check, its tools tests running beside the suite,
+ * never finished a window of 100000 yields in 10 s; an emulated host with
+ * a busy loop on its other CPU did the same.)  A wait for another host
+ * thread keeps cpu_relax(): there the yield lets that thread run.
+ */
+static inline void guest_pause(void)
+{
+	asm volatile("" : : : "memory");
+}
+
 /* Every device off and its output low, as a driver starts. */
 void guest_devs_quiesce(void);
 /* Output high now: a timer whose compare value has passed, an overflow. */

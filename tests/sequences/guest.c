@@ -177,7 +177,7 @@ static void settle(struct seq_guest_vcpu *s)
 
 	for (i = 0; i < SPINS_AFTER_UNMASK; i++) {
 		s->ticks++;
-		cpu_relax();
+		guest_pause();
 	}
 }
 

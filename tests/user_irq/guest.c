@@ -48,7 +48,7 @@ static void window(const struct user_irq_cmd *c, unsigned int me)
 	for (i = 0; i < 16; i++)
 		isb();
 	for (i = 0; c->gic && !taken[me] && i < GUEST_GIC_WINDOW_SPINS; i++)
-		cpu_relax();
+		guest_pause();
 	local_irq_disable();
 }
 
