@@ -226,8 +226,8 @@ static bool judged(struct seq_exec *x, const struct model_judge *j, enum conditi
 	unsigned int i;
 
 	for (i = 0; x->tally && i < j->nr; i++) {
-		enum condition c = x->m.vm.vm_vcpus &&
-				   rule_has_condition(j->rule[i], COND_LARGE_VM) ? COND_LARGE_VM : cond;
+		/* A large VM's checks count under large-vm only (or none). */
+		enum condition c = x->m.vm.vm_vcpus ? COND_LARGE_VM : cond;
 
 		/* Under the condition, where the catalog names it for the rule. */
 		x->tally->under = rule_has_condition(j->rule[i], c) ? c : COND_NONE;
