@@ -38,7 +38,7 @@
 #include "version.h"	/* generated: SUITE_VERSION */
 
 /* Sequences per model in every run, and operations per sequence. */
-#define SEQ_DEFAULT_SEQUENCES	24
+#define SEQ_DEFAULT_SEQUENCES	12
 #define SEQ_OPS			96
 /* What a shrink may cost: every candidate is a fresh VM. */
 #define SEQ_SHRINK_RUNS		200
