@@ -9,7 +9,9 @@ check asks of report/html.py's page of one run.
     style that names http:, https: or //, no url() but url(#...);
   - its host row counts PASSED, FAILED and SKIPPED, run_tests.sh's summary;
   - its band map has a cell with data for every irq_abi VM configuration
-    that ran (a test of it in RUNDIR/results.tsv that did not skip).
+    that ran (a test of it in RUNDIR/results.tsv that did not skip);
+  - its explored sequences have a row for every model's "# sequences:"
+    line of RUNDIR/results.tap, each named by its test, model and VMs.
 
 Exit 1 with one line per problem; its last line says what it saw."""
 
@@ -28,6 +30,7 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack, self.problems = [], []
         self.hosts, self.cells = {}, {}
+        self.explored = []
         self.style = False
 
     def attrs_ok(self, tag, attrs):
@@ -57,6 +60,8 @@ class Page(HTMLParser):
         a = dict(attrs)
         if tag == "tr" and "data-host" in a and "data-passed" in a:
             self.hosts[a["data-host"]] = (a["data-passed"], a["data-failed"], a["data-skipped"])
+        if tag == "tr" and "data-explored" in a:
+            self.explored.append(a["data-explored"])
         if tag == "g" and a.get("class") == "cell":
             self.cells.setdefault((a.get("data-host"), a.get("data-config")), []).append(a.get("data-state"))
 
@@ -94,6 +99,24 @@ def ran_configs(tsv):
     return out
 
 
+EXPLORED = re.compile(r"^# (?:# )*sequences: model=(\S+) vms=(\S+) seed=\d+ sequences=")
+RUN = re.compile(r"^# (?:# )*#  RUN +(\S+) \.\.\.")
+
+
+def explored_lines(tap):
+    """ "test model vms" of each model's explored line of the document."""
+    out, test = [], None
+    with open(tap) as f:
+        for line in f:
+            m = RUN.match(line)
+            if m:
+                test = m.group(1)
+            m = EXPLORED.match(line)
+            if m:
+                out.append("%s %s %s" % (test, m.group(1), m.group(2)))
+    return out
+
+
 def main():
     if len(sys.argv) != 6:
         sys.exit("usage: report_check.py REPORT.html RUNDIR PASSED FAILED SKIPPED")
@@ -126,10 +149,14 @@ def main():
             mapped += 1
         else:
             page.problems.append("no band map cell with data for %s (%d cells)" % (cfg, len(states)))
+    want_rows = explored_lines(os.path.join(rundir, "results.tap"))
+    if page.explored != want_rows:
+        page.problems.append("explored sequences: rows %s; the document's lines %s"
+                             % (" | ".join(page.explored) or "none", " | ".join(want_rows) or "none"))
     for p in page.problems:
         print(p)
-    print("# %s: %d problems; counts %s; %d of %d irq_abi VM configurations that ran mapped"
-          % (host, len(page.problems), "/".join(got or ("?",)), mapped, len(configs)))
+    print("# %s: %d problems; counts %s; %d of %d irq_abi VM configurations that ran mapped; %d explored-sequences rows"
+          % (host, len(page.problems), "/".join(got or ("?",)), mapped, len(configs), len(page.explored)))
     return 1 if page.problems else 0
 
 

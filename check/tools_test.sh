@@ -53,6 +53,13 @@ EOF
 fake dies <<'EOF'
 echo "ok 1 dies.a"; kill -SEGV $$
 EOF
+# Explored sequences: one model as every run explores it, one fewer.
+fake explore <<'EOF'
+echo "#  RUN           explore.a ..."
+echo "# sequences: model=vgic-v3 vms=small seed=1 sequences=1 operations=96 states=50 default=12 models=abc"
+echo "# sequences: model=vgic-v3 vms=large seed=1 sequences=3 operations=288 states=90 default=3 models=abc"
+echo "ok 1 explore.a"; echo "ok 2 explore.b"; echo "ok 3 explore.c"
+EOF
 fake hangs <<'EOF'
 echo "#  RUN           hangs.a ..."; exec sleep 600
 EOF
@@ -408,7 +415,7 @@ rm -f "$work/exp/all"
 # vgic-v2, which the facts say is absent; nopmu for the PMU; notoken for
 # no feature at all).
 mkdir -p "$work/certbin"
-for b in good nopmu notoken; do
+for b in good nopmu notoken explore; do
 	{ echo '#!/bin/sh'; echo '[ "${1:-}" = --host-facts ] && { echo "$FAKE_FACTS"; exit 0; }'; tail -n +2 "$work/bin/$b"; } > "$work/certbin/$b"
 	chmod +x "$work/certbin/$b"
 done
@@ -426,6 +433,9 @@ for s in $shells; do
 		has "^# certify: not certified: expected/ was chosen for kernel 6.1 (--kernel)" &&
 		has "^# certify: not certified: unexpected: nopmu.c: "
 	t $? "$s: the verdict gives each reason it is not a certification"
+	has "^# certify: not certified: the explored sequences ran fewer than every run does: model=vgic-v3 vms=small 1 of 12$" &&
+		! has "not certified: .*vms=large" && grep -q "^sequences: model=vgic-v3 vms=small seed=1 sequences=1 " "$work/raw/verdict.txt"
+	t $? "$s: certified, sequences fewer than every run's are a reason (the default is the minimum); the verdict lists each model's"
 	ok=0
 	for f in results.ktap results.tsv uname.txt dmesg.txt version.txt host-facts.txt verdict.txt expected/all; do
 		[ -s "$work/raw/$f" ] || { ok=1; echo "# no $f in the raw bundle"; }
@@ -569,7 +579,7 @@ esac
 EOF
 chmod +x "$work/fakeqemu/qemu-system-aarch64"
 : > "$work/Image"
-rm -f "$work/bin/bad" "$work/bin/dies" "$work/bin/warns" "$work/bin/nopmu" "$work/bin/nopmu2" "$work/bin/notoken" "$work/bin/untallied" "$work/bin/env"
+rm -f "$work/bin/bad" "$work/bin/dies" "$work/bin/warns" "$work/bin/nopmu" "$work/bin/nopmu2" "$work/bin/notoken" "$work/bin/untallied" "$work/bin/env" "$work/bin/explore"
 for how in panic silent exits; do
 	start=$(date +%s)
 	FAKE_QEMU=$how PATH="$work/fakeqemu:$PATH" "$top/emuhost/run-host.sh" \

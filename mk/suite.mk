@@ -47,7 +47,16 @@ $(O)/gen/version.h: FORCE
 	@v=$$(sh mk/version.sh | sed -n 's/^version: //p'); \
 		printf '#define SUITE_VERSION "%s"\n' "$$v" > $@.$$$$; \
 		if cmp -s $@.$$$$ $@; then rm -f $@.$$$$; else mv $@.$$$$ $@; fi
-$(O)/obj/tests/sequences/host.o: $(O)/gen/version.h
+$(O)/obj/tests/sequences/host.o: $(O)/gen/version.h $(O)/gen/model_version.h
+
+# The models' version: a hash of what they are made of (their code, the
+# sequences' engine, their transitions and variants), so that a bundle or
+# a report says which models judged the explored sequences.
+MODEL_VERSION_SRCS := $(sort $(wildcard lib/model*.[ch] lib/seq*.[ch])) lib/transitions.txt lib/variants.txt
+$(O)/gen/model_version.h: $(MODEL_VERSION_SRCS)
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	@printf '#define MODEL_VERSION "%s"\n' "$$(cat $^ | sha256sum | cut -c1-12)" > $@.tmp && mv $@.tmp $@
 .PHONY: FORCE
 FORCE:
 

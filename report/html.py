@@ -45,6 +45,13 @@ BAND = re.compile(r"^# band: (?:index=(\d+) )?type=(\S+) number=(\d+)-(\d+) clas
                   r"rejected=(\d+) mismatched=(\d+) unspecified=(\d+)(?: label=(.+))?$")
 TIMELINE = re.compile(r"^# timeline: return=(\d+) exit=(\S+) device_irq_level=0x([0-9a-f]+) irq_line=([01])$")
 RESULT = re.compile(r"^(not )?ok \d+ ")
+# tests/sequences: what each model explored, what never fired, the first
+# mismatch and its reproducer (the last "# replay:" line is the shrunk one).
+SEQ_EXPLORED = re.compile(r"^# sequences: model=(\S+) vms=(\S+) seed=(\d+) sequences=(\d+) "
+                          r"operations=(\d+) states=(\d+)\+? default=(\d+) models=(\S+)$")
+SEQ_UNFIRED = re.compile(r"^# sequences: model=(\S+) vms=(\S+) never fired: (.*)$")
+SEQ_MISMATCH = re.compile(r"^# sequences: (model=\S+ seed=\d+ vcpus=\d+: mismatch at .*)$")
+REPLAY = re.compile(r"^# replay: \S+ --replay '(.*)'$")
 
 # The bands of lib/oracle.c's abi_irq_band, as the "# band:" lines of
 # the runs read name them (index, label: abi_band_info's, the one table):
@@ -142,6 +149,10 @@ class Run:
         self.bands = {}                 # test -> {(type, class): [a, r, m, u, first, last]}
         self.timeline = []              # [(return, exit, level, line)]
         self.timeline_test = None
+        self.explored = []              # (test, model, vms, seed, sequences, ops, states, default, models)
+        self.unfired = {}               # (test, model, vms) -> names
+        self.mismatches = {}            # test -> [what]
+        self.reproducers = {}           # test -> the last reproducer line
         self.xfails = []                # (test, deviation, reason, where)
         self.unexpected = []            # (test, what)
         self.unpinned = []              # (test, value)
@@ -237,10 +248,31 @@ class Run:
                 learn_band(index, key, label)
                 self.bands.setdefault(test, {})[key] = [int(x) for x in g[4:]] + [int(g[1]), int(g[2])]
                 continue
+            if self.read_sequences(test, line):
+                continue
             m = TIMELINE.match(line)
             if m and (self.timeline_test in (None, test)):
                 self.timeline_test = test
                 self.timeline.append((int(m.group(1)), m.group(2), int(m.group(3), 16), int(m.group(4))))
+
+    def read_sequences(self, test, line):
+        m = SEQ_EXPLORED.match(line)
+        if m:
+            self.explored.append((test,) + m.groups())
+            return True
+        m = SEQ_UNFIRED.match(line)
+        if m:
+            self.unfired[(test, m.group(1), m.group(2))] = m.group(3)
+            return True
+        m = SEQ_MISMATCH.match(line)
+        if m:
+            self.mismatches.setdefault(test, []).append(m.group(1))
+            return True
+        m = REPLAY.match(line)
+        if m:
+            self.reproducers[test] = m.group(1)
+            return True
+        return False
 
     def counts_as(self, test):
         return self.tests.get(test, ("-", "-", "-"))[2]
@@ -709,6 +741,35 @@ def section_heatmap(runs):
     return "\n".join(out)
 
 
+def section_sequences(runs):
+    """Per run and model: what the explored sequences covered, what never
+    fired, and the first mismatch with its (shrunk) reproducer."""
+    runs = [r for r in runs if r.explored]
+    if not runs:
+        return ""
+    out = ['<h2>The explored sequences</h2>',
+           '<p class="note">Seeded sequences of operations, judged step by step against the models '
+           '(docs/sequences.md): per model how many sequences (every run makes at least the default), '
+           'operations and distinct model states, the transitions that never fired, and the models\' '
+           'version. A mismatch gives the line <code>make replay REPLAY=\'...\'</code> runs again.</p>']
+    for run in runs:
+        out.append('<h3>%s</h3>' % esc(run.label()))
+        out.append('<table><tr><th>test</th><th>model</th><th>VMs</th><th>sequences (default)</th>'
+                   '<th>operations</th><th>states</th><th>never fired</th><th>models</th></tr>')
+        for test, model, vms, seed, n, ops, states, dflt, models in run.explored:
+            out.append('<tr data-explored="%s %s %s"><td>%s</td><td>%s</td><td>%s</td><td>%s (%s)</td>'
+                       '<td>%s</td><td>%s</td><td>%s</td><td><code>%s</code></td></tr>'
+                       % (esc(test), esc(model), esc(vms), esc(test), esc(model), esc(vms), n, dflt, ops, states,
+                          esc(run.unfired.get((test, model, vms), "?")), esc(models)))
+        out.append('</table>')
+        for test, what in run.mismatches.items():
+            out.append('<p><b>%s</b>: %s</p>' % (esc(test), "<br>".join(esc(w) for w in what)))
+            if test in run.reproducers:
+                out.append('<pre>make replay HOST=%s REPLAY=\'%s\'</pre>'
+                           % (esc(run.name), esc(run.reproducers[test])))
+    return "\n".join(out)
+
+
 def section_timeline(runs):
     run = next((r for r in runs if not r.unavailable and r.timeline), None)
     out = ['<h2>A userspace interrupt controller at work: device_irq_level, return by return</h2>']
@@ -787,7 +848,7 @@ def section_timeline(runs):
 def page(runs, rules, title):
     body = [section_header(runs, title), section_legend(runs), section_unexpected(runs),
             section_rules(runs, rules), section_deviations(runs), section_heatmap(runs),
-            section_timeline(runs)]
+            section_sequences(runs), section_timeline(runs)]
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n<title>%s</title>\n'
             '<style>%s</style></head>\n<body>\n%s\n</body></html>\n' % (esc(title), CSS, "\n".join(b for b in body if b)))
 

@@ -90,6 +90,8 @@ certify_verdict() {
 	[ "$(fact kvm)" = 1 ] || reason "no usable /dev/kvm (host facts: ${facts:-none}): nothing was tested"
 	# Each unexpected result is a reason (a claimed feature skipped is one).
 	sed 's/^# //' "$work/unexpected" >> "$work/reasons"
+	for b in $bins; do cat "$work/$b.tap" 2> /dev/null; done | certify_sequences |
+		short_explorations >> "$work/reasons"
 	[ "$tbad" = "$(grep -c . "$work/unexpected")" ] || reason "$tbad unexpected results in all"
 	[ "$tunpinned" = 0 ] || reason "$tunpinned unpinned behaviours"
 	[ -n "$certify_config" ] ||
@@ -123,11 +125,30 @@ certify_verdict() {
 	sed 's/^/# certify: not certified: /' "$work/reasons"
 }
 
-# certify_sequences [DOCUMENT]: "sequences: model=... seed=...
-# sequences=N operations=M states=S" for each model the explored
-# sequences ran (the document, or stdin).
+# certify_sequences [DOCUMENT]: "sequences: model=... vms=... seed=...
+# sequences=N operations=M states=S default=D models=HASH" for each model
+# the explored sequences ran (the document, or stdin): the seeds, how many
+# sequences and operations, how many of each every run makes (D), and the
+# models' version.
 certify_sequences() {
-	sed -n 's/^.*# sequences: \(model=[^ ]* seed=[0-9]* sequences=.*\)$/sequences: \1/p' "$@"
+	sed -n 's/^.*# sequences: \(model=[^ ]* vms=[^ ]* seed=[0-9]* sequences=.*\)$/sequences: \1/p' "$@"
+}
+
+# short_explorations: a line for each model whose sequences were fewer
+# than every run's (stdin: certify_sequences's lines).  A certification
+# explores at least what every run does: the default is the minimum, so
+# that a bundle made with fewer (--sequences 1, a time bound hit early)
+# cannot pass for one that looked as hard.
+short_explorations() {
+	awk '{
+		n = d = -1
+		for (i = 2; i <= NF; i++) {
+			if ($i ~ /^sequences=/) n = substr($i, 11) + 0
+			if ($i ~ /^default=/) d = substr($i, 9) + 0
+		}
+		if (n < 0 || d < 0 || n < d)
+			printf "the explored sequences ran fewer than every run does: %s %s %s of %s\n", $2, $3, (n < 0 ? "?" : n), (d < 0 ? "?" : d)
+	}'
 }
 
 # bundle_finish DIR OUT: DIR (certify_collect's, with the run's

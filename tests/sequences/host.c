@@ -35,6 +35,7 @@
 #include "bench.h"
 #include "exec.h"
 #include "seq_shrink.h"
+#include "model_version.h"	/* generated: MODEL_VERSION */
 #include "version.h"	/* generated: SUITE_VERSION */
 
 /* Sequences per model in every run, and operations per sequence. */
@@ -240,16 +241,18 @@ static int one_sequence(enum seq_vm_kind kind, unsigned int large, unsigned long
 	return 1;
 }
 
-static void print_explored(enum seq_vm_kind kind, const struct explored *e)
+static void print_explored(enum seq_vm_kind kind, bool large, unsigned int dflt,
+			   const struct explored *e)
 {
 	unsigned int i, n = kind == SEQ_VM_NOGIC ? 2 : 1;
+	const char *vms = large ? "large" : "small";
 	char unfired[1024];
 
 	for (i = 0; i < n && fired[i].names; i++) {
-		printf("# sequences: model=%s seed=%d sequences=%lu operations=%lu states=%lu%s\n",
-		       model_names[kind][i], SEQ_SEED_BASE, e->sequences, e->operations,
-		       e->states[i]->count, e->states[i]->full ? "+" : "");
-		printf("# sequences: model=%s never fired: %s\n", model_names[kind][i],
+		printf("# sequences: model=%s vms=%s seed=%d sequences=%lu operations=%lu states=%lu%s default=%u models=%s\n",
+		       model_names[kind][i], vms, SEQ_SEED_BASE, e->sequences, e->operations,
+		       e->states[i]->count, e->states[i]->full ? "+" : "", dflt, MODEL_VERSION);
+		printf("# sequences: model=%s vms=%s never fired: %s\n", model_names[kind][i], vms,
 		       model_unfired(&fired[i], unfired, sizeof(unfired)));
 	}
 }
@@ -276,6 +279,11 @@ FIXTURE_VARIANT_ADD(sequences, v3_large) { .kind = SEQ_VM_V3, .large = true };
 
 /* A large VM's sequences, one for every this many of the others. */
 #define SEQ_LARGE_SHARE		4
+
+static unsigned int share(bool large, unsigned int count)
+{
+	return large ? (count + SEQ_LARGE_SHARE - 1) / SEQ_LARGE_SHARE : count;
+}
 
 SUITE_SETUP(sequences)
 {
@@ -313,11 +321,9 @@ static void print_progress(enum seq_vm_kind kind, const struct explored *e,
 SUITE_TEST_TIMEOUT(sequences, seeded, 86400)
 {
 	static struct seq_op ops[SEQ_MAX_OPS], failed_ops[SEQ_MAX_OPS];
-	unsigned int count = env_count("KVM_IRQ_SEQUENCES", SEQ_DEFAULT_SEQUENCES);
+	unsigned int dflt = share(variant->large, SEQ_DEFAULT_SEQUENCES);
+	unsigned int count = share(variant->large, env_count("KVM_IRQ_SEQUENCES", SEQ_DEFAULT_SEQUENCES));
 	unsigned int large = variant->large ? vm_vcpus_max() : IRQ_VM_MAX_VCPUS;
-
-	if (variant->large)
-		count = (count + SEQ_LARGE_SHARE - 1) / SEQ_LARGE_SHARE;
 	unsigned int bound = env_count("KVM_IRQ_SEQUENCE_SECONDS", 0);
 	time_t start = time(NULL), said = start;
 	struct explored e = { 0 };
@@ -358,7 +364,7 @@ SUITE_TEST_TIMEOUT(sequences, seeded, 86400)
 			memcpy(failed_ops, ops, n * sizeof(*ops));
 		}
 	}
-	print_explored(variant->kind, &e);
+	print_explored(variant->kind, variant->large, dflt, &e);
 	if (failed_n)
 		shrink_and_print(&failed_vm, failed_ops, failed_n, failed_rule, failed_code);
 }
