@@ -48,10 +48,42 @@ static void writeb_gic(uint8_t val, volatile void *addr)
 #define GICD(off)	((volatile void *)(GICD_BASE_GPA + (off)))
 #define GICC(off)	((volatile void *)(GICC_BASE_GPA + (off)))
 
+/*
+ * Each vcpu's redistributor as the architecture finds it: the frame whose
+ * GICR_TYPER affinity is the vcpu's MPIDR_EL1 (IHI 0069 9.11.35), not the
+ * frame its id numbers: KVM lays the frames out in creation order, and a
+ * VM's ids may differ from it.  Found by the vcpu itself, at init.
+ */
+#define GICR_TYPER_OFF		0x0008
+static uint64_t redist_of[IRQ_VM_MAX_VCPUS_LARGE];
+
+static uint64_t frame_typer_aff(unsigned int i)
+{
+	return *(volatile uint64_t *)(GICR_BASE_GPA + i * GICR_STRIDE + GICR_TYPER_OFF) >> 32;
+}
+
+static void find_redist(unsigned int nr_vcpus)
+{
+	uint64_t mpidr = read_sysreg(mpidr_el1);
+	uint64_t aff = (mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24;
+	unsigned int me = guest_get_vcpuid(), i;
+
+	/* Its id's frame first: where ids follow the creation order. */
+	if (me < nr_vcpus && frame_typer_aff(me) == aff) {
+		redist_of[me] = GICR_BASE_GPA + me * GICR_STRIDE;
+		return;
+	}
+	for (i = 0; i < nr_vcpus; i++)
+		if (frame_typer_aff(i) == aff) {
+			redist_of[me] = GICR_BASE_GPA + i * GICR_STRIDE;
+			return;
+		}
+	GUEST_ASSERT_1(0, mpidr);
+}
+
 static volatile void *gicr_sgi(unsigned int off)
 {
-	return (volatile void *)(GICR_BASE_GPA + guest_get_vcpuid() * GICR_STRIDE +
-				 GICR_SGI_OFF + off);
+	return (volatile void *)(redist_of[guest_get_vcpuid()] + GICR_SGI_OFF + off);
 }
 
 /* Banked (SGI/PPI) registers live in the redistributor on v3. */
@@ -91,6 +123,7 @@ void guest_gic_init(int version, unsigned int nr_vcpus)
 	gic_version = version;
 	if (version == 3) {
 		gic_init(GIC_V3, nr_vcpus, (void *)GICD_BASE_GPA, (void *)GICR_BASE_GPA);
+		find_redist(nr_vcpus);
 		for (i = 0; i < 32; i++)
 			gic_set_priority(i, PRIORITY);
 		return;
