@@ -451,6 +451,22 @@ static void test_vgic_spin_variants(void)
 
 /* --- sequences as text, the shrinker -------------------------------------- */
 
+/* ids 1 2 0: the field names a creation index; each vcpu-lookup variant's vcpu. */
+static void test_line_slot(void)
+{
+	struct seq_vm vm = { .kind = SEQ_VM_V3, .nr_vcpus = 3, .permuted = true, .id = { 1, 2, 0 } };
+	struct seq_op cpu0 = { .code = SEQ_LINE, .a = ABI_IRQ_TYPE_CPU, .vcpu = 0 };
+	struct seq_op ppi0 = { .code = SEQ_LINE, .a = ABI_IRQ_TYPE_PPI, .vcpu = 0, .num = 20 };
+	bool ok;
+
+	ok = seq_line_slot(&vm, &cpu0) == 0 && seq_line_slot(&vm, &ppi0) == 0;
+	vm.variants.value[VARIANT_VCPU_LOOKUP] = VARIANT_VCPU_LOOKUP_BY_ID;
+	ok &= seq_line_slot(&vm, &cpu0) == 2 && seq_line_slot(&vm, &ppi0) == 2;
+	vm.variants.value[VARIANT_VCPU_LOOKUP] = VARIANT_VCPU_LOOKUP_PPI_ID_AS_INDEX;
+	ok &= seq_line_slot(&vm, &cpu0) == 0 && seq_line_slot(&vm, &ppi0) == 1;
+	tap(ok, "seq: ids 1 2 0, field 0: by-index vcpu 0, by-id vcpu 2, ppi-id-as-index a PPI to vcpu 1 and the CPU line to 0");
+}
+
 /* Each head is wrong in one item only. */
 static const char *const bad_heads[] = {
 	"vm=nogic vcpus=0 | window:0",
@@ -468,6 +484,10 @@ static const char *const bad_heads[] = {
 	"vm=nogic vcpus=2 vm_vcpus=300 indices=300,1 | window:0",
 	"vm=nogic vcpus=2 indices=1,0 | window:0",
 	"vm=nogic vcpus=2 vm_vcpus=513 indices=1,0 | window:0",
+	"vm=nogic vcpus=3 ids=0,0,1 | window:0",
+	"vm=nogic vcpus=3 ids=1,0 | window:0",
+	"vm=v2 vcpus=2 nr_irqs=64 intids=40 edge=0 targets=0 ids=1,0 | window:0",
+	"vm=nogic vcpus=2 ids=1,0 vm_vcpus=10 indices=9,3 | window:0",
 };
 
 static void test_text(void)
@@ -527,6 +547,7 @@ static void test_text(void)
 	tap(!seq_line_parse(buf, &vm2, back, &n, err, sizeof(err)) && !memcmp(&vm, &vm2, sizeof(vm)) &&
 	    seq_vm_size(&vm2) == 300 && seq_vm_index(&vm2, 2) == 256,
 	    "seq: a large VM's slots parse back (%s)", buf);
+	test_line_slot();
 }
 
 /* Fails when it holds a raise of SPI 40 followed, later, by a window of vcpu 1. */

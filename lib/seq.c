@@ -311,6 +311,12 @@ void seq_line_format(const struct seq_vm *vm, const char *suite,
 
 	used = snprintf(buf, len, "vm=%s vcpus=%u", seq_vm_kind_name(vm->kind),
 			vm->nr_vcpus);
+	if (vm->permuted) {
+		used += snprintf(buf + used, used < len ? len - used : 0, " ids=");
+		for (i = 0; i < vm->nr_vcpus; i++)
+			used += snprintf(buf + used, used < len ? len - used : 0,
+					 "%s%u", i ? "," : "", vm->id[i]);
+	}
 	if (vm->vm_vcpus) {
 		used += snprintf(buf + used, used < len ? len - used : 0,
 				 " vm_vcpus=%u indices=", vm->vm_vcpus);
@@ -374,7 +380,7 @@ static const char *value_of(const char *item, const char *key)
 
 /* One "key=value" of the line's head into vm: 0, or -1 with err. */
 static int head_item(const char *item, struct seq_vm *vm, int *nr_indices,
-		     char *err, size_t err_len)
+		     int *nr_ids, char *err, size_t err_len)
 {
 	unsigned long n = 0, vals[SEQ_MAX_INTIDS];
 	const char *val;
@@ -389,6 +395,12 @@ static int head_item(const char *item, struct seq_vm *vm, int *nr_indices,
 	} else if ((val = value_of(item, "vm_vcpus"))) {
 		k = number_in(val, 1, IRQ_VM_MAX_VCPUS_LARGE, &n);
 		vm->vm_vcpus = n;
+	} else if ((val = value_of(item, "ids"))) {
+		k = number_list(val, 0, IRQ_VM_MAX_VCPUS - 1, vals);
+		for (i = 0; i < k; i++)
+			vm->id[i] = vals[i];
+		vm->permuted = k > 0;
+		*nr_ids = k;
 	} else if ((val = value_of(item, "indices"))) {
 		k = number_list(val, 0, IRQ_VM_MAX_VCPUS_LARGE - 1, vals);
 		for (i = 0; i < k; i++)
@@ -435,10 +447,43 @@ static bool slots_fit(const struct seq_vm *vm, int nr_indices)
 	return true;
 }
 
+/* ids out of order: a permutation of the slots, not on vgic-v2 or a large VM. */
+static bool ids_fit(const struct seq_vm *vm, int nr_ids)
+{
+	unsigned int seen = 0, i;
+
+	if (nr_ids < 0)
+		return true;
+	if (nr_ids != (int)vm->nr_vcpus || vm->vm_vcpus || vm->kind == SEQ_VM_V2)
+		return false;
+	for (i = 0; i < vm->nr_vcpus; i++)
+		seen |= 1u << vm->id[i];
+	return seen == (1u << vm->nr_vcpus) - 1;
+}
+
+unsigned int seq_line_slot(const struct seq_vm *vm, const struct seq_op *op)
+{
+	unsigned int t, f = op->vcpu;
+
+	if (!vm->permuted || op->a == ABI_IRQ_TYPE_SPI)
+		return f;
+	switch (vm->variants.value[VARIANT_VCPU_LOOKUP]) {
+	case VARIANT_VCPU_LOOKUP_BY_ID:
+		for (t = 0; t < vm->nr_vcpus; t++)
+			if (vm->id[t] == f)
+				return t;
+		return f;
+	case VARIANT_VCPU_LOOKUP_PPI_ID_AS_INDEX:
+		return op->a == ABI_IRQ_TYPE_PPI ? vm->id[f] : f;
+	default:
+		return f;
+	}
+}
+
 int seq_line_parse(const char *line, struct seq_vm *vm, struct seq_op *ops,
 		   unsigned int *nr_ops, char *err, size_t err_len)
 {
-	int nr_indices = -1;
+	int nr_indices = -1, nr_ids = -1;
 	char *copy = strdup(line), *p, *save = NULL;
 	bool head = true;
 	int ret = -1;
@@ -453,7 +498,7 @@ int seq_line_parse(const char *line, struct seq_vm *vm, struct seq_op *ops,
 		if (head && !strcmp(p, "|")) {
 			head = false;
 		} else if (head) {
-			if (head_item(p, vm, &nr_indices, err, err_len))
+			if (head_item(p, vm, &nr_indices, &nr_ids, err, err_len))
 				goto out;
 		} else if (*nr_ops == SEQ_MAX_OPS) {
 			snprintf(err, err_len, "more than %u operations", SEQ_MAX_OPS);
@@ -469,6 +514,8 @@ int seq_line_parse(const char *line, struct seq_vm *vm, struct seq_op *ops,
 		snprintf(err, err_len, "want 'vm=... vcpus=N ... | op op ...'");
 	else if (!slots_fit(vm, nr_indices))
 		snprintf(err, err_len, "vm_vcpus= needs indices=, one per slot, each below it, none twice");
+	else if (!ids_fit(vm, nr_ids))
+		snprintf(err, err_len, "ids= permutes 0 .. vcpus-1, on a VM of no vgic or vgic-v3 without vm_vcpus=");
 	else if (vm->kind != SEQ_VM_NOGIC && (!vm->nr_irqs || !vm->nr_intids))
 		snprintf(err, err_len, "a vgic VM needs nr_irqs= and intids=");
 	else

@@ -53,6 +53,8 @@ struct seq_vm {
 	unsigned int nr_vcpus;		/* the slots, 1 .. IRQ_VM_MAX_VCPUS */
 	unsigned int vm_vcpus;		/* the VM's vcpus, or 0: nr_vcpus */
 	uint16_t index[IRQ_VM_MAX_VCPUS];	/* with vm_vcpus: slot s's creation index */
+	bool permuted;			/* ids out of creation order (no vm_vcpus) ... */
+	uint8_t id[IRQ_VM_MAX_VCPUS];	/* ... the id of the vcpu created s-th */
 	unsigned int nr_irqs;		/* vgic: NR_IRQS, the private 32 included */
 	unsigned int nr_intids;		/* vgic: the INTIDs in play ... */
 	unsigned int intid[SEQ_MAX_INTIDS];	/* ... PPIs (16..31) and SPIs */
@@ -132,6 +134,21 @@ static inline unsigned int seq_vm_index(const struct seq_vm *vm, unsigned int sl
 {
 	return vm->vm_vcpus ? vm->index[slot] : slot;
 }
+
+/* The id of slot's vcpu. */
+static inline unsigned int seq_vm_id(const struct seq_vm *vm, unsigned int slot)
+{
+	return vm->permuted ? vm->id[slot] : seq_vm_index(vm, slot);
+}
+
+struct seq_op;
+
+/*
+ * The slot a KVM_IRQ_LINE of op reaches: the field names op->vcpu's
+ * creation index (api.rst); with ids out of that order, the vcpu-lookup
+ * variant says which vcpu the kernel takes it for.
+ */
+unsigned int seq_line_slot(const struct seq_vm *vm, const struct seq_op *op);
 
 /* One operation as its token ("line:m:spi:0:40:1"); returns buf. */
 char *seq_op_format(const struct seq_op *op, char *buf, size_t len);

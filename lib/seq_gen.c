@@ -93,6 +93,31 @@ static void spread_slots(struct seq_rng *r, struct seq_vm *vm, unsigned int vm_v
 	}
 }
 
+/*
+ * A third of the VMs of 2 to 8 vcpus (no vgic, or vgic-v3) get ids that
+ * permute the creation order: which vcpu the field names then shows.
+ * Not vgic-v2, whose CPU interface numbers follow the creation order.
+ */
+static void permute_ids(struct seq_rng *r, struct seq_vm *vm)
+{
+	unsigned int s, t, tmp;
+
+	if (vm->kind == SEQ_VM_V2 || vm->vm_vcpus || vm->nr_vcpus < 2 || !seq_one_in(r, 3))
+		return;
+	for (s = 0; s < vm->nr_vcpus; s++)
+		vm->id[s] = s;
+	while (!vm->permuted) {
+		for (s = vm->nr_vcpus - 1; s > 0; s--) {
+			t = seq_below(r, s + 1);
+			tmp = vm->id[s];
+			vm->id[s] = vm->id[t];
+			vm->id[t] = tmp;
+		}
+		for (s = 0; s < vm->nr_vcpus; s++)
+			vm->permuted |= vm->id[s] != s;
+	}
+}
+
 void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_vcpus,
 		     unsigned int vm_vcpus_max, unsigned int nr_irqs_max,
 		     const struct variants *variants, struct seq_vm *vm)
@@ -104,6 +129,7 @@ void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_
 	vm->variants = *variants;
 	vm->nr_vcpus = 1 + seq_below(r, max_vcpus);
 	spread_slots(r, vm, vm_vcpus_max);
+	permute_ids(r, vm);
 	if (kind == SEQ_VM_NOGIC)
 		return;
 	vm->nr_irqs = seq_one_in(r, 2) ? 64 : nr_irqs_max;

@@ -73,7 +73,7 @@ static bool nogic_apply(struct seq_models *s, const struct seq_op *op)
 {
 	switch (op->code) {
 	case SEQ_LINE:
-		cpu_model_line(&s->cpu, op->vcpu, op->num, op->level);
+		cpu_model_line(&s->cpu, seq_line_slot(&s->vm, op), op->num, op->level);
 		return true;
 	case SEQ_FIELD:
 		ui_model_field(&s->ui, op->vcpu, op->level);
@@ -91,11 +91,11 @@ static bool nogic_apply(struct seq_models *s, const struct seq_op *op)
 	}
 }
 
-static bool vgic_apply(struct vgic_model *m, const struct seq_op *op)
+static bool vgic_apply(struct vgic_model *m, const struct seq_vm *vm, const struct seq_op *op)
 {
 	switch (op->code) {
 	case SEQ_LINE:
-		vgic_model_line(m, op->a, op->vcpu, op->num, op->level);
+		vgic_model_line(m, op->a, seq_line_slot(vm, op), op->num, op->level);
 		return true;
 	case SEQ_SPIN:
 	case SEQ_SLEEP:
@@ -126,7 +126,7 @@ static bool vgic_apply(struct vgic_model *m, const struct seq_op *op)
 
 bool seq_models_apply(struct seq_models *s, const struct seq_op *op)
 {
-	return s->vm.kind == SEQ_VM_NOGIC ? nogic_apply(s, op) : vgic_apply(&s->vgic, op);
+	return s->vm.kind == SEQ_VM_NOGIC ? nogic_apply(s, op) : vgic_apply(&s->vgic, &s->vm, op);
 }
 
 uint64_t seq_models_hash(const struct seq_models *s)

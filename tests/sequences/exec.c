@@ -226,8 +226,9 @@ static bool judged(struct seq_exec *x, const struct model_judge *j, enum conditi
 	unsigned int i;
 
 	for (i = 0; x->tally && i < j->nr; i++) {
-		/* A large VM's checks count under large-vm only (or none). */
-		enum condition c = x->m.vm.vm_vcpus ? COND_LARGE_VM : cond;
+		/* A large VM's checks count under large-vm only (or none), a permuted one's alike. */
+		enum condition c = x->m.vm.vm_vcpus ? COND_LARGE_VM :
+				   x->m.vm.permuted ? COND_IDS_OUT_OF_ORDER : cond;
 
 		/* Under the condition, where the catalog names it for the rule. */
 		x->tally->under = rule_has_condition(j->rule[i], c) ? c : COND_NONE;
@@ -419,7 +420,7 @@ static unsigned int line_target(const struct seq_exec *x, const struct seq_op *o
 	int k;
 
 	if (op->a != ABI_IRQ_TYPE_SPI)
-		return op->vcpu;
+		return seq_line_slot(&x->m.vm, op);
 	k = vgic_model_index(&x->m.vgic, op->num);
 	return k < 0 ? 0 : x->m.vgic.irq[k][0].target;
 }
@@ -752,7 +753,7 @@ static void guest_config(struct seq_exec *x, const struct seq_vm *vm)
 		x->cfg->target[k] = vm->target[k];
 	}
 	for (v = 0; v < vm->nr_vcpus; v++) {
-		x->cfg->slot_of[seq_vm_index(vm, v)] = v;
+		x->cfg->slot_of[seq_vm_index(vm, v)] = v;	/* TPIDR: the index (lib/vm.c) */
 		x->cfg->route[v] = route_of(x, vm, v);
 		x->gv[v].held = -1;
 	}
@@ -802,9 +803,13 @@ const char *seq_exec_start(struct seq_exec *x, const struct seq_vm *vm,
 		.nr_irqs = vm->nr_irqs, .pmu = nogic && seq_exec_pmu(),
 	};
 	struct state_set *states[2] = { x->states[0], x->states[1] };
+	uint32_t ids[IRQ_VM_MAX_VCPUS];
 	const char *why;
 	unsigned int i;
 
+	for (i = 0; i < vm->nr_vcpus && vm->permuted; i++)
+		ids[i] = vm->id[i];
+	c.ids = vm->permuted ? ids : NULL;
 	memset(x, 0, sizeof(*x));
 	x->states[0] = states[0];
 	x->states[1] = states[1];

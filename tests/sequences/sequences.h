@@ -54,7 +54,7 @@ enum seq_guest_op {
 struct seq_guest_config {
 	uint32_t gic;		/* 0 (no irqchip), 2 or 3 */
 	uint32_t nr_vcpus;	/* the VM's (lib/seq.h: its slots are fewer, or all) */
-	uint8_t slot_of[IRQ_VM_MAX_VCPUS_LARGE];	/* vcpu id -> its slot */
+	uint8_t slot_of[IRQ_VM_MAX_VCPUS_LARGE];	/* vcpu index (guest_get_vcpuid) -> its slot */
 	uint64_t route[IRQ_VM_MAX_VCPUS];	/* what routes an SPI to a slot */
 	uint32_t nr_intids;
 	uint32_t intid[SEQ_GUEST_INTIDS];
