@@ -497,11 +497,13 @@ static void test_text(void)
 		"field:1:0x105", "immexit:0", "window:7", "spin:1", "stop:1",
 		"mask:0:fiq:1", "dev:2:ptimer:arm", "enable:0:40:1", "config:1:40:edge",
 		"route:0:40:3", "ack:1", "eoi:1", "dir:1", "eoimode:1:1", "read:0:17",
+		"line:t3:spi:0:41:1&", "sleep:2",
 	};
 	static const char *const bad[] = {
 		"", "line:m:spi:0:40", "line:x:spi:0:40:1", "line:m:lpi:0:40:1",
 		"window", "window:8", "dev:0:hpet:raise", "config:0:40:both",
 		"mask:0:nmi:1", "eoi:0:1", "frobnicate:0", "enable:0:1024:1",
+		"window:0&", "&",
 	};
 	struct seq_op op, ops[4], back[SEQ_MAX_OPS];
 	struct seq_vm vm = vgic_vm(3, &documented), vm2;

@@ -73,9 +73,9 @@ char *seq_op_format(const struct seq_op *op, char *buf, size_t len)
 			snprintf(from, sizeof(from), "m");
 		else
 			snprintf(from, sizeof(from), "t%u", op->from);
-		snprintf(buf, len, "%s:%s:%s:%u:%u:%u", code, from,
+		snprintf(buf, len, "%s:%s:%s:%u:%u:%u%s", code, from,
 			 name_of(type_names, ARRAY_LEN(type_names), op->a),
-			 op->vcpu, op->num, op->level);
+			 op->vcpu, op->num, op->level, op->with_next ? "&" : "");
 		break;
 	case SEQ_FIELD:
 		snprintf(buf, len, "%s:%u:0x%x", code, op->vcpu, op->level);
@@ -129,11 +129,16 @@ int seq_op_parse(const char *token, struct seq_op *op)
 	char copy[64], *f[MAX_FIELDS], *save = NULL, *p;
 	unsigned long n[MAX_FIELDS] = { 0 };
 	unsigned int nf = 0;
-	int code, i;
+	int code, i, with_next = 0;
 
 	if (strlen(token) >= sizeof(copy))
 		return -1;
 	strcpy(copy, token);
+	/* "&": at once with the next (a line's only). */
+	if (*copy && copy[strlen(copy) - 1] == '&') {
+		copy[strlen(copy) - 1] = 0;
+		with_next = 1;
+	}
 	for (p = strtok_r(copy, ":", &save); p && nf < MAX_FIELDS; p = strtok_r(NULL, ":", &save))
 		f[nf++] = p;
 	if (!nf || p || (code = lookup(code_names, NR_SEQ_CODES, f[0])) < 0)
@@ -157,8 +162,11 @@ int seq_op_parse(const char *token, struct seq_op *op)
 		op->vcpu = n[3];
 		op->num = n[4];
 		op->level = n[5];
+		op->with_next = with_next;
 		return 0;
 	}
+	if (with_next)
+		return -1;
 	if (nf < 2 || number(f[1], IRQ_VM_MAX_VCPUS - 1, &n[1]))
 		return -1;
 	op->vcpu = n[1];

@@ -104,6 +104,11 @@ struct seq_op {
 	uint8_t from;		/* SEQ_LINE: SEQ_FROM_MAIN or a vcpu */
 	uint8_t a;
 	uint16_t num;
+	/*
+	 * SEQ_LINE: made at once with the next operation if that is a line
+	 * from another thread, on another line ("&" after its token).
+	 */
+	uint8_t with_next;
 	uint32_t level;
 };
 

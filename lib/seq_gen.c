@@ -473,6 +473,21 @@ static unsigned int touched(const struct seq_op *op)
 	}
 }
 
+/*
+ * Several threads at once: a third of the lines go at once with the next
+ * operation, and a line right after one comes from another thread.
+ */
+static void at_once(struct seq_gen *g, const struct seq_models *s, struct seq_op *op)
+{
+	struct seq_rng *r = &g->rng;
+
+	if (op->code != SEQ_LINE)
+		return;
+	if (g->pairing && op->from == g->pair_from)
+		op->from = op->from == SEQ_FROM_MAIN ? seq_below(r, s->vm.nr_vcpus) : SEQ_FROM_MAIN;
+	op->with_next = !g->pairing && seq_one_in(r, 3);
+}
+
 void seq_op_generate(struct seq_gen *g, const struct seq_models *s, struct seq_op *op)
 {
 	struct seq_rng *r = &g->rng;
@@ -486,8 +501,11 @@ void seq_op_generate(struct seq_gen *g, const struct seq_models *s, struct seq_o
 			nogic_candidate(r, s, op);
 		else
 			vgic_candidate(g, s, op);
+		at_once(g, s, op);
 		if (seq_models_allows(s, op)) {
 			g->last_intid = touched(op) ?: g->last_intid;
+			g->pairing = op->with_next;
+			g->pair_from = op->from;
 			return;
 		}
 	}

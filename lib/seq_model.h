@@ -70,6 +70,8 @@ void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_
 struct seq_gen {
 	struct seq_rng rng;
 	unsigned int last_intid;	/* 0: none yet */
+	bool pairing;			/* the last was a line to go at once ... */
+	uint8_t pair_from;		/* ... from this thread */
 };
 
 /* The next operation, one the models allow now. */

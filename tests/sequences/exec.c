@@ -425,26 +425,36 @@ static unsigned int line_target(const struct seq_exec *x, const struct seq_op *o
 	return k < 0 ? 0 : x->m.vgic.irq[k][0].target;
 }
 
-static bool op_line(struct seq_exec *x, const struct seq_op *op)
+/* A vcpu's thread is told to make op's KVM_IRQ_LINE (line_done() waits). */
+static void line_post(struct seq_exec *x, const struct seq_op *op)
+{
+	struct seq_worker *w = &x->w[op->from];
+
+	w->irq = line_field(x, op);
+	w->level = op->level;
+	post(w, JOB_LINE);
+}
+
+/* op's KVM_IRQ_LINE made: by the main thread now, or as posted. */
+static int line_done(struct seq_exec *x, const struct seq_op *op)
+{
+	struct seq_worker *w = &x->w[op->from];
+
+	if (op->from == SEQ_FROM_MAIN)
+		return irq_line(&x->v, line_field(x, op), op->level);
+	if (!finish(w))
+		TEST_FAIL("vcpu %u's thread never came back from KVM_IRQ_LINE", op->from);
+	return w->err;
+}
+
+/* What op's KVM_IRQ_LINE answered (err), judged; the models follow. */
+static bool line_judged(struct seq_exec *x, const struct seq_op *op, int err)
 {
 	uint32_t irq = line_field(x, op);
 	struct abi_verdict want = abi_irq_line(&x->v.abi, irq, op->level);
 	enum condition cond = cond_of(x, line_target(x, op));
 	struct model_judge j = { 0 };
-	struct seq_worker *w;
-	int err;
 
-	if (op->from == SEQ_FROM_MAIN) {
-		err = irq_line(&x->v, irq, op->level);
-	} else {
-		w = &x->w[op->from];
-		w->irq = irq;
-		w->level = op->level;
-		post(w, JOB_LINE);
-		if (!finish(w))
-			TEST_FAIL("vcpu %u's thread never came back from KVM_IRQ_LINE", op->from);
-		err = w->err;
-	}
 	if (want.outcome != ABI_UNSPECIFIED)
 		model_check(&j, want.rule, want.outcome == ABI_ACCEPT ? !err : err == want.err,
 			    "KVM_IRQ_LINE irq=0x%08x level=%u: %s, the documents say %s",
@@ -455,6 +465,47 @@ static bool op_line(struct seq_exec *x, const struct seq_op *op)
 	if (!err)
 		seq_models_apply(&x->m, op);
 	return true;
+}
+
+static bool op_line(struct seq_exec *x, const struct seq_op *op)
+{
+	if (op->from != SEQ_FROM_MAIN)
+		line_post(x, op);
+	return line_judged(x, op, line_done(x, op));
+}
+
+/* Two operations on one line, in whatever order: not at once. */
+static bool same_line(const struct seq_exec *x, const struct seq_op *a, const struct seq_op *b)
+{
+	if (a->a != b->a || a->num != b->num)
+		return false;
+	return a->a == ABI_IRQ_TYPE_SPI || seq_line_slot(&x->m.vm, a) == seq_line_slot(&x->m.vm, b);
+}
+
+/*
+ * a and b's KVM_IRQ_LINEs from two threads at once (a vcpu's thread and
+ * the main one, or two vcpus'): each posted before either is waited for.
+ * On two lines, the order they land in changes nothing the models hold.
+ */
+static bool op_lines_at_once(struct seq_exec *x, const struct seq_op *a,
+			     const struct seq_op *b, unsigned int a_step)
+{
+	unsigned int b_step = x->step;
+	int err_a, err_b;
+	bool ok;
+
+	if (a->from != SEQ_FROM_MAIN)
+		line_post(x, a);
+	if (b->from != SEQ_FROM_MAIN)
+		line_post(x, b);
+	err_a = line_done(x, a);
+	err_b = line_done(x, b);
+	x->step = a_step;
+	ok = line_judged(x, a, err_a);
+	if (x->failed && x->fail_step == a_step)
+		x->fail_op = *a;
+	x->step = b_step;
+	return ok && line_judged(x, b, err_b);
 }
 
 static bool op_immexit(struct seq_exec *x, const struct seq_op *op)
@@ -678,6 +729,22 @@ static bool op_guest(struct seq_exec *x, const struct seq_op *op)
 	return ok;
 }
 
+/* The line held for the next operation, made alone after all. */
+static bool flush_pair(struct seq_exec *x)
+{
+	struct seq_op a = x->pair;
+	unsigned int step = x->step;
+	bool ok;
+
+	x->paired = false;
+	x->step = x->pair_step;
+	ok = op_line(x, &a);
+	if (x->failed && x->fail_step == x->step)
+		x->fail_op = a;
+	x->step = step;
+	return ok;
+}
+
 bool seq_exec_op(struct seq_exec *x, const struct seq_op *op)
 {
 	bool ok;
@@ -689,6 +756,29 @@ bool seq_exec_op(struct seq_exec *x, const struct seq_op *op)
 		return true;
 	}
 	x->ops++;
+	/* A line marked to go at once with the next: held until then. */
+	if (x->paired && op->code == SEQ_LINE && op->from != x->pair.from &&
+	    !same_line(x, &x->pair, op)) {
+		x->paired = false;
+		ok = op_lines_at_once(x, &x->pair, op, x->pair_step);
+		goto done;
+	}
+	if (x->paired) {
+		if (!flush_pair(x))
+			return false;
+		/* The line made first may have changed what op may do. */
+		if (!seq_models_allows(&x->m, op)) {
+			x->ops--;
+			x->step++;
+			return true;
+		}
+	}
+	if (op->code == SEQ_LINE && op->with_next) {
+		x->pair = *op;
+		x->pair_step = x->step++;
+		x->paired = true;
+		return true;
+	}
 	switch (op->code) {
 	case SEQ_LINE:
 		ok = op_line(x, op);
@@ -710,6 +800,7 @@ bool seq_exec_op(struct seq_exec *x, const struct seq_op *op)
 	default:
 		ok = op_guest(x, op);
 	}
+done:
 	count_states(x);
 	if (x->failed && x->fail_step == x->step)
 		x->fail_op = *op;
@@ -841,6 +932,9 @@ bool seq_exec_end(struct seq_exec *x)
 {
 	struct seq_op stop = { .code = SEQ_STOP, .from = SEQ_FROM_MAIN };
 	unsigned int i;
+
+	if (x->paired && !x->failed)
+		flush_pair(x);
 
 	for (i = 0; i < x->m.vm.nr_vcpus && x->w; i++) {
 		stop.vcpu = i;

@@ -33,6 +33,10 @@ struct seq_exec {
 	uint32_t cmd[IRQ_VM_MAX_VCPUS];	/* each vcpu's last command */
 	uint32_t spin_cmd[IRQ_VM_MAX_VCPUS];	/* its spin's */
 	bool asleep[IRQ_VM_MAX_VCPUS];	/* that spin is a sleep in WFI */
+	/* A line held to go at once with the next operation (its with_next). */
+	bool paired;
+	struct seq_op pair;
+	unsigned int pair_step;
 	struct tally *tally;		/* where checks count; NULL: nowhere */
 	/* The states each model visited, if counted. */
 	struct state_set *states[2];
