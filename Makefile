@@ -96,7 +96,8 @@ matrix: all
 # KVM_IRQ_LINE loop, measured in one run (a benchmark, not a test).
 bench: all
 	@if [ "$(NATIVE)" = 1 ]; then \
-		$(O)/tests/irq_abi --bench && $(O)/tests/sequences --bench; \
+		$(O)/tests/irq_abi --bench && \
+		env $$(./run_tests.sh --bindir $(O)/tests --print-env) $(O)/tests/sequences --bench; \
 	else \
 		sh mk/deps.sh host && \
 		emuhost/run-host.sh --host $(HOST) --run bench --bindir $(O)/tests --out $(O)/runs; \

@@ -25,6 +25,7 @@ timeout=
 list_only=
 list_binaries=
 list_features=
+print_env=
 ktap=
 require_pinned=
 require=
@@ -64,6 +65,9 @@ usage: $prog [options]
                     that skips for lack of one is unexpected, whatever
                     expected/ allows
   --features        list the feature tokens a skip may name, and exit
+  --print-env       print what a run tells the binaries of this kernel
+                    (expected/'s limits and the models' variants), one
+                    VAR=value a line, for a binary run by hand (env), and exit
   --large-vms sample|full
                     live_large: run a sample of 11 vcpus of a 257-vcpu VM
                     (default), or every vcpu of the largest VM
@@ -122,6 +126,7 @@ while [ $# -gt 0 ]; do
 	--list) list_only=1 ;;
 	--binaries) list_binaries=1 ;;
 	--features) list_features=1 ;;
+	--print-env) print_env=1 ;;
 	--ktap) ktap=1 ;;
 	--results) need_arg "$@"; results=$2; shift ;;
 	--require-pinned) require_pinned=1 ;;
@@ -338,6 +343,11 @@ export KVM_IRQ_LIMIT_NR_IRQS
 KVM_IRQ_VARIANTS=$(awk -F'\t' '$2 == "variant" { split($3, kv, "="); v[kv[1]] = kv[2] }
 	END { for (n in v) s = s (s == "" ? "" : ",") n "=" v[n]; print s }' "$work/expected")
 export KVM_IRQ_VARIANTS
+if [ -n "$print_env" ]; then
+	echo "KVM_IRQ_LIMIT_NR_IRQS=$KVM_IRQ_LIMIT_NR_IRQS"
+	echo "KVM_IRQ_VARIANTS=$KVM_IRQ_VARIANTS"
+	exit 0
+fi
 
 # A binary's lines inside the run's document: behind "# " as kselftest
 # nests them, or indented as a KTAP v1 subtest (--ktap).

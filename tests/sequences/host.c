@@ -519,6 +519,12 @@ static int bench_mode(void)
 		uint8_t code;
 		struct seq_vm vm;
 
+		why = kind == SEQ_VM_NOGIC ? host_lacks_user_irq() :
+					     host_lacks_vgic(kind == SEQ_VM_V2 ? 2 : 3);
+		if (why) {
+			printf("bench sequences-%s: skipped: %s\n", seq_vm_kind_name(kind), why);
+			continue;
+		}
 		e.states[0] = calloc(1, sizeof(struct state_set));
 		e.states[1] = calloc(1, sizeof(struct state_set));
 		start = seq_bench_now();
@@ -535,8 +541,9 @@ static int bench_mode(void)
 			       i < SEQ_BENCH_SEQUENCES ? why : "no VM for the bare calls");
 			continue;
 		}
-		printf("bench sequences-%s: %lu sequences, %lu operations: %.0f operations/s\n",
-		       seq_vm_kind_name(kind), e.sequences, e.operations, rate);
+		printf("bench sequences-%s: %lu sequences, %lu operations: %.0f operations/s (variants: %s)\n",
+		       seq_vm_kind_name(kind), e.sequences, e.operations, rate,
+		       getenv("KVM_IRQ_VARIANTS") ?: "none pinned");
 		printf("bench sequences-%s: bare KVM_IRQ_LINE loop %.0f calls/s\n",
 		       seq_vm_kind_name(kind), bare);
 		printf("bench sequences-%s: ratio operations/calls %.4f (an operation takes the time of %.0f bare calls)\n",
