@@ -100,6 +100,8 @@ fi
 # what the host is meant to be.
 job=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq-board.XXXXXX")
 trap 'rm -rf "$job"' EXIT
+# The commit the board gets, named now: HEAD may move while it runs.
+head=$(git -C "$top" log -1 --format=%h)
 git -C "$top" bundle create -q "$job/project.bundle" HEAD 2> /dev/null ||
 	die "git bundle of $top failed"
 cp "$here/board-job.sh" "$job/"
@@ -124,7 +126,7 @@ echo "TAP version 13"
 grep -q '/dev/kvm present' "$log"
 t $? "the board's kernel offers /dev/kvm"
 [ "$(step clone)" = 0 ]
-t $? "a fresh clone of HEAD ($(git -C "$top" log -1 --format=%h))"
+t $? "a fresh clone of HEAD ($head)"
 grep -q '^  DEPS    build: nothing to install' "$log" && ! grep -q '^  APT ' "$log"
 t $? "deps.sh finds what the build needs in the rootfs and installs nothing"
 grep -q '^  RUN     natively (aarch64, /dev/kvm)' "$log"
