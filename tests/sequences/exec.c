@@ -760,6 +760,7 @@ bool seq_exec_op(struct seq_exec *x, const struct seq_op *op)
 	if (x->paired && op->code == SEQ_LINE && op->from != x->pair.from &&
 	    !same_line(x, &x->pair, op)) {
 		x->paired = false;
+		x->at_once++;
 		ok = op_lines_at_once(x, &x->pair, op, x->pair_step);
 		goto done;
 	}

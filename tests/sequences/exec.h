@@ -41,6 +41,7 @@ struct seq_exec {
 	/* The states each model visited, if counted. */
 	struct state_set *states[2];
 	unsigned long ops;		/* operations run */
+	unsigned long at_once;		/* pairs of lines made at once */
 	unsigned int step;		/* the operation under way */
 	/* The first mismatch. */
 	bool failed;

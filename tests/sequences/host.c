@@ -195,7 +195,7 @@ static void add_fired(const struct seq_exec *x)
 }
 
 struct explored {
-	unsigned long sequences, operations;
+	unsigned long sequences, operations, at_once;
 	struct state_set *states[2];
 };
 
@@ -229,6 +229,7 @@ static int one_sequence(enum seq_vm_kind kind, unsigned int large, unsigned long
 	add_fired(&x);
 	e->sequences++;
 	e->operations += x.ops;
+	e->at_once += x.at_once;
 	/* A failure in the set-up is before any operation. */
 	/* The end's stops come after the last op: a replay makes them too. */
 	*n = x.failed ? (x.ops ? (x.fail_step < i ? x.fail_step + 1 : i) : 0) : i;
@@ -255,6 +256,8 @@ static void print_explored(enum seq_vm_kind kind, bool large, unsigned int dflt,
 		printf("# sequences: model=%s vms=%s never fired: %s\n", model_names[kind][i], vms,
 		       model_unfired(&fired[i], unfired, sizeof(unfired)));
 	}
+	printf("# sequences: %s vms=%s: %lu pairs of lines made from two threads at once\n",
+	       seq_vm_kind_name(kind), vms, e->at_once);
 }
 
 /* --- the harness's tests ------------------------------------------------- */
