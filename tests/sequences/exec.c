@@ -237,6 +237,7 @@ static bool judged(struct seq_exec *x, const struct model_judge *j, enum conditi
 	if (j->failed && !x->failed) {
 		x->failed = true;
 		x->fail_step = x->step;
+		x->fail_op = x->op ? *x->op : (struct seq_op){ 0 };
 		x->fail_rule = j->failed_rule;
 		snprintf(x->why, sizeof(x->why), "%s", j->why);
 	}
@@ -501,10 +502,10 @@ static bool op_lines_at_once(struct seq_exec *x, const struct seq_op *a,
 	err_a = line_done(x, a);
 	err_b = line_done(x, b);
 	x->step = a_step;
+	x->op = a;
 	ok = line_judged(x, a, err_a);
-	if (x->failed && x->fail_step == a_step)
-		x->fail_op = *a;
 	x->step = b_step;
+	x->op = b;
 	return ok && line_judged(x, b, err_b);
 }
 
@@ -631,13 +632,15 @@ static bool await_wakeups(struct seq_exec *x, unsigned int vcpu)
 		usleep(1000);
 	}
 	run_bound_missed();
-	used = snprintf(what, sizeof(what), "%s", nogic ? "" : "INTIDs");
-	while (n--)
-		used += snprintf(what + used, used < sizeof(what) ? sizeof(what) - used : 0,
-				 " %u", intids[n]);
-	if (nogic)
+	if (nogic) {
 		snprintf(what, sizeof(what), "%s%s%s", lines & 1 ? "its IRQ line" : "",
 			 lines == 3 ? " and " : "", lines & 2 ? "its FIQ line" : "");
+	} else {
+		used = snprintf(what, sizeof(what), "INTIDs");
+		while (n--)
+			used += snprintf(what + used, used < sizeof(what) ? sizeof(what) - used : 0,
+					 " %u", intids[n]);
+	}
 	return failure(x, primary_rule(x), COND_SLEEPING,
 		       "vcpu %u slept in WFI through %s, deliverable to it, not taken within %u s: KVM did not wake it",
 		       vcpu, what, run_bound_seconds());
@@ -656,24 +659,28 @@ static void wake(struct seq_exec *x, unsigned int vcpu)
 	}
 }
 
+/* vcpu's spin (or sleep) told to end; a sleeper kicked out of WFI to see it. */
+static void end_spin(struct seq_exec *x, unsigned int vcpu)
+{
+	WRITE_ONCE(x->gv[vcpu].stop, x->spin_cmd[vcpu]);
+	if (x->asleep[vcpu])
+		wake(x, vcpu);
+	x->asleep[vcpu] = false;
+}
+
 static bool op_stop(struct seq_exec *x, const struct seq_op *op)
 {
 	struct model_judge j = { 0 };
 	unsigned int v = op->vcpu;
-	bool nogic = x->m.vm.kind == SEQ_VM_NOGIC, asleep = x->asleep[v];
+	bool nogic = x->m.vm.kind == SEQ_VM_NOGIC;
 	enum condition cond = cond_of(x, v);
 	uint64_t missed = nogic ? await_forced(x, v) : 0;
+	bool woken = !x->asleep[v] || await_wakeups(x, v);
 
-	if (asleep && !await_wakeups(x, v)) {
-		/* Judged: the guest is told to stop all the same. */
-		WRITE_ONCE(x->gv[v].stop, x->spin_cmd[v]);
-		wake(x, v);
+	/* Not woken (judged): the guest is told to stop all the same. */
+	end_spin(x, v);
+	if (!woken)
 		return false;
-	}
-	WRITE_ONCE(x->gv[v].stop, x->spin_cmd[v]);
-	if (asleep)
-		wake(x, v);
-	x->asleep[v] = false;
 	if (!worker_ok(x, v, primary_rule(x), cond))
 		return false;
 	if (nogic) {
@@ -732,16 +739,16 @@ static bool op_guest(struct seq_exec *x, const struct seq_op *op)
 /* The line held for the next operation, made alone after all. */
 static bool flush_pair(struct seq_exec *x)
 {
-	struct seq_op a = x->pair;
 	unsigned int step = x->step;
+	const struct seq_op *op = x->op;
 	bool ok;
 
 	x->paired = false;
 	x->step = x->pair_step;
-	ok = op_line(x, &a);
-	if (x->failed && x->fail_step == x->step)
-		x->fail_op = a;
+	x->op = &x->pair;
+	ok = op_line(x, &x->pair);
 	x->step = step;
+	x->op = op;
 	return ok;
 }
 
@@ -756,6 +763,7 @@ bool seq_exec_op(struct seq_exec *x, const struct seq_op *op)
 		return true;
 	}
 	x->ops++;
+	x->op = op;
 	/* A line marked to go at once with the next: held until then. */
 	if (x->paired && op->code == SEQ_LINE && op->from != x->pair.from &&
 	    !same_line(x, &x->pair, op)) {
@@ -803,9 +811,8 @@ bool seq_exec_op(struct seq_exec *x, const struct seq_op *op)
 	}
 done:
 	count_states(x);
-	if (x->failed && x->fail_step == x->step)
-		x->fail_op = *op;
 	x->step++;
+	x->op = NULL;
 	return ok;
 }
 
@@ -942,7 +949,7 @@ bool seq_exec_end(struct seq_exec *x)
 		if (seq_models_spinning(&x->m, i) && !x->failed)
 			seq_exec_op(x, &stop);
 		else if (seq_models_spinning(&x->m, i))
-			WRITE_ONCE(x->gv[i].stop, x->spin_cmd[i]);
+			end_spin(x, i);
 	}
 	for (i = 0; i < x->m.vm.nr_vcpus && x->w; i++) {
 		if (!x->w[i].started)

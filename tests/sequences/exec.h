@@ -42,7 +42,8 @@ struct seq_exec {
 	struct state_set *states[2];
 	unsigned long ops;		/* operations run */
 	unsigned long at_once;		/* pairs of lines made at once */
-	unsigned int step;		/* the operation under way */
+	unsigned int step;		/* the operation under way: its step ... */
+	const struct seq_op *op;	/* ... and itself (NULL in the set-up) */
 	/* The first mismatch. */
 	bool failed;
 	unsigned int fail_step;

@@ -193,7 +193,7 @@ static void window(struct seq_guest_vcpu *s, unsigned int me, bool spin, bool sl
 		while (READ_ONCE(s->stop) != s->seq) {
 			s->ticks++;
 			if (sleep)
-				asm volatile("wfi" : : : "memory");
+				guest_wfi();
 			else
 				cpu_relax();
 		}
