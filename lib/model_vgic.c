@@ -252,8 +252,6 @@ void vgic_model_route(struct vgic_model *m, unsigned int vcpu, unsigned int inti
 		return;
 	i = irq_of(m, k, 0);
 	model_fire(&m->stats, pending(i) != TRI_NO ? VGIC_T_ROUTE_PENDING : VGIC_T_ROUTE);
-	if (!waits)
-		goto routed;
 	/*
 	 * A vcpu that may hold it writes the routing register itself: that
 	 * write's own exit hands it on, before the write takes effect, to the
@@ -261,15 +259,16 @@ void vgic_model_route(struct vgic_model *m, unsigned int vcpu, unsigned int inti
 	 * is handled).  Pending (enabled then or later), the old target's
 	 * list may hold it: the new target may not get it until that one ran.
 	 */
-	if (i->holders & (1u << vcpu))
-		i->holders = (i->holders & ~(1u << vcpu)) | 1u << i->target;
-	if (target != i->target && pending(i) != TRI_NO) {
-		if (!i->holders)
-			model_fire(&m->stats, VGIC_T_STRANDED);
-		i->holders |= 1u << i->target;
+	if (waits) {
+		if (i->holders & (1u << vcpu))
+			i->holders = (i->holders & ~(1u << vcpu)) | 1u << i->target;
+		if (target != i->target && pending(i) != TRI_NO) {
+			if (!i->holders)
+				model_fire(&m->stats, VGIC_T_STRANDED);
+			i->holders |= 1u << i->target;
+		}
+		i->holders &= ~(1u << target);
 	}
-	i->holders &= ~(1u << target);
-routed:
 	i->target = target;
 }
 

@@ -51,12 +51,12 @@ unsigned int run_bound_seconds(void)
 	return s < RUN_BOUND_SECONDS ? s : RUN_BOUND_SECONDS;
 }
 
-static uint64_t now_ms(void)
+double monotonic_seconds(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000ull + ts.tv_nsec / 1000000;
+	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* A run that returned on its own took ms: the after-miss bound's measure. */
@@ -123,7 +123,7 @@ static void bound_arm(time_t seconds)
 struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
 {
 	struct run_result r;
-	uint64_t start;
+	double start;
 	int ret;
 
 	if (!bound_ready)
@@ -131,7 +131,7 @@ struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
 	bound_fired = 0;
 	kick_arrived = 0;
 	bound_arm(run_bound_seconds());
-	start = now_ms();
+	start = monotonic_seconds();
 	ret = __vcpu_run(vcpu);
 	r.err = ret ? errno : 0;
 	bound_arm(0);
@@ -141,7 +141,7 @@ struct run_result vcpu_run_bounded(struct kvm_vcpu *vcpu)
 	if (r.timed_out)
 		run_bound_missed();
 	else
-		run_took(now_ms() - start);
+		run_took((monotonic_seconds() - start) * 1000);
 	return r;
 }
 

@@ -38,6 +38,9 @@
 #define RUN_BOUND_MARGIN	20
 #define RUN_BOUND_AFTER_MISS	1
 
+/* CLOCK_MONOTONIC in seconds: the bounds' clock, and the benchmarks'. */
+double monotonic_seconds(void);
+
 /* In main(), before the harness forks its tests: they share the miss. */
 void run_bound_share(void);
 

@@ -448,10 +448,13 @@ static bool slots_fit(const struct seq_vm *vm, int nr_indices)
 		return nr_indices < 0;
 	if (nr_indices != (int)vm->nr_vcpus || vm->vm_vcpus < vm->nr_vcpus)
 		return false;
-	for (i = 0; i < vm->nr_vcpus; i++)
-		for (j = 0; j <= i; j++)
-			if (vm->index[i] >= vm->vm_vcpus || (j < i && vm->index[j] == vm->index[i]))
+	for (i = 0; i < vm->nr_vcpus; i++) {
+		if (vm->index[i] >= vm->vm_vcpus)
+			return false;
+		for (j = 0; j < i; j++)
+			if (vm->index[j] == vm->index[i])
 				return false;
+	}
 	return true;
 }
 

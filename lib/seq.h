@@ -140,12 +140,6 @@ static inline unsigned int seq_vm_index(const struct seq_vm *vm, unsigned int sl
 	return vm->vm_vcpus ? vm->index[slot] : slot;
 }
 
-/* The id of slot's vcpu. */
-static inline unsigned int seq_vm_id(const struct seq_vm *vm, unsigned int slot)
-{
-	return vm->permuted ? vm->id[slot] : seq_vm_index(vm, slot);
-}
-
 struct seq_op;
 
 /*

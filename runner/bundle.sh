@@ -90,8 +90,10 @@ certify_verdict() {
 	[ "$(fact kvm)" = 1 ] || reason "no usable /dev/kvm (host facts: ${facts:-none}): nothing was tested"
 	# Each unexpected result is a reason (a claimed feature skipped is one).
 	sed 's/^# //' "$work/unexpected" >> "$work/reasons"
-	for b in $bins; do cat "$work/$b.tap" 2> /dev/null; done | certify_sequences |
-		short_explorations >> "$work/reasons"
+	# The explored sequences, per model: listed in the verdict, and held
+	# to the exploration every run makes.
+	for b in $bins; do cat "$work/$b.tap" 2> /dev/null; done | certify_sequences > "$work/explored"
+	short_explorations < "$work/explored" >> "$work/reasons"
 	[ "$tbad" = "$(grep -c . "$work/unexpected")" ] || reason "$tbad unexpected results in all"
 	[ "$tunpinned" = 0 ] || reason "$tunpinned unpinned behaviours"
 	[ -n "$certify_config" ] ||
@@ -117,9 +119,7 @@ certify_verdict() {
 		echo "expected:$(for e in $exp_files; do printf ' %s' "${e##*/}"; done)"
 		echo "date: $(date -u '+%Y-%m-%dT%H:%M:%SZ')"
 		sed 's/^/reason: /' "$work/reasons"
-		# The explored sequences: per model, the seeds, operations and
-		# states the run covered (tests/sequences).
-		for b in $bins; do cat "$work/$b.tap" 2> /dev/null; done | certify_sequences
+		cat "$work/explored"
 	} > "$1/verdict.txt"
 	echo "# certify: $verdict: kernel $(uname -r), suite $(sed -n 's/^version: //p' "$1/version.txt")$([ ! -s "$work/reasons" ] || echo "; $(wc -l < "$work/reasons" | tr -d ' ') reasons:")"
 	sed 's/^/# certify: not certified: /' "$work/reasons"

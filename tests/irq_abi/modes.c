@@ -3,7 +3,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "kvm_util.h"
@@ -11,26 +10,19 @@
 #include "sweep.h"
 #include "check.h"
 #include "modes.h"
+#include "run.h"
 
 #define BENCH_ROUNDS	3
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static double bare_rate(struct irq_vm *v, const uint32_t *irqs,
 			const uint32_t *levels, size_t n)
 {
-	double start = now();
+	double start = monotonic_seconds();
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		irq_line(v, irqs[i], levels[i]);
-	return n / (now() - start);
+	return n / (monotonic_seconds() - start);
 }
 
 static double sweep_rate(struct irq_vm *v, const uint32_t *irqs,
@@ -38,12 +30,12 @@ static double sweep_rate(struct irq_vm *v, const uint32_t *irqs,
 			 unsigned long *mismatches)
 {
 	struct irq_check c = { .what = "bench" };
-	double start = now(), rate;
+	double start = monotonic_seconds(), rate;
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		irq_check_one(&c, v, irqs[i], levels[i]);
-	rate = n / (now() - start);
+	rate = n / (monotonic_seconds() - start);
 	*mismatches = c.mismatches;
 	return rate;
 }

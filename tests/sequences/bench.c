@@ -4,25 +4,16 @@
  * one-vcpu VM of a sequence's kind, one thread, the line raised and
  * lowered in turn (a CPU line's IRQ, or SPI 32), nothing checked.
  */
-#include <time.h>
-
 #include "kvm_util.h"
 
 #include "abi.h"
 #include "bench.h"
 #include "irq_check.h"
+#include "run.h"
 #include "sequences.h"
 #include "vm.h"
 
 #define BENCH_CALLS	20000
-
-double seq_bench_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 double seq_bench_bare_calls(enum seq_vm_kind kind)
 {
@@ -33,15 +24,15 @@ double seq_bench_bare_calls(enum seq_vm_kind kind)
 	uint32_t irq = kind == SEQ_VM_NOGIC ? abi_irq(ABI_IRQ_TYPE_CPU, 0, ABI_CPU_IRQ) :
 					      abi_irq(ABI_IRQ_TYPE_SPI, 0, ABI_SPI_FIRST);
 	struct irq_vm v;
-	double start;
+	double start, rate;
 	unsigned int i;
 
 	if (irq_vm_create(&v, &c))
 		return 0;
-	start = seq_bench_now();
+	start = monotonic_seconds();
 	for (i = 0; i < BENCH_CALLS; i++)
 		irq_line(&v, irq, i & 1);
-	start = BENCH_CALLS / (seq_bench_now() - start);
+	rate = BENCH_CALLS / (monotonic_seconds() - start);
 	irq_vm_destroy(&v);
-	return start;
+	return rate;
 }

@@ -4,7 +4,6 @@
 
 #include "seq.h"
 
-double seq_bench_now(void);
 /* KVM_IRQ_LINE calls per second on a VM of kind, or 0 if none can be made. */
 double seq_bench_bare_calls(enum seq_vm_kind kind);
 

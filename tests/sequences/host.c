@@ -199,6 +199,23 @@ struct explored {
 	struct state_set *states[2];
 };
 
+/* Nothing explored yet, and room for the states each model visits. */
+static void explored_init(struct explored *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->states[0] = calloc(1, sizeof(struct state_set));
+	e->states[1] = calloc(1, sizeof(struct state_set));
+	TEST_ASSERT(e->states[0] && e->states[1], "no memory for the states visited");
+}
+
+/* Why this host cannot make a VM of kind, or NULL. */
+static const char *kind_lacks(enum seq_vm_kind kind)
+{
+	if (kind == SEQ_VM_NOGIC)
+		return host_lacks_user_irq();
+	return host_lacks_vgic(kind == SEQ_VM_V2 ? 2 : 3);
+}
+
 /*
  * Sequence seed of kind, its slots spread over a VM of up to large vcpus
  * if more than IRQ_VM_MAX_VCPUS: its VM and ops generated as it runs,
@@ -290,12 +307,8 @@ static unsigned int share(bool large, unsigned int count)
 
 SUITE_SETUP(sequences)
 {
-	const char *why;
+	const char *why = kind_lacks(variant->kind);
 
-	if (variant->kind == SEQ_VM_NOGIC)
-		why = host_lacks_user_irq();
-	else
-		why = host_lacks_vgic(variant->kind == SEQ_VM_V2 ? 2 : 3);
 	if (!why && variant->large && vm_vcpus_max() <= IRQ_VM_MAX_VCPUS)
 		why = FEATURE(LARGE_VMS) "KVM_CAP_MAX_VCPUS allows no VM of more than 8 vcpus";
 	return why;
@@ -329,7 +342,7 @@ SUITE_TEST_TIMEOUT(sequences, seeded, 86400)
 	unsigned int large = variant->large ? vm_vcpus_max() : IRQ_VM_MAX_VCPUS;
 	unsigned int bound = env_count("KVM_IRQ_SEQUENCE_SECONDS", 0);
 	time_t start = time(NULL), said = start;
-	struct explored e = { 0 };
+	struct explored e;
 	struct seq_vm vm, failed_vm;
 	struct variants variants;
 	unsigned int n, failed_n = 0;
@@ -342,9 +355,7 @@ SUITE_TEST_TIMEOUT(sequences, seeded, 86400)
 
 	if (env_variants(&variants, err, sizeof(err)))
 		TEST_FAIL("KVM_IRQ_VARIANTS: %s", err);
-	e.states[0] = calloc(1, sizeof(struct state_set));
-	e.states[1] = calloc(1, sizeof(struct state_set));
-	TEST_ASSERT(e.states[0] && e.states[1], "no memory for the states visited");
+	explored_init(&e);
 	for (i = 0; i < count; i++) {
 		if (bound && time(NULL) - start >= bound) {
 			printf("# sequences: model=%s stopped at its time bound (%u s) after %lu of %u sequences\n",
@@ -442,7 +453,7 @@ static int seed_mode(int argc, char **argv)
 	static struct seq_op ops[SEQ_MAX_OPS];
 	enum seq_vm_kind kind = SEQ_VM_V3;
 	unsigned long seed = 0, nr_ops = SEQ_OPS, large = IRQ_VM_MAX_VCPUS;
-	struct explored e = { 0 };
+	struct explored e;
 	struct variants variants;
 	struct seq_vm vm;
 	unsigned int n;
@@ -473,8 +484,7 @@ static int seed_mode(int argc, char **argv)
 		fprintf(stderr, "%s: KVM_IRQ_VARIANTS: %s\n", program_invocation_name, err);
 		return 2;
 	}
-	e.states[0] = calloc(1, sizeof(struct state_set));
-	e.states[1] = calloc(1, sizeof(struct state_set));
+	explored_init(&e);
 	ret = one_sequence(kind, large, seed, nr_ops, &variants, &e, &vm, ops, &n, &rule, &code,
 			   &why);
 	if (ret < 0) {
@@ -514,7 +524,7 @@ static int bench_mode(void)
 		return 2;
 	}
 	for (kind = 0; kind < NR_SEQ_VM_KINDS; kind++) {
-		struct explored e = { 0 };
+		struct explored e;
 		double start, rate, bare;
 		unsigned int i, n;
 		const char *why;
@@ -522,20 +532,18 @@ static int bench_mode(void)
 		uint8_t code;
 		struct seq_vm vm;
 
-		why = kind == SEQ_VM_NOGIC ? host_lacks_user_irq() :
-					     host_lacks_vgic(kind == SEQ_VM_V2 ? 2 : 3);
+		why = kind_lacks(kind);
 		if (why) {
 			printf("bench sequences-%s: skipped: %s\n", seq_vm_kind_name(kind), why);
 			continue;
 		}
-		e.states[0] = calloc(1, sizeof(struct state_set));
-		e.states[1] = calloc(1, sizeof(struct state_set));
-		start = seq_bench_now();
+		explored_init(&e);
+		start = monotonic_seconds();
 		for (i = 0; i < SEQ_BENCH_SEQUENCES; i++)
 			if (one_sequence(kind, IRQ_VM_MAX_VCPUS, SEQ_SEED_BASE + i, SEQ_OPS, &variants, &e, &vm,
 					 ops, &n, &rule, &code, &why) < 0)
 				break;
-		rate = e.operations / (seq_bench_now() - start);
+		rate = e.operations / (monotonic_seconds() - start);
 		bare = seq_bench_bare_calls(kind);
 		free(e.states[0]);
 		free(e.states[1]);
