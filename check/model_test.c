@@ -245,6 +245,8 @@ static struct seq_vm vgic_vm(unsigned int nr_vcpus, const struct variants *v)
 		.kind = SEQ_VM_V3, .nr_vcpus = nr_vcpus, .nr_irqs = 64,
 		.nr_intids = 4, .intid = { 17, 27, 40, 41 }, .edge = 1u << 3,
 		.target = { 0, 0, 1, 1 }, .variants = *v,
+		.priority = { GIC_DEFAULT_PRIORITY, GIC_DEFAULT_PRIORITY,
+			      GIC_DEFAULT_PRIORITY, GIC_DEFAULT_PRIORITY },
 	};
 	return vm;
 }
@@ -383,6 +385,56 @@ static void test_vgic_ack(void)
 	    "vgic: EOImode 0: the EOI deactivates; still asserted, it may come again, the other too (G04, G05)");
 }
 
+static void test_vgic_priority(void)
+{
+	struct model_judge j = { 0 };
+	struct vgic_model m;
+	struct seq_vm vm = vgic_vm(2, &documented);
+	bool read_ok, read_bad;
+
+	/* PPI 17 of vcpu 1 at 0x80, SPIs 40 (level) and 41 (edge) at the default. */
+	vgic_model_init(&m, &vm);
+	read_ok = vgic_model_priority(&m, 1, 17, 0x80, 0x80, &j);
+	read_bad = vgic_model_priority(&m, 1, 41, 0x20, 0x00, &j);
+	tap(read_ok && !read_bad, "vgic: IPRIORITYR reads back the priority written (G07)");
+	vgic_model_priority(&m, 1, 41, GIC_DEFAULT_PRIORITY, GIC_DEFAULT_PRIORITY, &j);
+	vgic_model_enable(&m, 1, 17, true);
+	vgic_model_enable(&m, 0, 40, true);
+	vgic_model_enable(&m, 0, 41, true);
+	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 40, 1);
+	vgic_model_ack(&m, 1, 40, &j);
+	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
+	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 0);
+	vgic_model_line(&m, ABI_IRQ_TYPE_PPI, 1, 17, 1);
+	tap(vgic_accepts(&m, 1, 17, 0) && !vgic_accepts(&m, 1, 0) &&
+	    !vgic_accepts(&m, 1, 17, 41, 0) && vgic_ack_accepts(&m, 1, 17) &&
+	    !vgic_ack_accepts(&m, 1, 41),
+	    "vgic: one acknowledged and not EOId, a higher priority preempts it: taken in a window, read by an acknowledge; the same priority is not (G05, G08)");
+	vgic_model_ack(&m, 1, 17, &j);
+	tap(vgic_accepts(&m, 1, 0) && vgic_ack_accepts(&m, 1, VGIC_SPURIOUS) &&
+	    !vgic_ack_accepts(&m, 1, 41),
+	    "vgic: ... acknowledged too, its priority runs: nothing lower is signalled (G05)");
+	vgic_model_eoi(&m, 1);
+	tap(vgic_accepts(&m, 1, 17, 0) && !vgic_accepts(&m, 1, 41, 0),
+	    "vgic: its EOI returns to the first one's priority: the higher level PPI, still asserted, is taken again, the edge SPI still not (G01, G05)");
+	vgic_took(&m, 1, 17);
+	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 40, 0);
+	vgic_model_eoi(&m, 1);
+	tap(vgic_accepts(&m, 1, 41, 0) && !vgic_accepts(&m, 1, 0),
+	    "vgic: the first one's EOI, and nothing is held: the edge SPI must be taken (G02, G05)");
+
+	vgic_model_init(&m, &vm);
+	vgic_model_eoimode(&m, 1, true);
+	vgic_model_enable(&m, 0, 40, true);
+	vgic_model_enable(&m, 0, 41, true);
+	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 40, 1);
+	vgic_model_ack(&m, 1, 40, &j);
+	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
+	vgic_model_eoi(&m, 1);
+	tap(vgic_accepts(&m, 1, 41, 0) && !vgic_accepts(&m, 1, 0) && !vgic_accepts(&m, 1, 40, 41, 0),
+	    "vgic: EOImode 1: the EOI drops the running priority, the other of the same priority is taken while the first stays active (G04, G05)");
+}
+
 /* vcpu 0 raises PPI 27, a timer's, which KVM owns. */
 static void owned_ppi(const struct variants *v, struct vgic_model *m)
 {
@@ -476,6 +528,8 @@ static const char *const bad_heads[] = {
 	"vm=v3 vcpus=2 nr_irqs=64 intids=40,41,42,43,44,45,46,47,48 edge=0 targets=0 | window:0",
 	"vm=v3 vcpus=2 nr_irqs=64 intids=40 edge=0 targets=0,0,0,0,0,0,0,0,0 | window:0",
 	"vm=v3 vcpus=2 nr_irqs=64 intids=40 edge=0x1ff targets=0 | window:0",
+	"vm=v3 vcpus=2 nr_irqs=64 intids=40 edge=0 targets=0 priorities=0xa0,0x80 | window:0",
+	"vm=v3 vcpus=2 nr_irqs=64 intids=40 edge=0 targets=0 priorities=0x100 | window:0",
 	"vm=nogic vcpus=2 colour=blue | window:0",
 	"vm=nogic vcpus | window:0",
 	"vm=nogic vcpus=2 vm_vcpus=300 | window:0",
@@ -497,13 +551,13 @@ static void test_text(void)
 		"field:1:0x105", "immexit:0", "window:7", "spin:1", "stop:1",
 		"mask:0:fiq:1", "dev:2:ptimer:arm", "enable:0:40:1", "config:1:40:edge",
 		"route:0:40:3", "ack:1", "eoi:1", "dir:1", "eoimode:1:1", "read:0:17",
-		"line:t3:spi:0:41:1&", "sleep:2",
+		"line:t3:spi:0:41:1&", "sleep:2", "priority:1:40:0x20",
 	};
 	static const char *const bad[] = {
 		"", "line:m:spi:0:40", "line:x:spi:0:40:1", "line:m:lpi:0:40:1",
 		"window", "window:8", "dev:0:hpet:raise", "config:0:40:both",
 		"mask:0:nmi:1", "eoi:0:1", "frobnicate:0", "enable:0:1024:1",
-		"window:0&", "&",
+		"window:0&", "&", "priority:0:40", "priority:0:40:0x100",
 	};
 	struct seq_op op, ops[4], back[SEQ_MAX_OPS];
 	struct seq_vm vm = vgic_vm(3, &documented), vm2;
@@ -860,6 +914,7 @@ int main(void)
 	test_vgic_level_edge();
 	test_vgic_active();
 	test_vgic_ack();
+	test_vgic_priority();
 	test_vgic_spin_variants();
 	test_text();
 	test_shrink();

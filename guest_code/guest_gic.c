@@ -33,8 +33,9 @@
 #define GICR_STRIDE		0x20000
 #define GICR_SGI_OFF		0x10000
 
-#define PRIORITY		0xa0	/* below kvm_util's and our mask, 0xf0 */
-#define PRIORITY_MASK		0xf0
+/* Below kvm_util's mask and ours. */
+#define PRIORITY		GIC_DEFAULT_PRIORITY
+#define PRIORITY_MASK		GIC_PRIORITY_MASK
 
 static int gic_version;
 
@@ -141,13 +142,13 @@ void guest_gic_route_to(unsigned int intid, uint64_t route)
 		*(volatile uint64_t *)GICD(GICD_IROUTER_OFF + 8 * intid) = route;
 	else
 		writeb_gic(route, GICD(GICD_ITARGETSR_OFF + intid));
-	writeb_gic(PRIORITY, GICD(GICD_IPRIORITYR_OFF + intid));
 }
 
 void guest_gic_route(unsigned int intid, unsigned int vcpu)
 {
 	/* KVM: Aff0 = vcpu_id for ids < 16; CPU interface n for vcpu n on v2. */
 	guest_gic_route_to(intid, gic_version == 3 ? vcpu : 1u << vcpu);
+	guest_gic_set_priority(intid, PRIORITY);
 }
 
 /*
@@ -167,6 +168,24 @@ void guest_gic_route_self(unsigned int intid)
 		writeb_gic(mask, GICD(GICD_ITARGETSR_OFF + intid));
 	}
 	writeb_gic(PRIORITY, GICD(GICD_IPRIORITYR_OFF + intid));
+}
+
+/* IPRIORITYR: a byte per interrupt, this vcpu's bank for SGIs and PPIs. */
+static volatile uint8_t *priority_byte(unsigned int intid)
+{
+	if (gic_version == 3 && intid < 32)
+		return gicr_sgi(GICD_IPRIORITYR_OFF + intid);
+	return GICD(GICD_IPRIORITYR_OFF + intid);
+}
+
+void guest_gic_set_priority(unsigned int intid, uint8_t priority)
+{
+	writeb_gic(priority, priority_byte(intid));
+}
+
+uint8_t guest_gic_priority(unsigned int intid)
+{
+	return *priority_byte(intid);
 }
 
 /* ICFGR: two bits per interrupt, the upper one set for edge. */

@@ -18,15 +18,20 @@
 
 /* Per vcpu, vcpu 0 first: it also sets up the distributor. */
 void guest_gic_init(int version, unsigned int nr_vcpus);
+/* An SPI to vcpu n (ids in creation order, fewer than 16), default priority. */
 void guest_gic_route(unsigned int intid, unsigned int vcpu);
 /*
  * An SPI routed by the value of its routing register: GICD_IROUTER<n>'s
- * affinity (v3), GICD_ITARGETSR<n>'s CPU interface mask (v2).
+ * affinity (v3), GICD_ITARGETSR<n>'s CPU interface mask (v2); its
+ * priority left as it was.
  */
 void guest_gic_route_to(unsigned int intid, uint64_t route);
 /* To the vcpu that calls it, as a guest OS learns it from the GIC. */
 void guest_gic_route_self(unsigned int intid);
 void guest_gic_config(unsigned int intid, bool edge);
+/* IPRIORITYR: write intid's priority; read it back (the implemented bits). */
+void guest_gic_set_priority(unsigned int intid, uint8_t priority);
+uint8_t guest_gic_priority(unsigned int intid);
 void guest_gic_enable(unsigned int intid, bool on);
 /* ISPENDR word holding intid: this vcpu's bank for SGIs and PPIs. */
 uint32_t guest_gic_pending_word(unsigned int intid);

@@ -16,6 +16,20 @@
 #define GICR_BASE_GPA		0x080A0000ULL	/* v3 redistributors */
 #define GICC_BASE_GPA		0x08010000ULL	/* v2 CPU interface */
 
+/*
+ * The priority every vgic interrupt of the suite's guests starts with, and
+ * the priority mask (GICC_PMR, ICC_PMR_EL1) they run with: only priorities
+ * below it are signalled (IHI 0048B 3.3, IHI 0069 "Interrupt prioritization").
+ */
+#define GIC_DEFAULT_PRIORITY	0xa0
+#define GIC_PRIORITY_MASK	0xf0
+/*
+ * The priorities the sequences' guests give their interrupts: the default
+ * and two higher, each differing from the others in its top three bits.
+ */
+#define SEQ_NR_PRIORITIES	3
+#define SEQ_PRIORITIES		{ GIC_DEFAULT_PRIORITY, 0x80, 0x20 }
+
 /* The in-kernel devices whose output levels KVM_CAP_ARM_USER_IRQ v1 reports. */
 enum user_irq_dev {
 	DEV_VTIMER,		/* KVM_ARM_DEV_EL1_VTIMER, bit 0 */

@@ -54,8 +54,6 @@ void vgic_model_init(struct vgic_model *m, const struct seq_vm *vm)
 	m->variants = vm->variants;
 	m->stats.names = vgic_transition_names;
 	m->stats.nr = NR_VGIC_TRANSITIONS;
-	for (v = 0; v < IRQ_VM_MAX_VCPUS; v++)
-		m->v[v].held = -1;
 	for (k = 0; k < m->nr_intids; k++) {
 		for (v = 0; v < IRQ_VM_MAX_VCPUS; v++) {
 			struct vgic_irq *i = &m->irq[k][v];
@@ -63,6 +61,7 @@ void vgic_model_init(struct vgic_model *m, const struct seq_vm *vm)
 			i->owned = is_ppi(m, k) && vgic_owned_by_kvm(m->intid[k]);
 			i->edge = !is_ppi(m, k) && (vm->edge & (1u << k));
 			i->target = is_ppi(m, k) ? v : vm->target[k];
+			i->priority = vm->priority[k];
 		}
 	}
 }
@@ -81,6 +80,30 @@ static enum tri deliverable(const struct vgic_irq *i)
 	enum tri d = i->enabled && !i->active ? pending(i) : TRI_NO;
 
 	return i->holders && d == TRI_YES ? TRI_EITHER : d;
+}
+
+/* What vcpu acknowledged last and has not EOId, or -1. */
+static int last_held(const struct vgic_vcpu *c)
+{
+	return c->nr_held ? c->held[c->nr_held - 1] : -1;
+}
+
+static unsigned int last_held_intid(const struct vgic_model *m, const struct vgic_vcpu *c)
+{
+	return c->nr_held ? m->intid[c->held[c->nr_held - 1]] : 0;
+}
+
+unsigned int vgic_model_running_priority(const struct vgic_model *m, unsigned int vcpu)
+{
+	int k = last_held(&m->v[vcpu]);
+
+	return k < 0 ? VGIC_IDLE_PRIORITY : irq_of_c(m, k, vcpu)->priority;
+}
+
+/* Whether i's priority is too low to be signalled to vcpu now (G05). */
+static bool outranked(const struct vgic_model *m, unsigned int vcpu, const struct vgic_irq *i)
+{
+	return i->priority >= vgic_model_running_priority(m, vcpu);
 }
 
 static void settle_pending(struct vgic_model *m, struct vgic_irq *i, bool b)
@@ -185,12 +208,19 @@ bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 		 */
 		return !c->nr_dropped || !spinning_target(m, c->dropped[0], op->vcpu);
 	case SEQ_EOI:
-		if (c->held >= 0 && spinning_target(m, c->held, op->vcpu) &&
+		if (last_held(c) >= 0 && spinning_target(m, last_held(c), op->vcpu) &&
 		    (!c->eoi_split || c->nr_dropped >= VGIC_MAX_DROPPED))
 			return false;	/* it deactivates: as DIR */
-		return c->held < 0 || !c->eoi_split || c->nr_dropped < VGIC_MAX_DROPPED;
+		return !c->nr_held || !c->eoi_split || c->nr_dropped < VGIC_MAX_DROPPED;
 	case SEQ_EOIMODE:
-		return c->held < 0 && !c->nr_dropped;
+		return !c->nr_held && !c->nr_dropped;
+	case SEQ_PRIORITY:
+		/* Disabled and inactive: where a change of priority is defined. */
+		if (k < 0)
+			return false;
+		i = irq_of_c(m, k, op->vcpu);
+		return !i->enabled && !i->active && !i->holders &&
+		       !m->v[i->target].spinning;
 	case SEQ_READ:
 		/* Reading settles what a spinning target's window still explores. */
 		return k >= 0 && !spinning_target(m, k, op->vcpu);
@@ -309,14 +339,28 @@ static void drop(struct vgic_model *m, unsigned int vcpu, unsigned int k, bool l
 	model_fire(&m->stats, VGIC_T_EOI_DEACTIVATE);
 }
 
+bool vgic_model_priority(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+			 unsigned int priority, unsigned int read_back, struct model_judge *j)
+{
+	int k = vgic_model_index(m, intid);
+
+	if (k < 0)
+		return true;
+	irq_of(m, k, vcpu)->priority = priority;
+	model_fire(&m->stats, VGIC_T_PRIORITY);
+	return model_check(j, RULE_GIC_STATE, read_back == priority,
+			   "vcpu %u wrote INTID %u's priority 0x%02x and read back 0x%02x",
+			   vcpu, intid, priority, read_back);
+}
+
 void vgic_model_eoi(struct vgic_model *m, unsigned int vcpu)
 {
 	struct vgic_vcpu *c = &m->v[vcpu];
 
-	if (c->held < 0)
+	if (!c->nr_held)
 		return;
-	drop(m, vcpu, c->held, c->eoi_split);
-	c->held = -1;
+	c->nr_held--;
+	drop(m, vcpu, c->held[c->nr_held], c->eoi_split);
 }
 
 void vgic_model_dir(struct vgic_model *m, unsigned int vcpu)
@@ -395,24 +439,27 @@ bool vgic_model_ack(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
 	int k;
 
 	if (intid == VGIC_SPURIOUS) {
-		model_fire(&m->stats, c->held >= 0 ? VGIC_T_ACK_WHILE_HELD : VGIC_T_ACK_SPURIOUS);
+		model_fire(&m->stats, c->nr_held ? VGIC_T_ACK_WHILE_HELD : VGIC_T_ACK_SPURIOUS);
 		return model_check(j, RULE_GIC_ACK, true, "-");
 	}
-	if (!model_check(j, RULE_GIC_PRIORITY, c->held < 0,
-			 "vcpu %u acknowledged INTID %u while INTID %u, of the same priority, was acknowledged and not EOId (want 1023)",
-			 vcpu, intid, c->held >= 0 ? m->intid[c->held] : 0))
-		return false;
 	k = taken_index(m, vcpu, intid, j);
 	if (k < 0)
 		return false;
 	i = irq_of(m, k, vcpu);
+	if (!model_check(j, RULE_GIC_PRIORITY, !outranked(m, vcpu, i),
+			 "vcpu %u acknowledged INTID %u (priority 0x%02x) while INTID %u (priority 0x%02x) was acknowledged and not EOId (want 1023 or a higher priority)",
+			 vcpu, intid, i->priority, last_held_intid(m, c),
+			 vgic_model_running_priority(m, vcpu)))
+		return false;
 	if (!model_check(j, not_deliverable_rule(i), deliverable(i) != TRI_NO,
 			 "vcpu %u acknowledged INTID %u, which was not pending for it (%s)",
 			 vcpu, intid, state_words(i, words, sizeof(words))))
 		return false;
 	settle_pending(m, i, true);
 	activate(m, i, vcpu);
-	c->held = k;
+	if (c->nr_held)
+		model_fire(&m->stats, VGIC_T_PREEMPT);
+	c->held[c->nr_held++] = k;
 	model_fire(&m->stats, VGIC_T_ACK);
 	return true;
 }
@@ -456,12 +503,11 @@ unsigned int vgic_model_must_have_taken(const struct vgic_model *m, unsigned int
 	const struct vgic_irq *i;
 	unsigned int k, n = 0;
 
-	/* Its running priority held, nothing may be signalled (G05). */
-	if (m->v[vcpu].held >= 0)
-		return 0;
 	for (k = 0; k < m->nr_intids; k++) {
 		i = irq_of_c(m, k, vcpu);
-		if ((is_ppi(m, k) || i->target == vcpu) && deliverable(i) == TRI_YES)
+		/* Not above its running priority, it is not signalled (G05). */
+		if ((is_ppi(m, k) || i->target == vcpu) && deliverable(i) == TRI_YES &&
+		    !outranked(m, vcpu, i))
 			intids[n++] = m->intid[k];
 	}
 	return n;
@@ -481,6 +527,7 @@ struct explore {
 	unsigned int steps;
 	const bool *leave;
 	unsigned int nr_takes;
+	bool outranked;			/* not above the running priority: never signalled */
 	bool found;
 	struct vgic_irq out;
 };
@@ -500,7 +547,7 @@ static void explore(struct explore *e, struct vgic_irq s, unsigned int step,
 		    unsigned int took)
 {
 	bool edge_of_window = step == 0 || step == e->steps;
-	enum tri d = deliverable(&s);
+	enum tri d = e->outranked ? TRI_NO : deliverable(&s);
 	struct vgic_irq t;
 
 	if (took < e->nr_takes && d != TRI_NO) {
@@ -555,6 +602,7 @@ static bool judge_takes(struct vgic_model *m, unsigned int vcpu, unsigned int k,
 	struct explore e = {
 		.m = m, .vcpu = vcpu, .hist = c->hist[k],
 		.steps = c->spinning ? c->steps[k] : 0, .leave = leave, .nr_takes = takes,
+		.outranked = outranked(m, vcpu, i),
 	};
 	struct model_stats saved = m->stats;
 	unsigned int fewer;
@@ -579,6 +627,10 @@ static bool judge_takes(struct vgic_model *m, unsigned int vcpu, unsigned int k,
 			model_check(j, RULE_GIC_ENABLE, true, "-");
 		if (c->eoi_split || from->dropped)
 			model_check(j, RULE_GIC_EOIMODE, true, "-");
+		if (c->nr_held)
+			model_check(j, RULE_GIC_PRIORITY, true, "-");
+		if (takes && c->nr_held)
+			model_fire(&m->stats, VGIC_T_PREEMPT);
 		if (e.steps && i->line != e.out.line)
 			model_fire(&m->stats, VGIC_T_PULSE_IN_SPIN);
 		if ((i->edge ? i->latch : i->line) == TRI_EITHER &&
@@ -598,6 +650,11 @@ static bool judge_takes(struct vgic_model *m, unsigned int vcpu, unsigned int k,
 		return true;
 	}
 	state_words(from, words, sizeof(words));
+	if (e.outranked && takes)
+		return model_check(j, RULE_GIC_PRIORITY, false,
+				   "vcpu %u took INTID %u (priority 0x%02x) in a window while INTID %u (priority 0x%02x) was acknowledged and not EOId",
+				   vcpu, m->intid[k], i->priority, last_held_intid(m, c),
+				   vgic_model_running_priority(m, vcpu));
 	if (fewer < takes)	/* taken more often than it can have been */
 		return model_check(j, takes > 1 && !i->edge ? RULE_GIC_LEVEL :
 				   not_deliverable_rule(from), false,
@@ -650,13 +707,6 @@ bool vgic_model_window(struct vgic_model *m, unsigned int vcpu,
 	ok = model_check(j, RULE_VGIC_DELIVERY, !w->stuck || stranded_for(m, vcpu),
 			 "vcpu %u: its window never emptied: INTID %u, enabled, pending and inactive for it, was not delivered",
 			 vcpu, w->stuck) && ok;
-	/* Its running priority is held: nothing may be signalled. */
-	if (c->held >= 0) {
-		c->spinning = false;
-		return model_check(j, RULE_GIC_PRIORITY, !w->nr_taken,
-				   "vcpu %u took INTID %u while INTID %u, of the same priority, was acknowledged and not EOId",
-				   vcpu, w->nr_taken ? w->taken[0] : 0, m->intid[c->held]) && ok;
-	}
 	leave_flags(m, vcpu, w, all_leave);
 	for (n = 0; ok && n < w->nr_taken; n++) {
 		idx = taken_index(m, vcpu, w->taken[n], j);
@@ -698,9 +748,9 @@ uint64_t vgic_model_hash(const struct vgic_model *m)
 	for (k = 0; k < m->nr_intids; k++)
 		for (v = 0; v < (is_ppi(m, k) ? m->nr_vcpus : 1); v++) {
 			const struct vgic_irq *i = &m->irq[k][v];
-			unsigned char s[8] = {
+			unsigned char s[9] = {
 				i->enabled, i->edge, i->active, i->dropped,
-				i->target, i->line, i->latch, i->acked_by,
+				i->target, i->line, i->latch, i->acked_by, i->priority,
 			};
 			uint16_t holders = i->holders;
 
@@ -709,8 +759,12 @@ uint64_t vgic_model_hash(const struct vgic_model *m)
 			h = model_hash(h, s, sizeof(s));
 		}
 	for (v = 0; v < m->nr_vcpus; v++) {
-		signed char s[2] = { m->v[v].eoi_split, (signed char)m->v[v].held };
+		const struct vgic_vcpu *c = &m->v[v];
+		signed char s[1 + VGIC_MAX_HELD] = { c->eoi_split };
+		unsigned int n;
 
+		for (n = 0; n < VGIC_MAX_HELD; n++)
+			s[1 + n] = n < c->nr_held ? c->held[n] : -1;
 		h = model_hash(h, s, sizeof(s));
 	}
 	return h;

@@ -3,10 +3,10 @@
  * The model of what a guest sees through the in-kernel vgic (v2 and v3)
  * when userspace injects SPIs and PPIs with KVM_IRQ_LINE: per interrupt
  * (an SPI, or a PPI of one vcpu) its trigger, enable, input line, edge
- * latch, active state, the vcpu an SPI is routed to; per vcpu its EOImode,
- * the interrupt it acknowledged and has not EOId (its running priority),
- * and those EOId but not yet deactivated (EOImode 1).  One priority for
- * every interrupt: none preempts another.
+ * latch, active state, priority, the vcpu an SPI is routed to; per vcpu
+ * its EOImode, the interrupts it acknowledged and has not EOId, each of a
+ * higher priority than the one before (their last is its running
+ * priority), and those EOId but not yet deactivated (EOImode 1).
  *
  * Rules from the GIC architecture (IHI 0048B for GICv2, IHI 0069 for
  * GICv3), catalog kind "architecture" (G01..G08):
@@ -21,8 +21,15 @@
  *   - EOImode 0: EOI drops the priority and deactivates; EOImode 1: EOI
  *     drops it, DIR deactivates (IHI 0048B 3.2.1, GICC_CTLR.EOImodeNS;
  *     IHI 0069 ICC_CTLR_EL1.EOImode);
- *   - an interrupt of the priority running is not signalled, the
+ *   - only an interrupt of a higher priority than the running one is
+ *     signalled: it preempts, taken in a window and returned by an
+ *     acknowledge; one of the same or a lower priority is not, an
  *     acknowledge reads 1023 (IHI 0048B 3.3, preemption; IHI 0069,
+ *     "Interrupt prioritization", "Preemption").  The priorities a guest
+ *     writes differ in their top three bits, so group priority is the
+ *     whole priority whatever the binary point, and are below the mask;
+ *   - IPRIORITYR reads back the priority written (its top bits are
+ *     implemented: at least 16 levels, IHI 0048B 3.3; IHI 0069,
  *     "Interrupt prioritization");
  *   - an SPI goes only to the vcpu its ITARGETSR (one CPU) or IROUTER
  *     (IRM 0, one vcpu's affinity) names, a PPI only to its own vcpu
@@ -34,8 +41,9 @@
  *     1023 (IHI 0048B 4.4.4 GICC_IAR; IHI 0069 ICC_IAR1_EL1).
  * What the architecture leaves open the model keeps open: a polled
  * acknowledge may read 1023 even with an interrupt pending (how soon a
- * pending interrupt reaches the CPU interface); which of several is
- * acknowledged first; in a spinning window, whether a line raised and
+ * pending interrupt reaches the CPU interface); for the same reason which
+ * of several above the running priority is acknowledged first, of
+ * whatever priorities; in a spinning window, whether a line raised and
  * lowered again meanwhile was taken.  A window with interrupts unmasked
  * is where delivery is required: the guest stays in it until nothing
  * enabled, pending and inactive of its own is left (bounded), so every
@@ -45,7 +53,9 @@
  * UNPREDICTABLE or CONSTRAINED UNPREDICTABLE, the model does not judge:
  * the trigger changed while enabled, active or pending; an IROUTER or
  * ITARGETSR naming no vcpu or several; EOImode changed with an interrupt
- * active; DIR of an interrupt not yet EOId.  An SPI re-routed while
+ * active; DIR of an interrupt not yet EOId.  Nor a priority changed while
+ * enabled or active: when it reaches what a CPU interface already holds
+ * the architecture does not say (KVM does not re-sort its list registers).  An SPI re-routed while
  * active stays active for the vcpu that acknowledged it, which
  * deactivates it (IHI 0048B 4.3.12: a change "has no effect on any active
  * interrupt"); pending again, it goes to the new target.
@@ -63,6 +73,10 @@
 #define VGIC_MAX_DROPPED	2
 /* An acknowledge that found nothing. */
 #define VGIC_SPURIOUS		1023
+/* The running priority while nothing is held: lower than any. */
+#define VGIC_IDLE_PRIORITY	0x100
+/* Acknowledged, not EOId: one per priority, each preempting the one before. */
+#define VGIC_MAX_HELD		SEQ_NR_PRIORITIES
 
 struct vgic_irq {
 	bool enabled, edge, active, owned;
@@ -76,6 +90,7 @@ struct vgic_irq {
 	bool pending_at_enable;		/* enabled while pending */
 	unsigned char acked_by;		/* the vcpu that acknowledged it */
 	unsigned char target;		/* SPI: the vcpu it is routed to */
+	unsigned char priority;
 	unsigned int taken;		/* times taken, for the transitions */
 	enum tri line;			/* as KVM_IRQ_LINE last set it */
 	enum tri latch;			/* edge: latched pending */
@@ -83,7 +98,9 @@ struct vgic_irq {
 
 struct vgic_vcpu {
 	bool eoi_split;
-	int held;			/* acknowledged, not EOId: its index, or -1 */
+	/* Acknowledged, not EOId: their indices, the running priority's last. */
+	unsigned int nr_held;
+	int held[VGIC_MAX_HELD];
 	unsigned int nr_dropped;	/* EOImode 1: EOId, oldest first */
 	int dropped[VGIC_MAX_DROPPED];
 	bool spinning;
@@ -121,9 +138,13 @@ bool vgic_owned_by_kvm(unsigned int intid);
 /*
  * The VM as the guest left it after its set-up: every interrupt of vm's
  * disabled, inactive, its line low; SPI k edge if vm->edge & (1 << k),
- * routed to vm->target[k]; PPIs level; EOImode 0.
+ * routed to vm->target[k]; PPIs level; k of priority vm->priority[k];
+ * EOImode 0.
  */
 void vgic_model_init(struct vgic_model *m, const struct seq_vm *vm);
+
+/* vcpu's running priority: what it acknowledged last and has not EOId's, or idle. */
+unsigned int vgic_model_running_priority(const struct vgic_model *m, unsigned int vcpu);
 
 /* Index of intid among the VM's, or -1. */
 int vgic_model_index(const struct vgic_model *m, unsigned int intid);
@@ -142,7 +163,13 @@ void vgic_model_config(struct vgic_model *m, unsigned int intid, bool edge);
 void vgic_model_route(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
 		      unsigned int target);
 void vgic_model_eoimode(struct vgic_model *m, unsigned int vcpu, bool split);
-/* EOI of what vcpu holds (nothing: nothing happens); DIR of its oldest dropped. */
+/* vcpu's guest wrote intid's priority and read back read_back. */
+bool vgic_model_priority(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+			 unsigned int priority, unsigned int read_back, struct model_judge *j);
+/*
+ * EOI of what vcpu acknowledged last (nothing held: nothing happens); DIR
+ * of its oldest dropped.
+ */
 void vgic_model_eoi(struct vgic_model *m, unsigned int vcpu);
 void vgic_model_dir(struct vgic_model *m, unsigned int vcpu);
 

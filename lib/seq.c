@@ -15,7 +15,7 @@ static const char *const code_names[NR_SEQ_CODES] = {
 	[SEQ_MASK] = "mask", [SEQ_DEV] = "dev", [SEQ_ENABLE] = "enable",
 	[SEQ_CONFIG] = "config", [SEQ_ROUTE] = "route", [SEQ_ACK] = "ack",
 	[SEQ_EOI] = "eoi", [SEQ_DIR] = "dir", [SEQ_EOIMODE] = "eoimode",
-	[SEQ_READ] = "read",
+	[SEQ_READ] = "read", [SEQ_PRIORITY] = "priority",
 };
 
 static const char *const type_names[] = {
@@ -91,6 +91,9 @@ char *seq_op_format(const struct seq_op *op, char *buf, size_t len)
 		break;
 	case SEQ_ENABLE:
 		snprintf(buf, len, "%s:%u:%u:%u", code, op->vcpu, op->num, op->level);
+		break;
+	case SEQ_PRIORITY:
+		snprintf(buf, len, "%s:%u:%u:0x%x", code, op->vcpu, op->num, op->level);
 		break;
 	case SEQ_CONFIG:
 		snprintf(buf, len, "%s:%u:%u:%s", code, op->vcpu, op->num,
@@ -190,6 +193,12 @@ int seq_op_parse(const char *token, struct seq_op *op)
 		return i < 0 || (int)op->level < 0 ? -1 : 0;
 	case SEQ_ENABLE:
 		if (nf != 4 || number(f[2], 1023, &n[2]) || number(f[3], 1, &n[3]))
+			return -1;
+		op->num = n[2];
+		op->level = n[3];
+		return 0;
+	case SEQ_PRIORITY:
+		if (nf != 4 || number(f[2], 1023, &n[2]) || number(f[3], 0xff, &n[3]))
 			return -1;
 		op->num = n[2];
 		op->level = n[3];
@@ -343,6 +352,10 @@ void seq_line_format(const struct seq_vm *vm, const char *suite,
 		for (i = 0; i < vm->nr_intids; i++)
 			used += snprintf(buf + used, used < len ? len - used : 0,
 					 "%s%u", i ? "," : "", vm->target[i]);
+		used += snprintf(buf + used, used < len ? len - used : 0, " priorities=");
+		for (i = 0; i < vm->nr_intids; i++)
+			used += snprintf(buf + used, used < len ? len - used : 0,
+					 "%s0x%x", i ? "," : "", vm->priority[i]);
 	}
 	used += snprintf(buf + used, used < len ? len - used : 0,
 			 " variants=%s suite=%s |",
@@ -386,9 +399,14 @@ static const char *value_of(const char *item, const char *key)
 	return !strncmp(item, key, len) && item[len] == '=' ? item + len + 1 : NULL;
 }
 
+/* How many of each list the head gave (-1: none). */
+struct head_counts {
+	int indices, ids, priorities;
+};
+
 /* One "key=value" of the line's head into vm: 0, or -1 with err. */
-static int head_item(const char *item, struct seq_vm *vm, int *nr_indices,
-		     int *nr_ids, char *err, size_t err_len)
+static int head_item(const char *item, struct seq_vm *vm, struct head_counts *n_of,
+		     char *err, size_t err_len)
 {
 	unsigned long n = 0, vals[SEQ_MAX_INTIDS];
 	const char *val;
@@ -408,12 +426,12 @@ static int head_item(const char *item, struct seq_vm *vm, int *nr_indices,
 		for (i = 0; i < k; i++)
 			vm->id[i] = vals[i];
 		vm->permuted = k > 0;
-		*nr_ids = k;
+		n_of->ids = k;
 	} else if ((val = value_of(item, "indices"))) {
 		k = number_list(val, 0, IRQ_VM_MAX_VCPUS_LARGE - 1, vals);
 		for (i = 0; i < k; i++)
 			vm->index[i] = vals[i];
-		*nr_indices = k;
+		n_of->indices = k;
 	} else if ((val = value_of(item, "nr_irqs"))) {
 		k = number_in(val, 64, 1024, &n);
 		vm->nr_irqs = n;
@@ -428,6 +446,11 @@ static int head_item(const char *item, struct seq_vm *vm, int *nr_indices,
 		k = number_list(val, 0, IRQ_VM_MAX_VCPUS - 1, vals);
 		for (i = 0; i < k; i++)
 			vm->target[i] = vals[i];
+	} else if ((val = value_of(item, "priorities"))) {
+		k = number_list(val, 0, 0xff, vals);
+		for (i = 0; i < k; i++)
+			vm->priority[i] = vals[i];
+		n_of->priorities = k;
 	} else if ((val = value_of(item, "variants"))) {
 		return variants_parse(&vm->variants, val, err, err_len);
 	} else if (!value_of(item, "suite")) {
@@ -494,8 +517,9 @@ unsigned int seq_line_slot(const struct seq_vm *vm, const struct seq_op *op)
 int seq_line_parse(const char *line, struct seq_vm *vm, struct seq_op *ops,
 		   unsigned int *nr_ops, char *err, size_t err_len)
 {
-	int nr_indices = -1, nr_ids = -1;
+	struct head_counts n_of = { -1, -1, -1 };
 	char *copy = strdup(line), *p, *save = NULL;
+	unsigned int k;
 	bool head = true;
 	int ret = -1;
 
@@ -509,7 +533,7 @@ int seq_line_parse(const char *line, struct seq_vm *vm, struct seq_op *ops,
 		if (head && !strcmp(p, "|")) {
 			head = false;
 		} else if (head) {
-			if (head_item(p, vm, &nr_indices, &nr_ids, err, err_len))
+			if (head_item(p, vm, &n_of, err, err_len))
 				goto out;
 		} else if (*nr_ops == SEQ_MAX_OPS) {
 			snprintf(err, err_len, "more than %u operations", SEQ_MAX_OPS);
@@ -523,14 +547,19 @@ int seq_line_parse(const char *line, struct seq_vm *vm, struct seq_op *ops,
 	}
 	if (head || !vm->nr_vcpus)
 		snprintf(err, err_len, "want 'vm=... vcpus=N ... | op op ...'");
-	else if (!slots_fit(vm, nr_indices))
+	else if (!slots_fit(vm, n_of.indices))
 		snprintf(err, err_len, "vm_vcpus= needs indices=, one per slot, each below it, none twice");
-	else if (!ids_fit(vm, nr_ids))
+	else if (!ids_fit(vm, n_of.ids))
 		snprintf(err, err_len, "ids= permutes 0 .. vcpus-1, on a VM of no vgic or vgic-v3 without vm_vcpus=");
 	else if (vm->kind != SEQ_VM_NOGIC && (!vm->nr_irqs || !vm->nr_intids))
 		snprintf(err, err_len, "a vgic VM needs nr_irqs= and intids=");
+	else if (n_of.priorities >= 0 && n_of.priorities != (int)vm->nr_intids)
+		snprintf(err, err_len, "priorities= gives one priority per INTID");
 	else
 		ret = 0;
+	/* A line from before priorities: every one the default. */
+	for (k = 0; !ret && n_of.priorities < 0 && k < vm->nr_intids; k++)
+		vm->priority[k] = GIC_DEFAULT_PRIORITY;
 out:
 	free(copy);
 	return ret;

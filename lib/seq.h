@@ -5,7 +5,8 @@
  * reproducer is (tests/sequences/ runs it again with --replay):
  *
  *   vm=v3 vcpus=4 nr_irqs=64 intids=17,27,33,40 edge=0x8 targets=0,0,1,2
- *       variants=level:nonzero-asserts suite=<git describe> |
+ *       priorities=0xa0,0x20,0xa0,0x80 variants=level:nonzero-asserts
+ *       suite=<git describe> |
  *       line:m:spi:0:40:1 enable:2:40:1 window:2 ...
  *
  * Host operations are KVM_IRQ_LINE, device_irq_level written by userspace
@@ -60,6 +61,7 @@ struct seq_vm {
 	unsigned int intid[SEQ_MAX_INTIDS];	/* ... PPIs (16..31) and SPIs */
 	unsigned int edge;		/* vgic: SPI k set up edge-triggered (bit k) */
 	unsigned char target[SEQ_MAX_INTIDS];	/* vgic: SPI k set up routed there */
+	unsigned char priority[SEQ_MAX_INTIDS];	/* vgic: k's priority at set-up */
 	struct variants variants;
 };
 
@@ -85,6 +87,7 @@ enum seq_code {
 	SEQ_DIR,	/* deactivate the oldest vcpu dropped (EOImode 1) */
 	SEQ_EOIMODE,	/* level: 1 split priority drop and deactivation */
 	SEQ_READ,	/* read num's enabled, pending and active bits */
+	SEQ_PRIORITY,	/* num: INTID, level: its priority (read back) */
 	NR_SEQ_CODES
 };
 

@@ -118,6 +118,9 @@ static void permute_ids(struct seq_rng *r, struct seq_vm *vm)
 	}
 }
 
+/* The priorities a guest gives, the default first. */
+static const uint8_t priorities[SEQ_NR_PRIORITIES] = SEQ_PRIORITIES;
+
 void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_vcpus,
 		     unsigned int vm_vcpus_max, unsigned int nr_irqs_max,
 		     const struct variants *variants, struct seq_vm *vm)
@@ -151,6 +154,10 @@ void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_
 		vm->edge |= seq_below(r, 2) << k;
 		vm->target[k] = seq_below(r, vm->nr_vcpus);
 	}
+	/* Half of them higher than the default: some preempt others. */
+	for (k = 0; k < vm->nr_intids; k++)
+		vm->priority[k] = seq_one_in(r, 2) ? GIC_DEFAULT_PRIORITY :
+				  priorities[1 + seq_below(r, SEQ_NR_PRIORITIES - 1)];
 }
 
 /*
@@ -225,9 +232,9 @@ static const struct weight nogic_weights[] = {
 };
 
 static const struct weight vgic_weights[] = {
-	{ SEQ_LINE, 30 }, { SEQ_WINDOW, 12 }, { SEQ_SPIN, 3 }, { SEQ_SLEEP, 3 }, { SEQ_STOP, 7 },
-	{ SEQ_ENABLE, 8 }, { SEQ_CONFIG, 3 }, { SEQ_ROUTE, 8 }, { SEQ_ACK, 7 },
-	{ SEQ_EOI, 5 }, { SEQ_DIR, 4 }, { SEQ_EOIMODE, 4 }, { SEQ_READ, 6 },
+	{ SEQ_LINE, 28 }, { SEQ_WINDOW, 10 }, { SEQ_SPIN, 3 }, { SEQ_SLEEP, 3 }, { SEQ_STOP, 7 },
+	{ SEQ_ENABLE, 8 }, { SEQ_CONFIG, 3 }, { SEQ_ROUTE, 7 }, { SEQ_ACK, 9 },
+	{ SEQ_EOI, 5 }, { SEQ_DIR, 4 }, { SEQ_EOIMODE, 3 }, { SEQ_READ, 6 }, { SEQ_PRIORITY, 4 },
 };
 
 #define NR_WEIGHTS(w)	(sizeof(w) / sizeof((w)[0]))
@@ -344,7 +351,8 @@ static bool has_pending(const struct vgic_model *m, unsigned int v)
 		const struct vgic_irq *i = &m->irq[k][m->intid[k] < ABI_SPI_FIRST ? v : 0];
 
 		if (i->target == v && i->enabled && !i->active &&
-		    (i->edge ? i->latch : i->line) != TRI_NO)
+		    (i->edge ? i->latch : i->line) != TRI_NO &&
+		    i->priority < vgic_model_running_priority(m, v))
 			return true;
 	}
 	return false;
@@ -352,7 +360,7 @@ static bool has_pending(const struct vgic_model *m, unsigned int v)
 
 static bool has_held(const struct vgic_model *m, unsigned int v)
 {
-	return m->v[v].held >= 0;
+	return m->v[v].nr_held > 0;
 }
 
 static bool has_dropped(const struct vgic_model *m, unsigned int v)
@@ -388,6 +396,31 @@ static unsigned int new_target(struct seq_rng *r, const struct seq_models *s,
 }
 
 /*
+ * A line of what would preempt an interrupt a vcpu acknowledged and has
+ * not EOId (a higher priority, its own), if a vcpu holds one.
+ */
+static void preempting_line(struct seq_rng *r, const struct seq_models *s, struct seq_op *op)
+{
+	const struct vgic_model *m = &s->vgic;
+	unsigned int n = s->vm.nr_vcpus, v0 = seq_below(r, n), k0 = seq_below(r, m->nr_intids);
+	unsigned int v, k, a, b;
+
+	for (a = 0; a < n; a++) {
+		v = (v0 + a) % n;
+		for (b = 0; m->v[v].nr_held && b < m->nr_intids; b++) {
+			k = (k0 + b) % m->nr_intids;
+			if (m->irq[k][m->intid[k] < ABI_SPI_FIRST ? v : 0].target == v &&
+			    m->irq[k][m->intid[k] < ABI_SPI_FIRST ? v : 0].priority <
+			    vgic_model_running_priority(m, v)) {
+				op->vcpu = v;
+				op->num = m->intid[k];
+				return;
+			}
+		}
+	}
+}
+
+/*
  * What a guest operation looks for on its vcpu: mostly something to do
  * (a window where something waits, now and then where the model is open).
  */
@@ -418,6 +451,8 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 	switch (code) {
 	case SEQ_LINE:
 		op->vcpu = line_vcpu(r, s, op->vcpu);
+		if (!again && seq_one_in(r, 2))
+			preempting_line(r, s, op);
 		op->a = op->num < ABI_SPI_FIRST ? ABI_IRQ_TYPE_PPI : ABI_IRQ_TYPE_SPI;
 		k = vgic_model_index(&s->vgic, op->num);
 		op->level = pick_level(r, s->vgic.irq[k][op->a == ABI_IRQ_TYPE_PPI ? op->vcpu : 0].line);
@@ -452,6 +487,11 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 		if (!again)
 			op->num = busy_intid(r, s, op->vcpu, false);
 		break;
+	case SEQ_PRIORITY:
+		if (!again)
+			op->num = pick_intid(r, s, op->vcpu, true);
+		op->level = priorities[seq_below(r, SEQ_NR_PRIORITIES)];
+		break;
 	default:	/* spin, sleep: nothing to choose */
 		break;
 	}
@@ -467,6 +507,7 @@ static unsigned int touched(const struct seq_op *op)
 	case SEQ_CONFIG:
 	case SEQ_ROUTE:
 	case SEQ_READ:
+	case SEQ_PRIORITY:
 		return op->num;
 	default:
 		return 0;

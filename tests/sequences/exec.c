@@ -379,6 +379,7 @@ static const uint32_t guest_op_of[NR_SEQ_CODES] = {
 	[SEQ_DEV] = SEQ_G_DEV, [SEQ_ENABLE] = SEQ_G_ENABLE, [SEQ_CONFIG] = SEQ_G_CONFIG,
 	[SEQ_ROUTE] = SEQ_G_ROUTE, [SEQ_ACK] = SEQ_G_ACK, [SEQ_EOI] = SEQ_G_EOI,
 	[SEQ_DIR] = SEQ_G_DIR, [SEQ_EOIMODE] = SEQ_G_EOIMODE, [SEQ_READ] = SEQ_G_READ,
+	[SEQ_PRIORITY] = SEQ_G_PRIORITY,
 };
 
 /* vcpu's guest is told op; its thread runs it (and, but for a spin, waits). */
@@ -714,6 +715,9 @@ static bool guest_result(struct seq_exec *x, const struct seq_op *op)
 		vgic_model_read(m, op->vcpu, op->num, g->result & 1, g->result & 2,
 				g->result & 4, &j);
 		return judged(x, &j, COND_STOPPED);
+	case SEQ_PRIORITY:
+		vgic_model_priority(m, op->vcpu, op->num, op->level, g->result, &j);
+		return judged(x, &j, COND_STOPPED);
 	default:
 		/* Nothing to observe (SEQ_DEV: its returns said it all). */
 		seq_models_apply(&x->m, op);
@@ -850,11 +854,12 @@ static void guest_config(struct seq_exec *x, const struct seq_vm *vm)
 	for (k = 0; k < vm->nr_intids; k++) {
 		x->cfg->intid[k] = vm->intid[k];
 		x->cfg->target[k] = vm->target[k];
+		x->cfg->priority[k] = vm->priority[k];
 	}
 	for (v = 0; v < vm->nr_vcpus; v++) {
 		x->cfg->slot_of[seq_vm_index(vm, v)] = v;	/* TPIDR: the index (lib/vm.c) */
 		x->cfg->route[v] = route_of(x, vm, v);
-		x->gv[v].held = -1;
+		x->gv[v].nr_held = 0;
 	}
 }
 

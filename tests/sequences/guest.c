@@ -50,10 +50,26 @@ static void set_enabled(struct seq_guest_vcpu *s, int k, bool on)
 		seq_spis.enabled[k] = on;
 }
 
-/* A PPI's active state is this vcpu's; an SPI's, every vcpu's. */
+/* A PPI's active state and priority are this vcpu's; an SPI's, every vcpu's. */
 static uint8_t *active_of(struct seq_guest_vcpu *s, int k)
 {
 	return seq_config.intid[k] < 32 ? &s->active[k] : &seq_spis.active[k];
+}
+
+static uint8_t *priority_of(struct seq_guest_vcpu *s, int k)
+{
+	return seq_config.intid[k] < 32 ? &s->priority[k] : &seq_spis.priority[k];
+}
+
+/* The priority of what it acknowledged last and has not EOId: none preempts but higher. */
+static unsigned int running_priority(struct seq_guest_vcpu *s)
+{
+	int k;
+
+	if (!s->nr_held)
+		return 0x100;
+	k = index_of(s->held[s->nr_held - 1]);
+	return k >= 0 ? *priority_of(s, k) : 0;
 }
 
 static void cpu_irq_handler(struct ex_regs *regs)
@@ -118,31 +134,32 @@ static uint64_t dev_levels(void)
 	return levels;
 }
 
-/* Something enabled, pending and inactive of this vcpu's, as the GIC says: its INTID, or 0. */
+/*
+ * Something enabled, pending and inactive of this vcpu's, as the GIC
+ * says, above its running priority: its INTID, or 0.
+ */
 static uint32_t deliverable_here(struct seq_guest_vcpu *s, unsigned int me)
 {
-	unsigned int k, intid;
+	unsigned int k, intid, running = running_priority(s);
 	bool enabled;
 
 	for (k = 0; k < seq_config.nr_intids; k++) {
 		intid = seq_config.intid[k];
 		enabled = intid < 32 ? s->enabled[k] :
 			  seq_spis.enabled[k] && seq_spis.target[k] == me;
-		if (enabled && !*active_of(s, k) &&
+		if (enabled && !*active_of(s, k) && *priority_of(s, k) < running &&
 		    (guest_gic_pending_word(intid) & (1u << (intid % 32))))
 			return intid;
 	}
 	return 0;
 }
 
-/* Stay until nothing is left to take (an acknowledged one holds all back). */
+/* Stay until nothing is left to take (what it holds holds back the rest). */
 static void drain(struct seq_guest_vcpu *s, unsigned int me)
 {
 	unsigned int spins;
 	uint32_t intid;
 
-	if (s->held >= 0)
-		return;
 	for (spins = 0; (intid = deliverable_here(s, me)); spins++) {
 		s->ticks++;
 		if (spins == SEQ_GUEST_DRAIN_SPINS) {
@@ -214,13 +231,16 @@ static void window(struct seq_guest_vcpu *s, unsigned int me, bool spin, bool sl
 	mask();
 }
 
+/* Of what it acknowledged last: the running priority drops to the one before. */
 static void eoi(struct seq_guest_vcpu *s)
 {
-	if (s->held < 0)
+	uint32_t intid;
+
+	if (!s->nr_held)
 		return;
-	guest_gic_eoi(s->held);
-	after_eoi(s, s->held, index_of(s->held));
-	s->held = -1;
+	intid = s->held[--s->nr_held];
+	guest_gic_eoi(intid);
+	after_eoi(s, intid, index_of(intid));
 }
 
 static void dir(struct seq_guest_vcpu *s)
@@ -247,7 +267,9 @@ static void ack(struct seq_guest_vcpu *s)
 	s->result = intid;
 	if (intid >= GUEST_GIC_SPURIOUS)
 		return;
-	s->held = intid;
+	/* Never more than one of each priority: a wrong one is the host's to judge. */
+	if (s->nr_held < SEQ_NR_PRIORITIES)
+		s->held[s->nr_held++] = intid;
 	if (k >= 0)
 		*active_of(s, k) = 1;
 }
@@ -319,14 +341,21 @@ static void command(struct seq_guest_vcpu *s, unsigned int me)
 	case SEQ_G_READ:
 		s->result = read_state(s->intid);
 		break;
+	case SEQ_G_PRIORITY:
+		GUEST_ASSERT_1(k >= 0, s->intid);
+		guest_gic_set_priority(s->intid, s->value);
+		s->result = guest_gic_priority(s->intid);
+		*priority_of(s, k) = s->value;
+		break;
 	default:
 		GUEST_ASSERT_1(0, s->op);
 	}
 }
 
-/* The distributor (slot 0) and each vcpu's own PPIs: all disabled. */
+/* The distributor (slot 0) and each vcpu's own PPIs: all disabled, each its priority. */
 static void gic_setup(unsigned int me)
 {
+	struct seq_guest_vcpu *s = &seq_vcpu[me];
 	unsigned int k, intid;
 
 	guest_gic_init(seq_config.gic, seq_config.nr_vcpus);
@@ -334,6 +363,8 @@ static void gic_setup(unsigned int me)
 		intid = seq_config.intid[k];
 		if (intid < 32) {
 			guest_gic_enable(intid, false);
+			guest_gic_set_priority(intid, seq_config.priority[k]);
+			s->priority[k] = seq_config.priority[k];
 			continue;
 		}
 		if (me)
@@ -341,6 +372,8 @@ static void gic_setup(unsigned int me)
 		guest_gic_enable(intid, false);
 		guest_gic_config(intid, seq_config.edge & (1u << k));
 		guest_gic_route_to(intid, seq_config.route[seq_config.target[k]]);
+		guest_gic_set_priority(intid, seq_config.priority[k]);
+		seq_spis.priority[k] = seq_config.priority[k];
 		seq_spis.target[k] = seq_config.target[k];
 	}
 }
@@ -350,7 +383,6 @@ void seq_guest_main(void)
 	unsigned int me = my_slot();
 	struct seq_guest_vcpu *s = &seq_vcpu[me];
 
-	s->held = -1;
 	guest_devs_quiesce();
 	if (seq_config.gic)
 		gic_setup(me);

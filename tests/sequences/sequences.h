@@ -49,6 +49,7 @@ enum seq_guest_op {
 	SEQ_G_DIR,		/* of the oldest dropped */
 	SEQ_G_EOIMODE,		/* value: split */
 	SEQ_G_READ,		/* intid; result: enabled | pending << 1 | active << 2 */
+	SEQ_G_PRIORITY,		/* intid; value: its priority; result: read back */
 };
 
 struct seq_guest_config {
@@ -60,6 +61,7 @@ struct seq_guest_config {
 	uint32_t intid[SEQ_GUEST_INTIDS];
 	uint32_t edge;		/* SPI k edge-triggered: bit k */
 	uint8_t target[SEQ_GUEST_INTIDS];	/* SPI k routed to that slot */
+	uint8_t priority[SEQ_GUEST_INTIDS];	/* k's priority */
 };
 
 struct seq_guest_vcpu {
@@ -84,10 +86,12 @@ struct seq_guest_vcpu {
 	/* ... and its bookkeeping. */
 	uint8_t masked[2];
 	uint8_t eoi_split;
-	int32_t held;		/* acknowledged, not EOId, or -1 */
+	uint32_t nr_held;	/* acknowledged, not EOId, the last the running one */
+	uint32_t held[SEQ_NR_PRIORITIES];
 	uint32_t nr_dropped;
 	uint32_t dropped[SEQ_GUEST_DROPPED];
 	uint8_t enabled[SEQ_GUEST_INTIDS];	/* its PPIs */
+	uint8_t priority[SEQ_GUEST_INTIDS];	/* its PPIs' */
 	uint8_t active[SEQ_GUEST_INTIDS];	/* its PPIs acknowledged, not deactivated */
 };
 
@@ -98,6 +102,7 @@ struct seq_guest_vcpu {
  */
 struct seq_guest_spis {
 	uint8_t enabled[SEQ_GUEST_INTIDS];
+	uint8_t priority[SEQ_GUEST_INTIDS];
 	uint8_t target[SEQ_GUEST_INTIDS];
 	uint8_t active[SEQ_GUEST_INTIDS];
 };
