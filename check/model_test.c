@@ -435,6 +435,42 @@ static void test_vgic_priority(void)
 	    "vgic: EOImode 1: the EOI drops the running priority, the other of the same priority is taken while the first stays active (G04, G05)");
 }
 
+static void test_vgic_group(void)
+{
+	struct vgic_model m;
+	bool ok;
+	struct seq_vm vm = vgic_vm(2, &documented);
+
+	vgic_model_init(&m, &vm);
+	vgic_model_enable(&m, 0, 40, true);
+	vgic_model_enable(&m, 0, 17, true);
+	vgic_model_group(&m, 1, SEQ_GROUP_DIST, false);
+	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 40, 1);
+	vgic_model_line(&m, ABI_IRQ_TYPE_PPI, 0, 17, 1);
+	tap(vgic_accepts(&m, 1, 0) && !vgic_accepts(&m, 1, 40, 0) && vgic_accepts(&m, 0, 0) &&
+	    !vgic_accepts(&m, 0, 17, 0) && !vgic_ack_accepts(&m, 1, 40),
+	    "vgic: the distributor's group enable clear, nothing is signalled to any vcpu (G03)");
+	vgic_model_group(&m, 0, SEQ_GROUP_DIST, true);
+	vgic_model_group(&m, 1, SEQ_GROUP_CPU, false);
+	tap(vgic_accepts(&m, 1, 0) && !vgic_accepts(&m, 1, 40, 0) && vgic_accepts(&m, 0, 17, 0) &&
+	    !vgic_accepts(&m, 0, 0),
+	    "vgic: set again, what stayed pending is signalled, but not to a vcpu whose CPU interface's group enable is clear (G03)");
+	vgic_model_group(&m, 1, SEQ_GROUP_CPU, true);
+	tap(vgic_accepts(&m, 1, 40, 0) && !vgic_accepts(&m, 1, 0),
+	    "vgic: ... set again there, it is taken (G03)");
+
+	vm.variants = with(VARIANT_DIST_ENABLE, VARIANT_DIST_ENABLE_STRANDS_PENDING);
+	vgic_model_init(&m, &vm);
+	vgic_model_enable(&m, 0, 40, true);
+	vgic_model_group(&m, 1, SEQ_GROUP_DIST, false);
+	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 40, 1);
+	vgic_model_group(&m, 1, SEQ_GROUP_DIST, true);
+	ok = vgic_accepts(&m, 1, 40, 0) && vgic_accepts(&m, 1, 0);
+	vgic_model_enable(&m, 0, 40, true);
+	tap(ok && vgic_accepts(&m, 1, 40, 0) && !vgic_accepts(&m, 1, 0),
+	    "vgic: dist-enable:strands-pending: pending as the distributor is enabled again, it may or may not be taken; its enable written again, it must be (G03)");
+}
+
 /* vcpu 0 raises PPI 27, a timer's, which KVM owns. */
 static void owned_ppi(const struct variants *v, struct vgic_model *m)
 {
@@ -552,12 +588,14 @@ static void test_text(void)
 		"mask:0:fiq:1", "dev:2:ptimer:arm", "enable:0:40:1", "config:1:40:edge",
 		"route:0:40:3", "ack:1", "eoi:1", "dir:1", "eoimode:1:1", "read:0:17",
 		"line:t3:spi:0:41:1&", "sleep:2", "priority:1:40:0x20",
+		"group:0:dist:0", "group:3:cpu:1",
 	};
 	static const char *const bad[] = {
 		"", "line:m:spi:0:40", "line:x:spi:0:40:1", "line:m:lpi:0:40:1",
 		"window", "window:8", "dev:0:hpet:raise", "config:0:40:both",
 		"mask:0:nmi:1", "eoi:0:1", "frobnicate:0", "enable:0:1024:1",
 		"window:0&", "&", "priority:0:40", "priority:0:40:0x100",
+		"group:0:gicr:1", "group:0:cpu:2",
 	};
 	struct seq_op op, ops[4], back[SEQ_MAX_OPS];
 	struct seq_vm vm = vgic_vm(3, &documented), vm2;
@@ -915,6 +953,7 @@ int main(void)
 	test_vgic_active();
 	test_vgic_ack();
 	test_vgic_priority();
+	test_vgic_group();
 	test_vgic_spin_variants();
 	test_text();
 	test_shrink();

@@ -6,6 +6,7 @@
 #include "kvm_util.h"
 #include "processor.h"
 #include "gic.h"		/* kvm_util's GICv3 guest code */
+#include "gic_v3.h"		/* ... and its register names */
 
 #include "guest_gic.h"
 #include "guest_host.h"
@@ -28,6 +29,7 @@
 #define GICC_EOIR_OFF		0x0010
 #define GICC_DIR_OFF		0x1000
 #define GICC_CTLR_EOIMODE	(1u << 9)
+#define GICC_CTLR_ENABLE_GRPS	3u	/* EnableGrp0, EnableGrp1 */
 
 /* v3 redistributor: two 64K frames per vcpu, SGI/PPI registers in the 2nd */
 #define GICR_STRIDE		0x20000
@@ -220,6 +222,34 @@ uint32_t guest_gic_enabled_word(unsigned int intid)
 uint32_t guest_gic_active_word(unsigned int intid)
 {
 	return readl(bank_reg(GICD_ISACTIVER_OFF, intid));
+}
+
+/*
+ * Forwarding from the distributor: on v2 GICD_CTLR's Enable bits; on v3
+ * EnableGrp1NS (affinity routing stays on: KVM's ARE is RAO/WI).
+ */
+void guest_gic_dist_enable(bool on)
+{
+	if (gic_version == 3)
+		writel(GICD_CTLR_ARE_NS | (on ? GICD_CTLR_ENABLE_G1A | GICD_CTLR_ENABLE_G1 : 0),
+		       GICD(GICD_CTLR_OFF));
+	else
+		writel(on ? 3 : 0, GICD(GICD_CTLR_OFF));
+}
+
+/* This vcpu's CPU interface signals its interrupts' group, or not. */
+void guest_gic_cpu_enable(bool on)
+{
+	uint32_t ctlr;
+
+	if (gic_version == 3) {
+		write_sysreg_s(on ? ICC_IGRPEN1_EL1_ENABLE : 0, SYS_ICC_GRPEN1_EL1);
+		isb();
+		return;
+	}
+	ctlr = readl(GICC(GICC_CTLR_OFF));
+	writel(on ? ctlr | GICC_CTLR_ENABLE_GRPS : ctlr & ~GICC_CTLR_ENABLE_GRPS,
+	       GICC(GICC_CTLR_OFF));
 }
 
 void guest_gic_eoi_split(bool split)

@@ -38,6 +38,13 @@ uint32_t guest_gic_pending_word(unsigned int intid);
 /* The same of ISENABLER and ISACTIVER. */
 uint32_t guest_gic_enabled_word(unsigned int intid);
 uint32_t guest_gic_active_word(unsigned int intid);
+/*
+ * The group enables (IHI 0048B 4.3.1 GICD_CTLR, 4.4.1 GICC_CTLR; IHI 0069
+ * GICD_CTLR.EnableGrp1NS, ICC_IGRPEN1_EL1): the distributor's, for all
+ * vcpus; this vcpu's CPU interface's.
+ */
+void guest_gic_dist_enable(bool on);
+void guest_gic_cpu_enable(bool on);
 /* Split priority drop (EOI) and deactivation (DIR), or not. */
 void guest_gic_eoi_split(bool split);
 uint32_t guest_gic_ack(void);		/* the INTID, or 1023 */

@@ -79,7 +79,7 @@ static enum tri deliverable(const struct vgic_irq *i)
 {
 	enum tri d = i->enabled && !i->active ? pending(i) : TRI_NO;
 
-	return i->holders && d == TRI_YES ? TRI_EITHER : d;
+	return (i->holders || i->stranded) && d == TRI_YES ? TRI_EITHER : d;
 }
 
 /* What vcpu acknowledged last and has not EOId, or -1. */
@@ -100,10 +100,23 @@ unsigned int vgic_model_running_priority(const struct vgic_model *m, unsigned in
 	return k < 0 ? VGIC_IDLE_PRIORITY : irq_of_c(m, k, vcpu)->priority;
 }
 
-/* Whether i's priority is too low to be signalled to vcpu now (G05). */
-static bool outranked(const struct vgic_model *m, unsigned int vcpu, const struct vgic_irq *i)
+/*
+ * Why i is not signalled to vcpu now whatever its own state (its group
+ * disabled, G03; not above the running priority, G05), into *rule; or
+ * NULL: it may be.
+ */
+static const char *held_back(const struct vgic_model *m, unsigned int vcpu,
+			     const struct vgic_irq *i, enum rule *rule)
 {
-	return i->priority >= vgic_model_running_priority(m, vcpu);
+	*rule = RULE_GIC_ENABLE;
+	if (m->dist_disabled)
+		return "the distributor's group enable was clear";
+	if (m->v[vcpu].group_disabled)
+		return "its CPU interface's group enable was clear";
+	*rule = RULE_GIC_PRIORITY;
+	if (i->priority >= vgic_model_running_priority(m, vcpu))
+		return "an interrupt of the same or a higher priority was acknowledged and not EOId";
+	return NULL;
 }
 
 static void settle_pending(struct vgic_model *m, struct vgic_irq *i, bool b)
@@ -170,6 +183,10 @@ void vgic_model_line(struct vgic_model *m, unsigned int type, unsigned int vcpu,
 	if (k < 0)
 		return;
 	i = irq_of(m, k, type == ABI_IRQ_TYPE_PPI ? vcpu : 0);
+	/* A new edge, a level rising: KVM queues it again. */
+	if (seq_level_asserts(&m->variants, level) == TRI_YES && !m->dist_disabled &&
+	    (i->edge || i->line == TRI_NO))
+		i->stranded = false;
 	apply_line(m, i, seq_level_asserts(&m->variants, level));
 	if (!i->enabled && pending(i) == TRI_YES)
 		model_fire(&m->stats, VGIC_T_PENDING_WHILE_DISABLED);
@@ -214,6 +231,14 @@ bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 		return !c->nr_held || !c->eoi_split || c->nr_dropped < VGIC_MAX_DROPPED;
 	case SEQ_EOIMODE:
 		return !c->nr_held && !c->nr_dropped;
+	case SEQ_GROUP:
+		/* The distributor's: what no spinning vcpu's window explores. */
+		if (op->a == SEQ_GROUP_CPU)
+			return true;
+		for (k = 0; k < (int)m->nr_vcpus; k++)
+			if (m->v[k].spinning)
+				return false;
+		return true;
 	case SEQ_PRIORITY:
 		/* Disabled and inactive: where a change of priority is defined. */
 		if (k < 0)
@@ -257,6 +282,9 @@ void vgic_model_enable(struct vgic_model *m, unsigned int vcpu, unsigned int int
 	model_fire(&m->stats, on ? VGIC_T_ENABLE : VGIC_T_DISABLE);
 	if (on && !i->enabled)
 		i->pending_at_enable = pending(i) != TRI_NO;
+	/* Its ISENABLER bit written: KVM queues it again. */
+	if (on && !m->dist_disabled)
+		i->stranded = false;
 	i->enabled = on;
 }
 
@@ -315,6 +343,31 @@ void vgic_model_ran(struct vgic_model *m, unsigned int vcpu)
 		if (!i->holders)
 			model_fire(&m->stats, VGIC_T_UNSTRANDED);
 	}
+}
+
+/* dist-enable:strands-pending: what is pending as the distributor is enabled again. */
+static void strand_pending(struct vgic_model *m)
+{
+	unsigned int k, v;
+
+	for (k = 0; k < m->nr_intids; k++)
+		for (v = 0; v < (is_ppi(m, k) ? m->nr_vcpus : 1); v++)
+			if (pending(&m->irq[k][v]) != TRI_NO && !m->irq[k][v].active) {
+				m->irq[k][v].stranded = true;
+				model_fire(&m->stats, VGIC_T_DIST_STRANDED);
+			}
+}
+
+void vgic_model_group(struct vgic_model *m, unsigned int vcpu, unsigned int which, bool on)
+{
+	if (which == SEQ_GROUP_DIST && on && m->dist_disabled &&
+	    m->variants.value[VARIANT_DIST_ENABLE] == VARIANT_DIST_ENABLE_STRANDS_PENDING)
+		strand_pending(m);
+	if (which == SEQ_GROUP_DIST)
+		m->dist_disabled = !on;
+	else
+		m->v[vcpu].group_disabled = !on;
+	model_fire(&m->stats, on ? VGIC_T_GROUP_ENABLE : VGIC_T_GROUP_DISABLE);
 }
 
 void vgic_model_eoimode(struct vgic_model *m, unsigned int vcpu, bool split)
@@ -382,6 +435,7 @@ static void activate(struct vgic_model *m, struct vgic_irq *i, unsigned int vcpu
 {
 	i->active = true;
 	i->acked_by = vcpu;
+	i->stranded = false;
 	if (i->edge)
 		i->latch = TRI_NO;
 	else if (i->line == TRI_YES)
@@ -435,7 +489,9 @@ bool vgic_model_ack(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
 {
 	struct vgic_vcpu *c = &m->v[vcpu];
 	struct vgic_irq *i;
+	const char *why;
 	char words[96];
+	enum rule rule;
 	int k;
 
 	if (intid == VGIC_SPURIOUS) {
@@ -446,9 +502,10 @@ bool vgic_model_ack(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
 	if (k < 0)
 		return false;
 	i = irq_of(m, k, vcpu);
-	if (!model_check(j, RULE_GIC_PRIORITY, !outranked(m, vcpu, i),
-			 "vcpu %u acknowledged INTID %u (priority 0x%02x) while INTID %u (priority 0x%02x) was acknowledged and not EOId (want 1023 or a higher priority)",
-			 vcpu, intid, i->priority, last_held_intid(m, c),
+	why = held_back(m, vcpu, i, &rule);
+	if (!model_check(j, rule, !why,
+			 "vcpu %u acknowledged INTID %u (priority 0x%02x) while %s (held: INTID %u, running priority 0x%02x)",
+			 vcpu, intid, i->priority, why, last_held_intid(m, c),
 			 vgic_model_running_priority(m, vcpu)))
 		return false;
 	if (!model_check(j, not_deliverable_rule(i), deliverable(i) != TRI_NO,
@@ -502,12 +559,13 @@ unsigned int vgic_model_must_have_taken(const struct vgic_model *m, unsigned int
 {
 	const struct vgic_irq *i;
 	unsigned int k, n = 0;
+	enum rule rule;
 
 	for (k = 0; k < m->nr_intids; k++) {
 		i = irq_of_c(m, k, vcpu);
-		/* Not above its running priority, it is not signalled (G05). */
+		/* Its group disabled or not above its running priority: not signalled. */
 		if ((is_ppi(m, k) || i->target == vcpu) && deliverable(i) == TRI_YES &&
-		    !outranked(m, vcpu, i))
+		    !held_back(m, vcpu, i, &rule))
 			intids[n++] = m->intid[k];
 	}
 	return n;
@@ -527,7 +585,7 @@ struct explore {
 	unsigned int steps;
 	const bool *leave;
 	unsigned int nr_takes;
-	bool outranked;			/* not above the running priority: never signalled */
+	bool held_back;			/* its group disabled, or not above the running priority */
 	bool found;
 	struct vgic_irq out;
 };
@@ -547,7 +605,7 @@ static void explore(struct explore *e, struct vgic_irq s, unsigned int step,
 		    unsigned int took)
 {
 	bool edge_of_window = step == 0 || step == e->steps;
-	enum tri d = e->outranked ? TRI_NO : deliverable(&s);
+	enum tri d = e->held_back ? TRI_NO : deliverable(&s);
 	struct vgic_irq t;
 
 	if (took < e->nr_takes && d != TRI_NO) {
@@ -558,6 +616,7 @@ static void explore(struct explore *e, struct vgic_irq s, unsigned int step,
 		else
 			t.line = TRI_YES;
 		t.enabled = false;
+		t.stranded = false;
 		t.active = e->leave[took];
 		t.dropped = e->leave[took];
 		explore(e, t, step, took + 1);
@@ -565,7 +624,7 @@ static void explore(struct explore *e, struct vgic_irq s, unsigned int step,
 	if (edge_of_window && d == TRI_YES)
 		return;
 	/* Not taken: it was not pending (unless it may be waiting elsewhere). */
-	if (edge_of_window && d == TRI_EITHER && !s.holders) {
+	if (edge_of_window && d == TRI_EITHER && !s.holders && !s.stranded) {
 		if (s.edge)
 			s.latch = TRI_NO;
 		else
@@ -599,10 +658,12 @@ static bool judge_takes(struct vgic_model *m, unsigned int vcpu, unsigned int k,
 	struct vgic_vcpu *c = &m->v[vcpu];
 	struct vgic_irq *i = irq_of(m, k, vcpu);
 	const struct vgic_irq *from = c->spinning ? &c->start[k] : i;
+	enum rule rule;
+	const char *why = held_back(m, vcpu, i, &rule);
 	struct explore e = {
 		.m = m, .vcpu = vcpu, .hist = c->hist[k],
 		.steps = c->spinning ? c->steps[k] : 0, .leave = leave, .nr_takes = takes,
-		.outranked = outranked(m, vcpu, i),
+		.held_back = why != NULL,
 	};
 	struct model_stats saved = m->stats;
 	unsigned int fewer;
@@ -629,6 +690,8 @@ static bool judge_takes(struct vgic_model *m, unsigned int vcpu, unsigned int k,
 			model_check(j, RULE_GIC_EOIMODE, true, "-");
 		if (c->nr_held)
 			model_check(j, RULE_GIC_PRIORITY, true, "-");
+		if (m->dist_disabled || c->group_disabled)
+			model_check(j, RULE_GIC_ENABLE, true, "-");
 		if (takes && c->nr_held)
 			model_fire(&m->stats, VGIC_T_PREEMPT);
 		if (e.steps && i->line != e.out.line)
@@ -650,10 +713,10 @@ static bool judge_takes(struct vgic_model *m, unsigned int vcpu, unsigned int k,
 		return true;
 	}
 	state_words(from, words, sizeof(words));
-	if (e.outranked && takes)
-		return model_check(j, RULE_GIC_PRIORITY, false,
-				   "vcpu %u took INTID %u (priority 0x%02x) in a window while INTID %u (priority 0x%02x) was acknowledged and not EOId",
-				   vcpu, m->intid[k], i->priority, last_held_intid(m, c),
+	if (why && takes)
+		return model_check(j, rule, false,
+				   "vcpu %u took INTID %u (priority 0x%02x) in a window while %s (held: INTID %u, running priority 0x%02x)",
+				   vcpu, m->intid[k], i->priority, why, last_held_intid(m, c),
 				   vgic_model_running_priority(m, vcpu));
 	if (fewer < takes)	/* taken more often than it can have been */
 		return model_check(j, takes > 1 && !i->edge ? RULE_GIC_LEVEL :
@@ -684,7 +747,8 @@ static bool stranded_for(const struct vgic_model *m, unsigned int vcpu)
 	unsigned int k;
 
 	for (k = 0; k < m->nr_intids; k++)
-		if (irq_of_c(m, k, vcpu)->holders && irq_of_c(m, k, vcpu)->target == vcpu)
+		if ((irq_of_c(m, k, vcpu)->holders || irq_of_c(m, k, vcpu)->stranded) &&
+		    irq_of_c(m, k, vcpu)->target == vcpu)
 			return true;
 	return false;
 }
@@ -752,7 +816,7 @@ uint64_t vgic_model_hash(const struct vgic_model *m)
 				i->enabled, i->edge, i->active, i->dropped,
 				i->target, i->line, i->latch, i->acked_by, i->priority,
 			};
-			uint16_t holders = i->holders;
+			uint16_t holders = i->holders | i->stranded << 15;
 
 			h = model_hash(h, &holders, sizeof(holders));
 
@@ -760,11 +824,11 @@ uint64_t vgic_model_hash(const struct vgic_model *m)
 		}
 	for (v = 0; v < m->nr_vcpus; v++) {
 		const struct vgic_vcpu *c = &m->v[v];
-		signed char s[1 + VGIC_MAX_HELD] = { c->eoi_split };
+		signed char s[3 + VGIC_MAX_HELD] = { c->eoi_split, c->group_disabled, m->dist_disabled };
 		unsigned int n;
 
 		for (n = 0; n < VGIC_MAX_HELD; n++)
-			s[1 + n] = n < c->nr_held ? c->held[n] : -1;
+			s[3 + n] = n < c->nr_held ? c->held[n] : -1;
 		h = model_hash(h, s, sizeof(s));
 	}
 	return h;

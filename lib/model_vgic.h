@@ -18,6 +18,10 @@
  *     (same sections);
  *   - a disabled interrupt is not signalled, and keeps its pending state
  *     (IHI 0048B 4.3.5, 4.3.6; IHI 0069 GICD_ISENABLER<n>/GICR_ISENABLER0);
+ *     nor is any while its group is disabled in the distributor or at the
+ *     vcpu's CPU interface: pending, it is signalled once enabled again
+ *     (IHI 0048B 4.3.1 GICD_CTLR, 4.4.1 GICC_CTLR; IHI 0069 GICD_CTLR,
+ *     ICC_IGRPEN1_EL1);
  *   - EOImode 0: EOI drops the priority and deactivates; EOImode 1: EOI
  *     drops it, DIR deactivates (IHI 0048B 3.2.1, GICC_CTLR.EOImodeNS;
  *     IHI 0069 ICC_CTLR_EL1.EOImode);
@@ -87,6 +91,8 @@ struct vgic_irq {
 	 */
 	uint16_t holders;
 	_Static_assert(IRQ_VM_MAX_VCPUS <= 16, "a bit per vcpu");
+	/* dist-enable:strands-pending: pending when it was set again, not queued since. */
+	bool stranded;
 	bool pending_at_enable;		/* enabled while pending */
 	unsigned char acked_by;		/* the vcpu that acknowledged it */
 	unsigned char target;		/* SPI: the vcpu it is routed to */
@@ -98,6 +104,7 @@ struct vgic_irq {
 
 struct vgic_vcpu {
 	bool eoi_split;
+	bool group_disabled;		/* at its CPU interface (ICC_IGRPEN1_EL1, GICC_CTLR) */
 	/* Acknowledged, not EOId: their indices, the running priority's last. */
 	unsigned int nr_held;
 	int held[VGIC_MAX_HELD];
@@ -115,6 +122,7 @@ struct vgic_model {
 	unsigned int nr_vcpus;
 	unsigned int nr_intids;
 	unsigned int intid[SEQ_MAX_INTIDS];
+	bool dist_disabled;		/* GICD_CTLR's group enable clear: nothing forwarded */
 	struct variants variants;
 	/* [k][v]: PPI k of vcpu v; an SPI is [k][0]. */
 	struct vgic_irq irq[SEQ_MAX_INTIDS][IRQ_VM_MAX_VCPUS];
@@ -163,6 +171,8 @@ void vgic_model_config(struct vgic_model *m, unsigned int intid, bool edge);
 void vgic_model_route(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
 		      unsigned int target);
 void vgic_model_eoimode(struct vgic_model *m, unsigned int vcpu, bool split);
+/* vcpu's guest set a group enable (SEQ_GROUP_DIST: the distributor's, for all). */
+void vgic_model_group(struct vgic_model *m, unsigned int vcpu, unsigned int which, bool on);
 /* vcpu's guest wrote intid's priority and read back read_back. */
 bool vgic_model_priority(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
 			 unsigned int priority, unsigned int read_back, struct model_judge *j);

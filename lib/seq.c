@@ -15,7 +15,7 @@ static const char *const code_names[NR_SEQ_CODES] = {
 	[SEQ_MASK] = "mask", [SEQ_DEV] = "dev", [SEQ_ENABLE] = "enable",
 	[SEQ_CONFIG] = "config", [SEQ_ROUTE] = "route", [SEQ_ACK] = "ack",
 	[SEQ_EOI] = "eoi", [SEQ_DIR] = "dir", [SEQ_EOIMODE] = "eoimode",
-	[SEQ_READ] = "read", [SEQ_PRIORITY] = "priority",
+	[SEQ_READ] = "read", [SEQ_PRIORITY] = "priority", [SEQ_GROUP] = "group",
 };
 
 static const char *const type_names[] = {
@@ -23,6 +23,7 @@ static const char *const type_names[] = {
 	[ABI_IRQ_TYPE_PPI] = "ppi",
 };
 static const char *const cpu_line_names[] = { "irq", "fiq" };
+static const char *const group_names[] = { [SEQ_GROUP_DIST] = "dist", [SEQ_GROUP_CPU] = "cpu" };
 static const char *const dev_names[NR_USER_IRQ_DEVS] = {
 	[DEV_VTIMER] = "vtimer", [DEV_PTIMER] = "ptimer", [DEV_PMU] = "pmu",
 };
@@ -94,6 +95,10 @@ char *seq_op_format(const struct seq_op *op, char *buf, size_t len)
 		break;
 	case SEQ_PRIORITY:
 		snprintf(buf, len, "%s:%u:%u:0x%x", code, op->vcpu, op->num, op->level);
+		break;
+	case SEQ_GROUP:
+		snprintf(buf, len, "%s:%u:%s:%u", code, op->vcpu,
+			 name_of(group_names, ARRAY_LEN(group_names), op->a), op->level);
 		break;
 	case SEQ_CONFIG:
 		snprintf(buf, len, "%s:%u:%u:%s", code, op->vcpu, op->num,
@@ -195,6 +200,13 @@ int seq_op_parse(const char *token, struct seq_op *op)
 		if (nf != 4 || number(f[2], 1023, &n[2]) || number(f[3], 1, &n[3]))
 			return -1;
 		op->num = n[2];
+		op->level = n[3];
+		return 0;
+	case SEQ_GROUP:
+		i = nf == 4 ? lookup(group_names, ARRAY_LEN(group_names), f[2]) : -1;
+		if (i < 0 || number(f[3], 1, &n[3]))
+			return -1;
+		op->a = i;
 		op->level = n[3];
 		return 0;
 	case SEQ_PRIORITY:

@@ -88,6 +88,7 @@ enum seq_code {
 	SEQ_EOIMODE,	/* level: 1 split priority drop and deactivation */
 	SEQ_READ,	/* read num's enabled, pending and active bits */
 	SEQ_PRIORITY,	/* num: INTID, level: its priority (read back) */
+	SEQ_GROUP,	/* a: SEQ_GROUP_DIST or _CPU, level: group enabled */
 	NR_SEQ_CODES
 };
 
@@ -97,6 +98,9 @@ enum seq_dev_action {
 	SEQ_DEV_ARM,	/* timer: condition met a few ticks from now */
 	NR_SEQ_DEV_ACTIONS
 };
+
+/* SEQ_GROUP's a: the distributor's group enable, or the vcpu's CPU interface's. */
+enum { SEQ_GROUP_DIST, SEQ_GROUP_CPU };
 
 /* SEQ_LINE's from: the main thread, or vcpu n's own thread (n). */
 #define SEQ_FROM_MAIN		0xff

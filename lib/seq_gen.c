@@ -232,9 +232,10 @@ static const struct weight nogic_weights[] = {
 };
 
 static const struct weight vgic_weights[] = {
-	{ SEQ_LINE, 28 }, { SEQ_WINDOW, 10 }, { SEQ_SPIN, 3 }, { SEQ_SLEEP, 3 }, { SEQ_STOP, 7 },
+	{ SEQ_LINE, 27 }, { SEQ_WINDOW, 10 }, { SEQ_SPIN, 3 }, { SEQ_SLEEP, 3 }, { SEQ_STOP, 7 },
 	{ SEQ_ENABLE, 8 }, { SEQ_CONFIG, 3 }, { SEQ_ROUTE, 7 }, { SEQ_ACK, 9 },
-	{ SEQ_EOI, 5 }, { SEQ_DIR, 4 }, { SEQ_EOIMODE, 3 }, { SEQ_READ, 6 }, { SEQ_PRIORITY, 4 },
+	{ SEQ_EOI, 5 }, { SEQ_DIR, 4 }, { SEQ_EOIMODE, 3 }, { SEQ_READ, 5 }, { SEQ_PRIORITY, 4 },
+	{ SEQ_GROUP, 2 },
 };
 
 #define NR_WEIGHTS(w)	(sizeof(w) / sizeof((w)[0]))
@@ -395,6 +396,32 @@ static unsigned int new_target(struct seq_rng *r, const struct seq_models *s,
 	return (s->vgic.irq[k][0].target + 1 + seq_below(r, n - 1)) % n;
 }
 
+/* A vcpu whose CPU interface's group enable is clear, the distributor's (its vcpu), or -1. */
+static int group_cleared(const struct vgic_model *m)
+{
+	unsigned int v;
+
+	for (v = 0; v < m->nr_vcpus; v++)
+		if (m->v[v].group_disabled)
+			return v;
+	return m->dist_disabled ? 0 : -1;
+}
+
+/* Set again what is clear; or clear one, mostly the distributor's. */
+static void group_op(struct seq_rng *r, const struct seq_models *s, struct seq_op *op)
+{
+	int v = group_cleared(&s->vgic);
+
+	if (v >= 0) {
+		op->a = s->vgic.dist_disabled ? SEQ_GROUP_DIST : SEQ_GROUP_CPU;
+		op->vcpu = op->a == SEQ_GROUP_DIST ? op->vcpu : (unsigned int)v;
+		op->level = 1;
+		return;
+	}
+	op->a = seq_one_in(r, 3) ? SEQ_GROUP_CPU : SEQ_GROUP_DIST;
+	op->level = 0;
+}
+
 /*
  * A line of what would preempt an interrupt a vcpu acknowledged and has
  * not EOId (a higher priority, its own), if a vcpu holds one.
@@ -446,6 +473,9 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 	bool again = g->last_intid && seq_one_in(r, 3);
 	int k;
 
+	/* A group enable cleared is set again soon: delivery is what is explored. */
+	if (group_cleared(&s->vgic) >= 0 && seq_one_in(r, 4))
+		code = SEQ_GROUP;
 	op->code = code;
 	op->num = again ? g->last_intid : pick_intid(r, s, op->vcpu, false);
 	switch (code) {
@@ -486,6 +516,9 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 	case SEQ_READ:
 		if (!again)
 			op->num = busy_intid(r, s, op->vcpu, false);
+		break;
+	case SEQ_GROUP:
+		group_op(r, s, op);
 		break;
 	case SEQ_PRIORITY:
 		if (!again)

@@ -379,7 +379,7 @@ static const uint32_t guest_op_of[NR_SEQ_CODES] = {
 	[SEQ_DEV] = SEQ_G_DEV, [SEQ_ENABLE] = SEQ_G_ENABLE, [SEQ_CONFIG] = SEQ_G_CONFIG,
 	[SEQ_ROUTE] = SEQ_G_ROUTE, [SEQ_ACK] = SEQ_G_ACK, [SEQ_EOI] = SEQ_G_EOI,
 	[SEQ_DIR] = SEQ_G_DIR, [SEQ_EOIMODE] = SEQ_G_EOIMODE, [SEQ_READ] = SEQ_G_READ,
-	[SEQ_PRIORITY] = SEQ_G_PRIORITY,
+	[SEQ_PRIORITY] = SEQ_G_PRIORITY, [SEQ_GROUP] = SEQ_G_GROUP,
 };
 
 /* vcpu's guest is told op; its thread runs it (and, but for a spin, waits). */

@@ -136,13 +136,15 @@ static uint64_t dev_levels(void)
 
 /*
  * Something enabled, pending and inactive of this vcpu's, as the GIC
- * says, above its running priority: its INTID, or 0.
+ * says, above its running priority, its group enabled: its INTID, or 0.
  */
 static uint32_t deliverable_here(struct seq_guest_vcpu *s, unsigned int me)
 {
 	unsigned int k, intid, running = running_priority(s);
 	bool enabled;
 
+	if (seq_spis.dist_disabled || s->group_disabled)
+		return 0;
 	for (k = 0; k < seq_config.nr_intids; k++) {
 		intid = seq_config.intid[k];
 		enabled = intid < 32 ? s->enabled[k] :
@@ -340,6 +342,15 @@ static void command(struct seq_guest_vcpu *s, unsigned int me)
 		break;
 	case SEQ_G_READ:
 		s->result = read_state(s->intid);
+		break;
+	case SEQ_G_GROUP:
+		if (s->arg) {
+			guest_gic_cpu_enable(s->value);
+			s->group_disabled = !s->value;
+		} else {
+			guest_gic_dist_enable(s->value);
+			seq_spis.dist_disabled = !s->value;
+		}
 		break;
 	case SEQ_G_PRIORITY:
 		GUEST_ASSERT_1(k >= 0, s->intid);

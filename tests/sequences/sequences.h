@@ -50,6 +50,7 @@ enum seq_guest_op {
 	SEQ_G_EOIMODE,		/* value: split */
 	SEQ_G_READ,		/* intid; result: enabled | pending << 1 | active << 2 */
 	SEQ_G_PRIORITY,		/* intid; value: its priority; result: read back */
+	SEQ_G_GROUP,		/* arg: 0 the distributor's, 1 its CPU interface's; value: on */
 };
 
 struct seq_guest_config {
@@ -86,6 +87,7 @@ struct seq_guest_vcpu {
 	/* ... and its bookkeeping. */
 	uint8_t masked[2];
 	uint8_t eoi_split;
+	uint8_t group_disabled;	/* at its CPU interface */
 	uint32_t nr_held;	/* acknowledged, not EOId, the last the running one */
 	uint32_t held[SEQ_NR_PRIORITIES];
 	uint32_t nr_dropped;
@@ -101,6 +103,7 @@ struct seq_guest_vcpu {
  * none may wait for it while the other holds it.
  */
 struct seq_guest_spis {
+	uint8_t dist_disabled;	/* the distributor's group enable clear */
 	uint8_t enabled[SEQ_GUEST_INTIDS];
 	uint8_t priority[SEQ_GUEST_INTIDS];
 	uint8_t target[SEQ_GUEST_INTIDS];
