@@ -185,9 +185,12 @@ void guest_gic_set_priority(unsigned int intid, uint8_t priority)
 	writeb_gic(priority, priority_byte(intid));
 }
 
+/* Read by its word, as a guest OS saving the distributor's state does. */
 uint8_t guest_gic_priority(unsigned int intid)
 {
-	return *priority_byte(intid);
+	volatile uint8_t *byte = priority_byte(intid);
+
+	return readl((volatile void *)((uintptr_t)byte & ~3ul)) >> (8 * (intid % 4));
 }
 
 /* ICFGR: two bits per interrupt, the upper one set for edge. */
