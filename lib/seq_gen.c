@@ -430,21 +430,24 @@ static void preempting_line(struct seq_rng *r, const struct seq_models *s, struc
 {
 	const struct vgic_model *m = &s->vgic;
 	unsigned int n = s->vm.nr_vcpus, v0 = seq_below(r, n), k0 = seq_below(r, m->nr_intids);
-	unsigned int v, k, a, b;
+	unsigned int v, k, a, b, pass;
+	const struct vgic_irq *i;
 
-	for (a = 0; a < n; a++) {
-		v = (v0 + a) % n;
-		for (b = 0; m->v[v].nr_held && b < m->nr_intids; b++) {
-			k = (k0 + b) % m->nr_intids;
-			if (m->irq[k][m->intid[k] < ABI_SPI_FIRST ? v : 0].target == v &&
-			    m->irq[k][m->intid[k] < ABI_SPI_FIRST ? v : 0].priority <
-			    vgic_model_running_priority(m, v)) {
-				op->vcpu = v;
-				op->num = m->intid[k];
-				return;
+	/* An enabled one first: raised, it preempts at once. */
+	for (pass = 0; pass < 2; pass++)
+		for (a = 0; a < n; a++) {
+			v = (v0 + a) % n;
+			for (b = 0; m->v[v].nr_held && b < m->nr_intids; b++) {
+				k = (k0 + b) % m->nr_intids;
+				i = &m->irq[k][m->intid[k] < ABI_SPI_FIRST ? v : 0];
+				if (i->target == v && (i->enabled || pass) &&
+				    i->priority < vgic_model_running_priority(m, v)) {
+					op->vcpu = v;
+					op->num = m->intid[k];
+					return;
+				}
 			}
 		}
-	}
 }
 
 /*
