@@ -437,6 +437,7 @@ static void test_vgic_priority(void)
 
 static void test_vgic_group(void)
 {
+	struct model_judge j = { 0 };
 	struct vgic_model m;
 	bool ok;
 	struct seq_vm vm = vgic_vm(2, &documented);
@@ -444,31 +445,35 @@ static void test_vgic_group(void)
 	vgic_model_init(&m, &vm);
 	vgic_model_enable(&m, 0, 40, true);
 	vgic_model_enable(&m, 0, 17, true);
-	vgic_model_group(&m, 1, SEQ_GROUP_DIST, false);
+	vgic_model_group(&m, 1, SEQ_GROUP_DIST, false, 0, &j);
 	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 40, 1);
 	vgic_model_line(&m, ABI_IRQ_TYPE_PPI, 0, 17, 1);
 	tap(vgic_accepts(&m, 1, 0) && !vgic_accepts(&m, 1, 40, 0) && vgic_accepts(&m, 0, 0) &&
 	    !vgic_accepts(&m, 0, 17, 0) && !vgic_ack_accepts(&m, 1, 40),
 	    "vgic: the distributor's group enable clear, nothing is signalled to any vcpu (G03)");
-	vgic_model_group(&m, 0, SEQ_GROUP_DIST, true);
-	vgic_model_group(&m, 1, SEQ_GROUP_CPU, false);
+	vgic_model_group(&m, 0, SEQ_GROUP_DIST, true, 1, &j);
+	vgic_model_group(&m, 1, SEQ_GROUP_CPU, false, 0, &j);
 	tap(vgic_accepts(&m, 1, 0) && !vgic_accepts(&m, 1, 40, 0) && vgic_accepts(&m, 0, 17, 0) &&
 	    !vgic_accepts(&m, 0, 0),
 	    "vgic: set again, what stayed pending is signalled, but not to a vcpu whose CPU interface's group enable is clear (G03)");
-	vgic_model_group(&m, 1, SEQ_GROUP_CPU, true);
+	vgic_model_group(&m, 1, SEQ_GROUP_CPU, true, 1, &j);
 	tap(vgic_accepts(&m, 1, 40, 0) && !vgic_accepts(&m, 1, 0),
 	    "vgic: ... set again there, it is taken (G03)");
 
 	vm.variants = with(VARIANT_DIST_ENABLE, VARIANT_DIST_ENABLE_STRANDS_PENDING);
 	vgic_model_init(&m, &vm);
 	vgic_model_enable(&m, 0, 40, true);
-	vgic_model_group(&m, 1, SEQ_GROUP_DIST, false);
+	vgic_model_group(&m, 1, SEQ_GROUP_DIST, false, 0, &j);
 	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 40, 1);
-	vgic_model_group(&m, 1, SEQ_GROUP_DIST, true);
+	vgic_model_group(&m, 1, SEQ_GROUP_DIST, true, 1, &j);
 	ok = vgic_accepts(&m, 1, 40, 0) && vgic_accepts(&m, 1, 0);
 	vgic_model_enable(&m, 0, 40, true);
 	tap(ok && vgic_accepts(&m, 1, 40, 0) && !vgic_accepts(&m, 1, 0),
 	    "vgic: dist-enable:strands-pending: pending as the distributor is enabled again, it may or may not be taken; its enable written again, it must be (G03)");
+	tap(vgic_model_group(&m, 0, SEQ_GROUP_DIST, false, 0, &j) &&
+	    !vgic_model_group(&m, 0, SEQ_GROUP_DIST, false, 1, &j) &&
+	    !vgic_model_group(&m, 0, SEQ_GROUP_CPU, true, 2, &j),
+	    "vgic: a group enable reads back as written (G07)");
 }
 
 /* vcpu 0 raises PPI 27, a timer's, which KVM owns. */

@@ -255,6 +255,27 @@ void guest_gic_cpu_enable(bool on)
 	       GICC(GICC_CTLR_OFF));
 }
 
+/* 1 if the enable bits guest_gic_dist_enable() sets read set, 0 if clear, 2 if mixed. */
+static unsigned int bits_read(uint32_t value, uint32_t bits)
+{
+	return (value & bits) == bits ? 1 : !(value & bits) ? 0 : 2;
+}
+
+unsigned int guest_gic_dist_enabled(void)
+{
+	uint32_t ctlr = readl(GICD(GICD_CTLR_OFF));
+
+	/* v3: one Security state, EnableGrp1 only (EnableGrp0 need not be implemented). */
+	return gic_version == 3 ? bits_read(ctlr, GICD_CTLR_ENABLE_G1A) : bits_read(ctlr, 1);
+}
+
+unsigned int guest_gic_cpu_enabled(void)
+{
+	if (gic_version == 3)
+		return bits_read(read_sysreg_s(SYS_ICC_GRPEN1_EL1), ICC_IGRPEN1_EL1_ENABLE);
+	return bits_read(readl(GICC(GICC_CTLR_OFF)), GICC_CTLR_ENABLE_GRPS);
+}
+
 void guest_gic_eoi_split(bool split)
 {
 	uint32_t ctlr;

@@ -45,6 +45,9 @@ uint32_t guest_gic_active_word(unsigned int intid);
  */
 void guest_gic_dist_enable(bool on);
 void guest_gic_cpu_enable(bool on);
+/* Each as it reads back: 1 enabled, 0 disabled, 2 some of its bits only. */
+unsigned int guest_gic_dist_enabled(void);
+unsigned int guest_gic_cpu_enabled(void);
 /* Split priority drop (EOI) and deactivation (DIR), or not. */
 void guest_gic_eoi_split(bool split);
 uint32_t guest_gic_ack(void);		/* the INTID, or 1023 */

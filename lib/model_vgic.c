@@ -358,7 +358,8 @@ static void strand_pending(struct vgic_model *m)
 			}
 }
 
-void vgic_model_group(struct vgic_model *m, unsigned int vcpu, unsigned int which, bool on)
+bool vgic_model_group(struct vgic_model *m, unsigned int vcpu, unsigned int which, bool on,
+		      unsigned int read_back, struct model_judge *j)
 {
 	if (which == SEQ_GROUP_DIST && on && m->dist_disabled &&
 	    m->variants.value[VARIANT_DIST_ENABLE] == VARIANT_DIST_ENABLE_STRANDS_PENDING)
@@ -368,6 +369,11 @@ void vgic_model_group(struct vgic_model *m, unsigned int vcpu, unsigned int whic
 	else
 		m->v[vcpu].group_disabled = !on;
 	model_fire(&m->stats, on ? VGIC_T_GROUP_ENABLE : VGIC_T_GROUP_DISABLE);
+	return model_check(j, RULE_GIC_STATE, read_back == on,
+			   "vcpu %u %s %s's group enable and read back %s", vcpu,
+			   on ? "set" : "cleared",
+			   which == SEQ_GROUP_DIST ? "the distributor (GICD_CTLR)" : "its CPU interface",
+			   read_back == 2 ? "some of its bits" : read_back ? "set" : "clear");
 }
 
 void vgic_model_eoimode(struct vgic_model *m, unsigned int vcpu, bool split)

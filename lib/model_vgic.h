@@ -171,8 +171,12 @@ void vgic_model_config(struct vgic_model *m, unsigned int intid, bool edge);
 void vgic_model_route(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
 		      unsigned int target);
 void vgic_model_eoimode(struct vgic_model *m, unsigned int vcpu, bool split);
-/* vcpu's guest set a group enable (SEQ_GROUP_DIST: the distributor's, for all). */
-void vgic_model_group(struct vgic_model *m, unsigned int vcpu, unsigned int which, bool on);
+/*
+ * vcpu's guest set a group enable (SEQ_GROUP_DIST: the distributor's, for
+ * all) and read it back: read_back 1 set, 0 clear, 2 partly.
+ */
+bool vgic_model_group(struct vgic_model *m, unsigned int vcpu, unsigned int which, bool on,
+		      unsigned int read_back, struct model_judge *j);
 /* vcpu's guest wrote intid's priority and read back read_back. */
 bool vgic_model_priority(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
 			 unsigned int priority, unsigned int read_back, struct model_judge *j);

@@ -423,10 +423,11 @@ static void group_op(struct seq_rng *r, const struct seq_models *s, struct seq_o
 }
 
 /*
- * A line of what would preempt an interrupt a vcpu acknowledged and has
- * not EOId (a higher priority, its own), if a vcpu holds one.
+ * What would preempt an interrupt a vcpu acknowledged and has not EOId (a
+ * higher priority, its own), if a vcpu holds one: its line, or, disabled,
+ * its enable (the code to draw instead).
  */
-static void preempting_line(struct seq_rng *r, const struct seq_models *s, struct seq_op *op)
+static enum seq_code preempting(struct seq_rng *r, const struct seq_models *s, struct seq_op *op)
 {
 	const struct vgic_model *m = &s->vgic;
 	unsigned int n = s->vm.nr_vcpus, v0 = seq_below(r, n), k0 = seq_below(r, m->nr_intids);
@@ -444,10 +445,11 @@ static void preempting_line(struct seq_rng *r, const struct seq_models *s, struc
 				    i->priority < vgic_model_running_priority(m, v)) {
 					op->vcpu = v;
 					op->num = m->intid[k];
-					return;
+					return i->enabled ? SEQ_LINE : SEQ_ENABLE;
 				}
 			}
 		}
+	return SEQ_LINE;
 }
 
 /*
@@ -473,19 +475,22 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 {
 	struct seq_rng *r = &g->rng;
 	enum seq_code code = pick_code(r, vgic_weights, NR_WEIGHTS(vgic_weights));
-	bool again = g->last_intid && seq_one_in(r, 3);
+	bool again = g->last_intid && seq_one_in(r, 3), leaned = false;
 	int k;
 
 	/* A group enable cleared is set again soon: delivery is what is explored. */
 	if (group_cleared(&s->vgic) >= 0 && seq_one_in(r, 4))
 		code = SEQ_GROUP;
-	op->code = code;
 	op->num = again ? g->last_intid : pick_intid(r, s, op->vcpu, false);
-	switch (code) {
-	case SEQ_LINE:
+	if (code == SEQ_LINE) {
 		op->vcpu = line_vcpu(r, s, op->vcpu);
 		if (!again && seq_one_in(r, 2))
-			preempting_line(r, s, op);
+			code = preempting(r, s, op);
+		leaned = code == SEQ_ENABLE;
+	}
+	op->code = code;
+	switch (code) {
+	case SEQ_LINE:
 		op->a = op->num < ABI_SPI_FIRST ? ABI_IRQ_TYPE_PPI : ABI_IRQ_TYPE_SPI;
 		k = vgic_model_index(&s->vgic, op->num);
 		op->level = pick_level(r, s->vgic.irq[k][op->a == ABI_IRQ_TYPE_PPI ? op->vcpu : 0].line);
@@ -497,12 +502,17 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 	case SEQ_DIR:
 		op->vcpu = busy_vcpu(r, s, op->vcpu, wanted_state(r, code));
 		break;
+	case SEQ_SLEEP:
+		/* Half the time one that left interrupts active: its list starts with them. */
+		if (seq_one_in(r, 2))
+			op->vcpu = busy_vcpu(r, s, op->vcpu, has_dropped);
+		break;
 	case SEQ_STOP:
 		op->vcpu = pick_spinning(r, s, op->vcpu);
 		break;
 	case SEQ_ENABLE:
-		op->level = !seq_one_in(r, 4);
-		if (!again)
+		op->level = leaned || !seq_one_in(r, 4);
+		if (!again && !leaned)
 			op->num = pick_intid(r, s, op->vcpu, op->level);
 		break;
 	case SEQ_CONFIG:
@@ -528,7 +538,7 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 			op->num = pick_intid(r, s, op->vcpu, true);
 		op->level = priorities[seq_below(r, SEQ_NR_PRIORITIES)];
 		break;
-	default:	/* spin, sleep: nothing to choose */
+	default:	/* spin: nothing to choose */
 		break;
 	}
 }

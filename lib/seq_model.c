@@ -120,8 +120,9 @@ static bool vgic_apply(struct vgic_model *m, const struct seq_vm *vm, const stru
 		vgic_model_eoimode(m, op->vcpu, op->level);
 		return true;
 	case SEQ_GROUP:
-		vgic_model_group(m, op->vcpu, op->a, op->level);
-		return true;
+		/* Unobserved: it reads back as written. */
+		return vgic_model_group(m, op->vcpu, op->a, op->level, op->level,
+					&(struct model_judge){ 0 });
 	case SEQ_PRIORITY:
 		/* Unobserved (the generator's, a model test's): it reads back as written. */
 		return vgic_model_priority(m, op->vcpu, op->num, op->level, op->level,

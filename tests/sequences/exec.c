@@ -718,6 +718,9 @@ static bool guest_result(struct seq_exec *x, const struct seq_op *op)
 	case SEQ_PRIORITY:
 		vgic_model_priority(m, op->vcpu, op->num, op->level, g->result, &j);
 		return judged(x, &j, COND_STOPPED);
+	case SEQ_GROUP:
+		vgic_model_group(m, op->vcpu, op->a, op->level, g->result, &j);
+		return judged(x, &j, COND_STOPPED);
 	default:
 		/* Nothing to observe (SEQ_DEV: its returns said it all). */
 		seq_models_apply(&x->m, op);

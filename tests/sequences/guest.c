@@ -347,9 +347,11 @@ static void command(struct seq_guest_vcpu *s, unsigned int me)
 		if (s->arg) {
 			guest_gic_cpu_enable(s->value);
 			s->group_disabled = !s->value;
+			s->result = guest_gic_cpu_enabled();
 		} else {
 			guest_gic_dist_enable(s->value);
 			seq_spis.dist_disabled = !s->value;
+			s->result = guest_gic_dist_enabled();
 		}
 		break;
 	case SEQ_G_PRIORITY:

@@ -50,7 +50,7 @@ enum seq_guest_op {
 	SEQ_G_EOIMODE,		/* value: split */
 	SEQ_G_READ,		/* intid; result: enabled | pending << 1 | active << 2 */
 	SEQ_G_PRIORITY,		/* intid; value: its priority; result: read back */
-	SEQ_G_GROUP,		/* arg: 0 the distributor's, 1 its CPU interface's; value: on */
+	SEQ_G_GROUP,		/* arg: 0 the distributor's, 1 its CPU interface's; value: on; result: read back */
 };
 
 struct seq_guest_config {
