@@ -132,6 +132,33 @@ static int number(const char *s, unsigned long max, unsigned long *out)
 
 #define MAX_FIELDS	7
 
+/* "code:V:NAME:0|1", NAME one of names (mask, group): 0, or -1. */
+static int name_and_flag(char *const *f, unsigned int nf, const char *const *names,
+			 unsigned int nr_names, struct seq_op *op)
+{
+	int i = nf == 4 ? lookup(names, nr_names, f[2]) : -1;
+	unsigned long on;
+
+	if (i < 0 || number(f[3], 1, &on))
+		return -1;
+	op->a = i;
+	op->level = on;
+	return 0;
+}
+
+/* "code:V:INTID:VALUE", VALUE at most max (enable, priority): 0, or -1. */
+static int intid_and_value(char *const *f, unsigned int nf, unsigned long max,
+			   struct seq_op *op)
+{
+	unsigned long intid, value;
+
+	if (nf != 4 || number(f[2], 1023, &intid) || number(f[3], max, &value))
+		return -1;
+	op->num = intid;
+	op->level = value;
+	return 0;
+}
+
 int seq_op_parse(const char *token, struct seq_op *op)
 {
 	char copy[64], *f[MAX_FIELDS], *save = NULL, *p;
@@ -185,36 +212,18 @@ int seq_op_parse(const char *token, struct seq_op *op)
 		op->level = n[2];
 		return 0;
 	case SEQ_MASK:
-		i = nf == 4 ? lookup(cpu_line_names, 2, f[2]) : -1;
-		if (i < 0 || number(f[3], 1, &n[3]))
-			return -1;
-		op->a = i;
-		op->level = n[3];
-		return 0;
+		return name_and_flag(f, nf, cpu_line_names, ARRAY_LEN(cpu_line_names), op);
 	case SEQ_DEV:
 		i = nf == 4 ? lookup(dev_names, NR_USER_IRQ_DEVS, f[2]) : -1;
 		op->a = i;
 		op->level = nf == 4 ? lookup(action_names, NR_SEQ_DEV_ACTIONS, f[3]) : -1;
 		return i < 0 || (int)op->level < 0 ? -1 : 0;
 	case SEQ_ENABLE:
-		if (nf != 4 || number(f[2], 1023, &n[2]) || number(f[3], 1, &n[3]))
-			return -1;
-		op->num = n[2];
-		op->level = n[3];
-		return 0;
+		return intid_and_value(f, nf, 1, op);
 	case SEQ_GROUP:
-		i = nf == 4 ? lookup(group_names, ARRAY_LEN(group_names), f[2]) : -1;
-		if (i < 0 || number(f[3], 1, &n[3]))
-			return -1;
-		op->a = i;
-		op->level = n[3];
-		return 0;
+		return name_and_flag(f, nf, group_names, ARRAY_LEN(group_names), op);
 	case SEQ_PRIORITY:
-		if (nf != 4 || number(f[2], 1023, &n[2]) || number(f[3], 0xff, &n[3]))
-			return -1;
-		op->num = n[2];
-		op->level = n[3];
-		return 0;
+		return intid_and_value(f, nf, 0xff, op);
 	case SEQ_CONFIG:
 		if (nf != 4 || number(f[2], 1023, &n[2]) ||
 		    (strcmp(f[3], "edge") && strcmp(f[3], "level")))
