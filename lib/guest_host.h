@@ -23,6 +23,8 @@
  */
 #define GIC_DEFAULT_PRIORITY	0xa0
 #define GIC_PRIORITY_MASK	0xf0
+/* A running priority while nothing acknowledged is held: lower than any. */
+#define GIC_IDLE_PRIORITY	0x100
 /*
  * The priorities the sequences' guests give their interrupts: the default
  * and two higher, each differing from the others in its top three bits.

@@ -97,7 +97,7 @@ unsigned int vgic_model_running_priority(const struct vgic_model *m, unsigned in
 {
 	int k = last_held(&m->v[vcpu]);
 
-	return k < 0 ? VGIC_IDLE_PRIORITY : irq_of_c(m, k, vcpu)->priority;
+	return k < 0 ? GIC_IDLE_PRIORITY : irq_of_c(m, k, vcpu)->priority;
 }
 
 /*

@@ -77,8 +77,6 @@
 #define VGIC_MAX_DROPPED	2
 /* An acknowledge that found nothing. */
 #define VGIC_SPURIOUS		1023
-/* The running priority while nothing is held: lower than any. */
-#define VGIC_IDLE_PRIORITY	0x100
 /* Acknowledged, not EOId: one per priority, each preempting the one before. */
 #define VGIC_MAX_HELD		SEQ_NR_PRIORITIES
 

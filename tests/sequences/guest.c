@@ -67,7 +67,7 @@ static unsigned int running_priority(struct seq_guest_vcpu *s)
 	int k;
 
 	if (!s->nr_held)
-		return 0x100;
+		return GIC_IDLE_PRIORITY;
 	k = index_of(s->held[s->nr_held - 1]);
 	return k >= 0 ? *priority_of(s, k) : 0;
 }
