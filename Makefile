@@ -26,7 +26,8 @@
 #   make install      the suite as a kselftest collection (INSTALL_PATH=)
 #   make report-screenshot  a PNG of a run's report.html (headless Chromium)
 #   make certify      the suite, strictest, and a bundle of the evidence
-#                     (build/certify/<host>.tar.gz; HOST= as make run_tests)
+#                     (build/certify/<host>.tar.gz; HOST= as make run_tests;
+#                     SIGN_KEY= an OpenSSH key that signs it)
 #
 # kvm_util and the kselftest harness come from the Linux 6.1 LTS source
 # (Debian's linux-source-6.1), extracted into $(O) and built unmodified.
@@ -223,7 +224,10 @@ report-screenshot:
 # Certification: the suite in its strictest form and a bundle of the
 # evidence, build/certify/<host>.tar.gz (run_tests.sh --verify-bundle
 # checks one).  Natively on arm64 with /dev/kvm, else on HOST.
+# SIGN_KEY=KEY signs it then (an OpenSSH private key, run_tests.sh
+# --sign-bundle).
 CERTIFY_DIR	:= $(O)/certify
+SIGN		 = $(if $(SIGN_KEY),./run_tests.sh --sign-bundle $(1) --key $(SIGN_KEY))
 .PHONY: certify
 ifeq ($(NATIVE),1)
 certify: all
@@ -231,6 +235,7 @@ certify: all
 	@mkdir -p $(CERTIFY_DIR)
 	@./run_tests.sh --bindir $(O)/tests --certify $(CERTIFY_DIR)/$(shell uname -n).tar.gz \
 		$(if $(REQUIRE),--require $(REQUIRE)) $(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
+	@$(call SIGN,$(CERTIFY_DIR)/$(shell uname -n).tar.gz)
 else
 certify: all
 	@sh mk/deps.sh host
@@ -238,6 +243,7 @@ certify: all
 	@emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) \
 		--bindir $(O)/tests --out $(CERTIFY_DIR)/runs --certify $(CERTIFY_DIR)/$(HOST).tar.gz \
 		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS))
+	@$(call SIGN,$(CERTIFY_DIR)/$(HOST).tar.gz)
 endif
 
 hosts:

@@ -38,6 +38,10 @@ certify_out=
 collect_dir=
 finish_dir=
 verify=
+allowed_signers=
+require_signature=
+sign=
+sign_key=
 
 die() {
 	echo "$prog: $*" >&2
@@ -104,7 +108,18 @@ usage: $prog [options]
                     finish a raw bundle: JUnit, HTML, SHA256SUMS, FILE
   --verify-bundle FILE
                     check a bundle someone sent: exit 0 if every file
-                    matches its SHA256SUMS and none is missing or added
+                    matches its SHA256SUMS and none is missing or added;
+                    says who signed it, or "unsigned"
+  --allowed-signers FILE
+                    with --verify-bundle: the OpenSSH allowed-signers
+                    file of those whose signature counts; a signature by
+                    another key, or over a changed manifest, is refused
+  --require-signature
+                    with --verify-bundle: refuse an unsigned bundle
+  --sign-bundle FILE --key KEY
+                    sign a bundle's manifest with an OpenSSH private key
+                    (ssh-keygen -Y sign; keep the key off the machine
+                    under test); needs ssh-keygen (openssh-client)
 EOF
 }
 
@@ -140,6 +155,10 @@ while [ $# -gt 0 ]; do
 		[ $# -ge 3 ] && [ -n "$2" ] && [ -n "$3" ] || die "option $1 needs a directory and a file"
 		finish_dir=$2; certify_out=$3; shift 2 ;;
 	--verify-bundle) need_arg "$@"; verify=$2; shift ;;
+	--allowed-signers) need_arg "$@"; allowed_signers=$2; shift ;;
+	--require-signature) require_signature=1 ;;
+	--sign-bundle) need_arg "$@"; sign=$2; shift ;;
+	--key) need_arg "$@"; sign_key=$2; shift ;;
 	-h|--help) usage; exit 0 ;;
 	*) die "unknown option '$1' (see --help)" ;;
 	esac
@@ -180,16 +199,27 @@ case "$large_vms" in sample|full) ;; *) die "--large-vms must be sample or full,
 export KVM_IRQ_LARGE_VMS=$large_vms
 
 # --- certification bundles (runner/bundle.sh) ------------------------------------
-if [ -n "$verify$finish_dir" ] || [ -n "$certify" ]; then
+[ -z "$allowed_signers$require_signature" ] || [ -n "$verify" ] ||
+	die "--allowed-signers and --require-signature go with --verify-bundle"
+[ -z "$allowed_signers" ] || [ -r "$allowed_signers" ] ||
+	die "--allowed-signers $allowed_signers: no such file"
+[ -z "$require_signature" ] || [ -n "$allowed_signers" ] ||
+	die "--require-signature needs --allowed-signers (who may sign)"
+[ -n "$sign" ] || [ -z "$sign_key" ] || die "--key goes with --sign-bundle"
+[ -z "$sign" ] || [ -n "$sign_key" ] || die "--sign-bundle needs --key KEY"
+if [ -n "$verify$finish_dir$sign" ] || [ -n "$certify" ]; then
 	[ -r "$here/runner/bundle.sh" ] || die "runner/bundle.sh missing beside $prog"
 	. "$here/runner/bundle.sh"
 fi
-if [ -n "$verify$finish_dir" ]; then
+if [ -n "$verify$finish_dir$sign" ]; then
 	[ -z "$verify" ] || [ -z "$finish_dir" ] || die "--verify-bundle and --finish-bundle are two runs"
+	[ -z "$sign" ] || [ -z "$verify$finish_dir" ] || die "--sign-bundle is a run of its own"
 	work=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq.XXXXXX") || die "cannot make a temporary directory"
 	trap 'rm -rf "$work"' EXIT
 	trap 'exit 130' INT TERM
-	if [ -n "$verify" ]; then
+	if [ -n "$sign" ]; then
+		bundle_sign "$sign" "$sign_key"
+	elif [ -n "$verify" ]; then
 		bundle_verify "$verify"
 	else
 		[ -d "$finish_dir" ] || die "--finish-bundle $finish_dir: no such directory"

@@ -352,21 +352,23 @@ if [ -n "$first_host" ]; then
 fi
 
 # --- certification: make certify's run on the first emulated host --------
-# tamper DIR NAME CMDS: a copy of the certification bundle, unpacked in
-# DIR, changed by the shell commands CMDS in its top directory, packed as
-# $out/NAME.tar.gz; then run_tests.sh --verify-bundle of it: $vrc, and
-# its one line of stderr in $verr.
+# tamper DIR NAME CMDS: a copy of the certification bundle ($src, or the
+# run's), unpacked in DIR, changed by the shell commands CMDS in its top
+# directory, packed as $out/NAME.tar.gz; then run_tests.sh
+# --verify-bundle of it (and $vargs): $vrc, and its one line of stderr in
+# $verr.
+src= vargs=
 tamper() {
 	vrc= verr=
-	rm -rf "$1" && mkdir -p "$1" && tar -C "$1" -xzf "$bundle" &&
+	rm -rf "$1" && mkdir -p "$1" && tar -C "$1" -xzf "${src:-$bundle}" &&
 		(cd "$1/kvm-irq-certification" && sh -ec "$3") &&
 		tar -C "$1" -czf "$out/$2.tar.gz" kvm-irq-certification || return 1
-	"$top/run_tests.sh" --verify-bundle "$out/$2.tar.gz" > "$out/$2.verify" 2> "$out/$2.verr"
+	"$top/run_tests.sh" --verify-bundle "$out/$2.tar.gz" $vargs > "$out/$2.verify" 2> "$out/$2.verr"
 	vrc=$?
 	verr=$(cat "$out/$2.verr")
 }
 # remanifest: SHA256SUMS made again over every file, as verify reads it.
-remanifest='find . -type f ! -name SHA256SUMS | sed "s|^\./||" | LC_ALL=C sort | xargs sha256sum > SHA256SUMS'
+remanifest='find . -type f ! -name "SHA256SUMS*" | sed "s|^\./||" | LC_ALL=C sort | xargs sha256sum > SHA256SUMS'
 if [ -n "$first_host" ] && [ "$first_host" != native ]; then
 	l=loaded-$first_host
 	t "$(cat "$out/$l.rc" 2>/dev/null || echo 1)" "$first_host under load ($LOADED_TESTS beside a busy loop): results match expected/ ($(tail -n 1 "$out/$l.ktap"))"
@@ -403,6 +405,44 @@ if [ -n "$first_host" ] && [ "$first_host" != native ]; then
 		"echo '[    0.000000] an edited kernel log' > dmesg.txt; $remanifest"
 	[ "$vrc" = 0 ]
 	t $? "certification bundle with dmesg.txt edited and SHA256SUMS made again: verifies (unsigned: the manifest proves integrity, not origin)"
+	# Signed with a key made here (run_tests.sh --sign-bundle): the
+	# allowed signer is named; another key, the manifest made again after
+	# signing, a byte changed, and with --require-signature an unsigned
+	# bundle are refused.
+	sig=$out/sign
+	rm -rf "$sig" && mkdir -p "$sig" &&
+		ssh-keygen -q -t ed25519 -N '' -C vendor -f "$sig/vendor" &&
+		ssh-keygen -q -t ed25519 -N '' -C other -f "$sig/other" &&
+		echo "vendor@example.com namespaces=\"kvm-irq-certification\" $(cut -d' ' -f1,2 "$sig/vendor.pub")" > "$sig/allowed" &&
+		cp "$bundle" "$sig/signed.tar.gz" && cp "$bundle" "$sig/other.tar.gz" &&
+		"$top/run_tests.sh" --sign-bundle "$sig/signed.tar.gz" --key "$sig/vendor" > "$sig/sign.out" 2>&1 &&
+		"$top/run_tests.sh" --sign-bundle "$sig/other.tar.gz" --key "$sig/other" >> "$sig/sign.out" 2>&1 &&
+		"$top/run_tests.sh" --verify-bundle "$sig/signed.tar.gz" --allowed-signers "$sig/allowed" \
+			--require-signature > "$sig/verify.out" 2>&1 &&
+		head -n 1 "$sig/verify.out" | grep -q '; signed by vendor@example.com$'
+	t $? "certification bundle signed (--sign-bundle --key): verifies with --allowed-signers, naming the signer ($(head -n 1 "$sig/verify.out"))"
+	src=$sig/other.tar.gz vargs="--allowed-signers $sig/allowed"
+	tamper "$out/sign-other" sign-other ":"
+	[ "$vrc" = 1 ] && [ "$verr" = "run_tests.sh: $out/sign-other.tar.gz: refused: SHA256SUMS.sig: not a signature by a key $sig/allowed lists" ]
+	t $? "certification bundle signed by a key the allowed signers do not list: refused ($verr)"
+	src=$sig/signed.tar.gz
+	tamper "$out/sign-remanifest" sign-remanifest \
+		"echo '[    0.000000] an edited kernel log' > dmesg.txt; $remanifest"
+	[ "$vrc" = 1 ] && [ "$verr" = "run_tests.sh: $out/sign-remanifest.tar.gz: refused: SHA256SUMS.sig: does not match SHA256SUMS (the manifest changed after it was signed)" ]
+	t $? "signed bundle with dmesg.txt edited and SHA256SUMS made again: refused, the signature no longer matches ($verr)"
+	tamper "$out/sign-byte" sign-byte \
+		"printf X | dd of=results.tsv bs=1 seek=3 conv=notrunc 2> /dev/null"
+	[ "$vrc" = 1 ] && [ "$verr" = "run_tests.sh: $out/sign-byte.tar.gz: refused: results.tsv: does not match SHA256SUMS" ]
+	t $? "signed bundle with one byte of results.tsv changed: refused ($verr)"
+	src= vargs="--allowed-signers $sig/allowed --require-signature"
+	tamper "$out/sign-none" sign-none ":"
+	[ "$vrc" = 1 ] && [ "$verr" = "run_tests.sh: $out/sign-none.tar.gz: refused: unsigned (--require-signature)" ]
+	unsigned_refused=$?
+	vargs="--allowed-signers $sig/allowed"
+	tamper "$out/sign-none" sign-none ":"
+	[ "$unsigned_refused" = 0 ] && [ "$vrc" = 0 ] && head -n 1 "$out/sign-none.verify" | grep -q '; unsigned$'
+	t $? "unsigned bundle: refused with --require-signature, verified and called unsigned without"
+	src= vargs=
 fi
 
 names=$(ls "$out"/*/names.txt 2>/dev/null)

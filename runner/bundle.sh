@@ -7,10 +7,14 @@
 #   certify_verdict DIR    certified or not, and why; DIR/verdict.txt
 #   bundle_finish DIR OUT  DIR plus junit.xml, report.html (python3) and
 #                          SHA256SUMS, packed as OUT (a .tar.gz)
-#   bundle_verify FILE     a bundle someone sent: intact or refused
+#   bundle_sign FILE KEY   FILE's manifest signed with an OpenSSH key
+#   bundle_verify FILE     a bundle someone sent: intact or refused, and
+#                          who signed it ($allowed_signers,
+#                          $require_signature)
 # They use run_tests.sh's die, fact, $here, $work and its run's totals.
 
-# Every bundle holds these, and SHA256SUMS over every file but itself.
+# Every bundle holds these, and SHA256SUMS over every file but itself and
+# the signature, if one was made (bundle_sign).
 bundle_top=kvm-irq-certification
 bundle_raw="results.ktap results.tsv uname.txt dmesg.txt version.txt host-facts.txt verdict.txt"
 bundle_files="$bundle_raw junit.xml report.html"
@@ -181,6 +185,51 @@ bundle_finish() {
 	rm -rf "$stage"
 }
 
+# The signature of a bundle: OpenSSH's over SHA256SUMS (ssh-keygen -Y
+# sign, the project's namespace), the one file the manifest does not list.
+bundle_sig=SHA256SUMS.sig
+bundle_namespace=kvm-irq-certification
+
+# bundle_sign FILE KEY: FILE verified, its SHA256SUMS signed with the
+# OpenSSH private key KEY into SHA256SUMS.sig (one there before is
+# replaced), FILE packed again.  The key stays where this runs: off the
+# machine under test.
+bundle_sign() {
+	[ -f "$1" ] && [ -r "$1" ] || die "--sign-bundle $1: no such file"
+	[ -f "$2" ] && [ -r "$2" ] || die "--key $2: no such file"
+	command -v ssh-keygen > /dev/null || die "ssh-keygen missing: apt-get install openssh-client"
+	bundle_verify "$1" > /dev/null
+	b=$work/unpacked/$bundle_top
+	rm -f "$b/$bundle_sig"
+	ssh-keygen -Y sign -f "$2" -n "$bundle_namespace" "$b/SHA256SUMS" 2> "$work/sigerr" ||
+		die "--key $2: cannot sign ($(grep . "$work/sigerr" | tail -n 1))"
+	tar -C "$work/unpacked" -czf "$1.tmp" "$bundle_top" || { rm -f "$1.tmp"; die "cannot write $1"; }
+	mv "$1.tmp" "$1"
+	echo "$prog: $1: signed with $2 ($(ssh-keygen -l -f "$2" 2> /dev/null | cut -d' ' -f2))"
+}
+
+# bundle_signer DIR: who signed DIR's SHA256SUMS, of $allowed_signers
+# (an OpenSSH allowed-signers file), or "unsigned"; refused if the
+# signature is no listed key's or no longer matches the manifest.
+bundle_signer() {
+	if [ ! -f "$1/$bundle_sig" ]; then
+		[ -z "$require_signature" ] || refuse "unsigned (--require-signature)"
+		echo unsigned
+		return
+	fi
+	if [ -z "$allowed_signers" ]; then
+		echo "signed, not checked (--allowed-signers FILE says by whom)"
+		return
+	fi
+	command -v ssh-keygen > /dev/null || die "ssh-keygen missing: apt-get install openssh-client"
+	who=$(ssh-keygen -Y find-principals -s "$1/$bundle_sig" -f "$allowed_signers" 2> /dev/null | head -n 1)
+	[ -n "$who" ] || refuse "$bundle_sig: not a signature by a key $allowed_signers lists"
+	ssh-keygen -Y verify -f "$allowed_signers" -I "$who" -n "$bundle_namespace" \
+		-s "$1/$bundle_sig" < "$1/SHA256SUMS" > /dev/null 2>&1 ||
+		refuse "$bundle_sig: does not match SHA256SUMS (the manifest changed after it was signed)"
+	echo "signed by $who"
+}
+
 # refuse WHAT: the bundle is not what its manifest says.
 refuse() {
 	echo "$prog: $bundle: refused: $*" >&2
@@ -219,7 +268,8 @@ bundle_verify() {
 		echo "$path" >> "$work/listed"
 	done < "$b/SHA256SUMS"
 	(cd "$b" && find . -type f) | sed 's|^\./||' | LC_ALL=C sort | while IFS= read -r f; do
-		[ "$f" = SHA256SUMS ] || grep -qxF -- "$f" "$work/listed" || { echo "$f"; break; }
+		[ "$f" = SHA256SUMS ] || [ "$f" = "$bundle_sig" ] ||
+			grep -qxF -- "$f" "$work/listed" || { echo "$f"; break; }
 	done > "$work/extra"
 	[ ! -s "$work/extra" ] || refuse "$(cat "$work/extra"): not in SHA256SUMS"
 	for f in $bundle_files; do
@@ -230,7 +280,8 @@ bundle_verify() {
 		[ -f "$b/expected/${e##*/}" ] || refuse "expected/${e##*/}: missing (results.ktap read it)"
 	done
 	bundle_consistent "$b"
-	echo "$prog: $bundle: intact: $(wc -l < "$work/listed" | tr -d ' ') files match SHA256SUMS, none missing, none unlisted"
+	signer=$(bundle_signer "$b") || exit 1
+	echo "$prog: $bundle: intact: $(wc -l < "$work/listed" | tr -d ' ') files match SHA256SUMS, none missing, none unlisted; $signer"
 	sed -n 's/^verdict: /verdict: /p; s/^kernel: /kernel: /p' "$b/verdict.txt"
 	echo "suite: $(sed -n 's/^version: //p' "$b/version.txt") (commit $(sed -n 's/^commit: //p' "$b/version.txt"))"
 	sed -n 's/^reason: /reason: /p; s/^sequences: /sequences: /p' "$b/verdict.txt"
