@@ -423,6 +423,26 @@ static void group_op(struct seq_rng *r, const struct seq_models *s, struct seq_o
 }
 
 /*
+ * A line for a spinning vcpu: half the time an SPI routed to it, rather
+ * than one whose target is elsewhere (its own PPIs it gets anyway).
+ */
+static void spinning_spi(struct seq_rng *r, const struct seq_models *s, struct seq_op *op)
+{
+	const struct vgic_model *m = &s->vgic;
+	unsigned int k0 = seq_below(r, m->nr_intids), b, k;
+
+	if (!m->v[op->vcpu].spinning || op->num < ABI_SPI_FIRST || !seq_one_in(r, 2))
+		return;
+	for (b = 0; b < m->nr_intids; b++) {
+		k = (k0 + b) % m->nr_intids;
+		if (m->intid[k] >= ABI_SPI_FIRST && m->irq[k][0].target == op->vcpu) {
+			op->num = m->intid[k];
+			return;
+		}
+	}
+}
+
+/*
  * What would preempt an interrupt a vcpu acknowledged and has not EOId (a
  * higher priority, its own), if a vcpu holds one: its line, or, disabled,
  * its enable (the code to draw instead).
@@ -484,6 +504,8 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 	op->num = again ? g->last_intid : pick_intid(r, s, op->vcpu, false);
 	if (code == SEQ_LINE) {
 		op->vcpu = line_vcpu(r, s, op->vcpu);
+		if (!again)
+			spinning_spi(r, s, op);
 		if (!again && seq_one_in(r, 2))
 			code = preempting(r, s, op);
 		leaned = code == SEQ_ENABLE;
