@@ -26,8 +26,8 @@ static struct vgic_irq *irq_of(struct vgic_model *m, unsigned int k, unsigned in
 	return &m->irq[k][is_ppi(m, k) ? v : 0];
 }
 
-static const struct vgic_irq *irq_of_c(const struct vgic_model *m, unsigned int k,
-				       unsigned int v)
+const struct vgic_irq *vgic_model_irq(const struct vgic_model *m, unsigned int k,
+				      unsigned int v)
 {
 	return &m->irq[k][is_ppi(m, k) ? v : 0];
 }
@@ -90,14 +90,16 @@ static int last_held(const struct vgic_vcpu *c)
 
 static unsigned int last_held_intid(const struct vgic_model *m, const struct vgic_vcpu *c)
 {
-	return c->nr_held ? m->intid[c->held[c->nr_held - 1]] : 0;
+	int k = last_held(c);
+
+	return k < 0 ? 0 : m->intid[k];
 }
 
 unsigned int vgic_model_running_priority(const struct vgic_model *m, unsigned int vcpu)
 {
 	int k = last_held(&m->v[vcpu]);
 
-	return k < 0 ? GIC_IDLE_PRIORITY : irq_of_c(m, k, vcpu)->priority;
+	return k < 0 ? GIC_IDLE_PRIORITY : vgic_model_irq(m, k, vcpu)->priority;
 }
 
 /*
@@ -170,7 +172,7 @@ static void apply_line(struct vgic_model *m, struct vgic_irq *i, enum tri assert
 
 static bool spinning_target(const struct vgic_model *m, unsigned int k, unsigned int v)
 {
-	return m->v[irq_of_c(m, k, v)->target].spinning;
+	return m->v[vgic_model_irq(m, k, v)->target].spinning;
 }
 
 void vgic_model_line(struct vgic_model *m, unsigned int type, unsigned int vcpu,
@@ -243,7 +245,7 @@ bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 		/* Disabled and inactive: where a change of priority is defined. */
 		if (k < 0)
 			return false;
-		i = irq_of_c(m, k, op->vcpu);
+		i = vgic_model_irq(m, k, op->vcpu);
 		return !i->enabled && !i->active && !i->holders &&
 		       !m->v[i->target].spinning;
 	case SEQ_READ:
@@ -255,14 +257,14 @@ bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 	case SEQ_CONFIG:
 		if (k < 0 || is_ppi(m, k))
 			return false;
-		i = irq_of_c(m, k, 0);
+		i = vgic_model_irq(m, k, 0);
 		return !i->enabled && !i->active && i->latch == TRI_NO &&
 		       i->line == TRI_NO && !m->v[i->target].spinning;
 	case SEQ_ROUTE:
 		if (k < 0 || is_ppi(m, k) || op->a >= m->nr_vcpus)
 			return false;
 		/* Active, it stays with the vcpu that acknowledged it (IHI 0048B 4.3.12). */
-		i = irq_of_c(m, k, 0);
+		i = vgic_model_irq(m, k, 0);
 		return !m->v[i->target].spinning && !m->v[op->a].spinning &&
 		       !(i->active && m->v[i->acked_by].spinning);
 	default:
@@ -568,7 +570,7 @@ unsigned int vgic_model_must_have_taken(const struct vgic_model *m, unsigned int
 	enum rule rule;
 
 	for (k = 0; k < m->nr_intids; k++) {
-		i = irq_of_c(m, k, vcpu);
+		i = vgic_model_irq(m, k, vcpu);
 		/* Its group disabled or not above its running priority: not signalled. */
 		if ((is_ppi(m, k) || i->target == vcpu) && deliverable(i) == TRI_YES &&
 		    !held_back(m, vcpu, i, &rule))
@@ -741,8 +743,8 @@ static bool other_vcpu_pending(const struct vgic_model *m, unsigned int vcpu)
 
 	for (v = 0; v < m->nr_vcpus; v++)
 		for (k = 0; v != vcpu && k < m->nr_intids; k++)
-			if (irq_of_c(m, k, v)->target == v &&
-			    deliverable(irq_of_c(m, k, v)) == TRI_YES)
+			if (vgic_model_irq(m, k, v)->target == v &&
+			    deliverable(vgic_model_irq(m, k, v)) == TRI_YES)
 				return true;
 	return false;
 }
@@ -753,8 +755,8 @@ static bool stranded_for(const struct vgic_model *m, unsigned int vcpu)
 	unsigned int k;
 
 	for (k = 0; k < m->nr_intids; k++)
-		if ((irq_of_c(m, k, vcpu)->holders || irq_of_c(m, k, vcpu)->stranded) &&
-		    irq_of_c(m, k, vcpu)->target == vcpu)
+		if ((vgic_model_irq(m, k, vcpu)->holders || vgic_model_irq(m, k, vcpu)->stranded) &&
+		    vgic_model_irq(m, k, vcpu)->target == vcpu)
 			return true;
 	return false;
 }

@@ -152,6 +152,10 @@ void vgic_model_init(struct vgic_model *m, const struct seq_vm *vm);
 /* vcpu's running priority: what it acknowledged last and has not EOId's, or idle. */
 unsigned int vgic_model_running_priority(const struct vgic_model *m, unsigned int vcpu);
 
+/* Interrupt k as vcpu v sees it: its own PPI, or the SPI. */
+const struct vgic_irq *vgic_model_irq(const struct vgic_model *m, unsigned int k,
+				      unsigned int v);
+
 /* Index of intid among the VM's, or -1. */
 int vgic_model_index(const struct vgic_model *m, unsigned int intid);
 

@@ -292,7 +292,7 @@ static unsigned int pick_intid(struct seq_rng *r, const struct seq_models *s,
 
 	for (tries = 0; tries < 8; tries++) {
 		k = seq_below(r, m->nr_intids);
-		if (!disabled || !m->irq[k][m->intid[k] < ABI_SPI_FIRST ? vcpu : 0].enabled)
+		if (!disabled || !vgic_model_irq(m, k, vcpu)->enabled)
 			return m->intid[k];
 	}
 	return m->intid[seq_below(r, m->nr_intids)];
@@ -323,7 +323,7 @@ static unsigned int busy_intid(struct seq_rng *r, const struct seq_models *s,
 	for (k = 0; look && k < m->nr_intids; k++) {
 		unsigned int n = (start + k) % m->nr_intids;
 
-		if (busy(&m->irq[n][m->intid[n] < ABI_SPI_FIRST ? vcpu : 0], deliverable))
+		if (busy(vgic_model_irq(m, n, vcpu), deliverable))
 			return m->intid[n];
 	}
 	return m->intid[seq_below(r, m->nr_intids)];
@@ -349,7 +349,7 @@ static bool has_pending(const struct vgic_model *m, unsigned int v)
 	unsigned int k;
 
 	for (k = 0; k < m->nr_intids; k++) {
-		const struct vgic_irq *i = &m->irq[k][m->intid[k] < ABI_SPI_FIRST ? v : 0];
+		const struct vgic_irq *i = vgic_model_irq(m, k, v);
 
 		if (i->target == v && i->enabled && !i->active &&
 		    (i->edge ? i->latch : i->line) != TRI_NO &&
@@ -460,7 +460,7 @@ static enum seq_code preempting(struct seq_rng *r, const struct seq_models *s, s
 			v = (v0 + a) % n;
 			for (b = 0; m->v[v].nr_held && b < m->nr_intids; b++) {
 				k = (k0 + b) % m->nr_intids;
-				i = &m->irq[k][m->intid[k] < ABI_SPI_FIRST ? v : 0];
+				i = vgic_model_irq(m, k, v);
 				if (i->target == v && (i->enabled || pass) &&
 				    i->priority < vgic_model_running_priority(m, v)) {
 					op->vcpu = v;
