@@ -472,6 +472,46 @@ static enum seq_code preempting(struct seq_rng *r, const struct seq_models *s, s
 	return SEQ_LINE;
 }
 
+/* Of list[0..n), an edge interrupt active and not pending again, or -1. */
+static int active_edge(const struct vgic_model *m, unsigned int v, const int *list,
+		       unsigned int n)
+{
+	const struct vgic_irq *i;
+	unsigned int h;
+
+	for (h = 0; h < n; h++) {
+		i = vgic_model_irq(m, list[h], v);
+		if (i->edge && i->active && i->latch == TRI_NO)
+			return list[h];
+	}
+	return -1;
+}
+
+/*
+ * An edge interrupt a vcpu holds active (acknowledged, or EOId awaiting
+ * its deactivation) and not pending again: its line.  Raised, it is
+ * pending and active at once, what a list register holds across an exit
+ * and the fold must keep.
+ */
+static void reraising(struct seq_rng *r, const struct seq_models *s, struct seq_op *op)
+{
+	const struct vgic_model *m = &s->vgic;
+	unsigned int n = s->vm.nr_vcpus, v0 = seq_below(r, n), a, v;
+	int k;
+
+	for (a = 0; a < n; a++) {
+		v = (v0 + a) % n;
+		k = active_edge(m, v, m->v[v].held, m->v[v].nr_held);
+		if (k < 0)
+			k = active_edge(m, v, m->v[v].dropped, m->v[v].nr_dropped);
+		if (k >= 0) {
+			op->vcpu = v;
+			op->num = m->intid[k];
+			return;
+		}
+	}
+}
+
 /*
  * What a guest operation looks for on its vcpu: mostly something to do
  * (a window where something waits, now and then where the model is open).
@@ -508,6 +548,8 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 			spinning_spi(r, s, op);
 		if (!again && seq_one_in(r, 2))
 			code = preempting(r, s, op);
+		else if (!again && seq_one_in(r, 4))
+			reraising(r, s, op);
 		leaned = code == SEQ_ENABLE;
 	}
 	op->code = code;
