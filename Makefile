@@ -60,7 +60,7 @@ include mk/check.mk
 
 .DEFAULT_GOAL := all
 
-.PHONY: all deps run_tests replay matrix bench bench-host soak sequences board-check kernel-mutants exhaustive dist install hosts clean distclean
+.PHONY: all deps run_tests replay matrix bench bench-host soak sequences board-check kernel-mutants exhaustive dist install hosts clean distclean lava-check lava-jobs
 
 all: deps-build $(SUITE_BINS)
 
@@ -185,6 +185,26 @@ dist: all
 	@rm -rf $(O)/dist && sh mk/suite-tree.sh $(O)/dist/kvm-irq $(O)/tests
 	@tar -C $(O)/dist -czf $(DIST) kvm-irq
 	@echo "  DIST    $(DIST): tar xzf, then kvm-irq/run_tests.sh"
+
+# Board farms (docs/farms-and-ci.md).  make lava-check: the job make
+# lava-jobs writes for HOST, run by a real LAVA dispatcher (lava-run, as
+# root), what LAVA recorded held against run_tests.sh's summary; BREAK=
+# rename or fail breaks it on purpose.  make lava-jobs: one job per host
+# configuration and the artifacts they name, for a lab (ARTIFACTS: the
+# URL the lab serves $(O)/lava-lab/artifacts at; REPO: this repository's
+# URL as the lab's dispatchers clone it), each job checked with LAVA's
+# schema.
+ARTIFACTS	?= file://$(abspath $(O))/lava-lab/artifacts
+REPO		?= file://$(CURDIR)
+lava-check: dist
+	@sh mk/deps.sh host && sh mk/deps.sh lava
+	@emuhost/lava-check.sh --host $(HOST) --tarball $(DIST) --out $(O)/lava $(if $(BREAK),--break $(BREAK))
+
+lava-jobs: dist
+	@sh mk/deps.sh lava
+	@sh lava/stage.sh --out $(O)/lava-lab --artifacts $(ARTIFACTS) --repository $(REPO) \
+		--revision $$(git rev-parse HEAD) --tarball $(DIST) \
+		| xargs /usr/bin/python3 check/lava_job_check.py
 
 # A kselftest collection, kvm-irq, as the kernel's make install lays one
 # out: the binaries and run_tests.sh side by side, a settings file with

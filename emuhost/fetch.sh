@@ -8,6 +8,10 @@
 # fetch.sh packages SERIES REGEX  the arm64 packages of that series'
 #                                 Debian suite whose name matches REGEX
 # fetch.sh busybox                the same for busybox-static:arm64
+# fetch.sh lava-templates         the directory of LAVA's device-type
+#                                 templates (base.jinja2, qemu.jinja2...),
+#                                 from Debian's lava-server, unpacked, not
+#                                 installed (GPL-3.0+: not in this tree)
 # fetch.sh mirror                 the Debian archive URI of the machine's
 #                                 own apt sources (for debootstrap)
 #
@@ -84,8 +88,10 @@ candidates() {
 }
 
 # Download and unpack one package into $cache/pkg/<name>; print that path.
+# The arm64 one, or (a third argument "all") one of architecture all.
 unpack() {
-	flavour=$1 pkg=$2
+	flavour=$1 pkg=$2 arch=:arm64
+	[ "${3:-}" != all ] || arch=
 	dest=$cache/pkg/$pkg
 	if [ ! -f "$dest/.unpacked" ]; then
 		rm -rf "$dest" "$dest.tmp" && mkdir -p "$dest.tmp" "$cache/debs"
@@ -94,7 +100,7 @@ unpack() {
 			if [ "$flavour" = bullseye ]; then
 				bullseye_apt apt-get download -qq "$pkg:arm64"
 			else
-				apt-get -o APT::Sandbox::User=root download -qq "$pkg:arm64"
+				apt-get -o APT::Sandbox::User=root download -qq "$pkg$arch"
 			fi
 		) >&2 || return 1
 		dpkg-deb -x "$cache/debs/${pkg}"_*.deb "$dest.tmp"
@@ -150,12 +156,18 @@ busybox)
 	[ -x "$dir/bin/busybox" ] || die "busybox-static:arm64 holds no /bin/busybox"
 	echo "$dir/bin/busybox"
 	;;
+lava-templates)
+	dir=$(unpack bookworm lava-server all) || die "apt-get download lava-server failed"
+	[ -f "$dir/usr/share/lava-server/device-types/qemu.jinja2" ] ||
+		die "lava-server holds no device-types/qemu.jinja2"
+	echo "$dir/usr/share/lava-server/device-types"
+	;;
 mirror)
 	uri=$(debian_uris | awk '$2 == "bookworm" { print $1; exit }')
 	[ -n "$uri" ] || die "no Debian bookworm entry in the machine's apt sources"
 	echo "$uri"
 	;;
 *)
-	die "usage: fetch.sh kernel SERIES | packages SERIES REGEX | busybox | mirror"
+	die "usage: fetch.sh kernel SERIES | packages SERIES REGEX | busybox | lava-templates | mirror"
 	;;
 esac

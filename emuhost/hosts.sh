@@ -4,6 +4,12 @@
 # hosts.sh list              the emulated host configurations
 # hosts.sh names             their names, one per line
 # hosts.sh show NAME         "kernel gic mode cpu cmdline" of one
+# hosts.sh machine           "SMP MEM": every emulated host's vcpus and
+#                            memory in MiB (the environment's SMP and MEM
+#                            if set)
+# hosts.sh require GIC       the features (run_tests.sh --require) every
+#                            emulated host of that GIC version has: a
+#                            test that skips for lack of one has lost it
 # hosts.sh unavailable       the configurations that cannot exist:
 #                            "name<TAB>evidence<TAB>why", one per line
 set -eu
@@ -32,6 +38,16 @@ show)
 	fi
 	echo "$line"
 	;;
+machine)
+	echo "${SMP:-2} ${MEM:-2048}"
+	;;
+require)
+	case "${2:-}" in
+	3) echo vgic-v3,its,pmu,user-irq,large-vms ;;
+	2) echo vgic-v2,pmu,user-irq ;;
+	*) echo "hosts.sh: require needs a GIC version, 2 or 3, not '${2:-}'" >&2; exit 2 ;;
+	esac
+	;;
 unavailable)
 	sed -n 's/^!//p' "$table" | awk '{
 		why = $0
@@ -40,7 +56,7 @@ unavailable)
 	}'
 	;;
 *)
-	echo "usage: hosts.sh list | names | show NAME | unavailable" >&2
+	echo "usage: hosts.sh list | names | show NAME | machine | require GIC | unavailable" >&2
 	exit 2
 	;;
 esac

@@ -9,18 +9,25 @@
 # /suite/replay.txt (run-host.sh --replay).  The same image serves every
 # host configuration.
 #
+# mkinitramfs.sh --lava OUT BUSYBOX: a LAVA job's ramdisk (make
+# lava-check, make lava-jobs): busybox and /init only; the kernel
+# parameter kvmirq_run=lava makes /init a shell for the dispatcher, and the
+# suite arrives in the job (make dist's tarball, a second overlay).
+#
 # mkinitramfs.sh --board OUT BUSYBOX MODULES: the board-like host's
 # initramfs: busybox, board-init as /init and, from MODULES (a Debian
 # kernel package's lib/modules/<version>), the modules that mount its
 # ext4 disk, uncompressed, with their load order.
 set -eu
-board=
+board= lava=
 [ "${1:-}" = --board ] && board=1 && shift
-case "$#${board:+-board}" in
-3|4|3-board) ;;
-*) echo "usage: mkinitramfs.sh OUT BUSYBOX BINDIR [KCONFIG] | --board OUT BUSYBOX MODULES" >&2; exit 2 ;;
+[ "${1:-}" = --lava ] && lava=1 && shift
+case "$#${board:+-board}${lava:+-lava}" in
+3|4|3-board|2-lava) ;;
+*) echo "usage: mkinitramfs.sh OUT BUSYBOX BINDIR [KCONFIG] | --board OUT BUSYBOX MODULES | --lava OUT BUSYBOX" >&2; exit 2 ;;
 esac
-out=$1 busybox=$2 from=${3%/} kconfig=${4:-}
+out=$1 busybox=$2 from=${3:-} kconfig=${4:-}
+from=${from%/}
 top=$(cd "$(dirname "$0")/.." && pwd)
 
 root=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq-initramfs.XXXXXX")
@@ -68,6 +75,8 @@ board_modules() {
 if [ -n "$board" ]; then
 	cp "$top/emuhost/board-init" "$root/init"
 	board_modules
+elif [ -n "$lava" ]; then
+	cp "$top/emuhost/init" "$root/init"
 else
 	suite
 fi

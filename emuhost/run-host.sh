@@ -29,8 +29,8 @@ replay=
 sequences=
 sequence_seconds=
 busy_cpu=
-smp=${SMP:-2}
-mem=${MEM:-2048}
+machine=$("$here/hosts.sh" machine) || exit 2
+smp=${machine% *} mem=${machine#* }
 # The host's /init prints a heartbeat every 10 s, however quiet the tests
 # are: a minute without it is a frozen host.
 idle=${IDLE_SECONDS:-60}
@@ -181,12 +181,7 @@ echo "# kvm-irq: emulated host $host: $(basename "$kernel"), GICv$gic, $mode, -c
 echo "# kvm-irq: console log: $console" >&2
 
 append="console=ttyAMA0 panic=-1 loglevel=1 kvmirq_gic=$gic kvmirq_mode=$mode"
-# What every emulated host of this GIC has: a test that skips for lack of
-# it has lost a feature.
-case "$gic" in
-3) require=vgic-v3,its,pmu,user-irq,large-vms ;;
-*) require=vgic-v2,pmu,user-irq ;;
-esac
+require=$("$here/hosts.sh" require "$gic") || exit 2
 append="$append ${busy_cpu:+kvmirq_busy=1 }${sequences:+kvmirq_sequences=$sequences }${sequence_seconds:+kvmirq_sequence_seconds=$sequence_seconds }${large_vms:+kvmirq_large_vms=$large_vms }${format:+kvmirq_format=$format }${certify:+kvmirq_certify=1 }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
 # The console log exists before qemu starts: tail must not race qemu's
 # shell for it (a tail that finds no file follows nothing).

@@ -10,6 +10,9 @@
 #   kmut   what builds the kernels of make kernel-mutants
 #   report what make report-screenshot renders the HTML report with
 #   certify  what finishes a certification bundle (its JUnit and HTML)
+#   lava   what runs a LAVA job here (make lava-check) and checks the jobs
+#          make lava-jobs writes: the dispatcher, the templates' renderer,
+#          LAVA's schemas, git for the test definition
 # deps.sh --list PART...: the packages, one line, installed or not
 # (DEPS_ARCH=aarch64 lists what an arm64 machine needs).
 set -eu
@@ -44,8 +47,9 @@ packages() {
 	kmut) echo linux-source-6.12 flex bison bc make gcc gcc-aarch64-linux-gnu ;;
 	report) echo chromium ;;
 	certify) echo python3 python3-tap python3-junitparser openssh-client ;;
+	lava) echo lava-dispatcher lava-common python3-jinja2 python3-yaml git ;;
 	*)
-		echo "deps.sh: unknown part '$1' (build, host, check, board, kmut, report or certify)" >&2
+		echo "deps.sh: unknown part '$1' (build, host, check, board, kmut, report, certify or lava)" >&2
 		return 2
 		;;
 	esac
@@ -57,7 +61,7 @@ if [ "${1:-}" = --list ]; then
 	echo $(for part in "$@"; do packages "$part"; done)
 	exit 0
 fi
-[ $# -eq 1 ] || { echo "usage: deps.sh build|host|check|board|kmut|report|certify | --list PART..." >&2; exit 2; }
+[ $# -eq 1 ] || { echo "usage: deps.sh build|host|check|board|kmut|report|certify|lava | --list PART..." >&2; exit 2; }
 packages "$1" > /dev/null || exit 2
 want=$(echo $(packages "$1"))
 
