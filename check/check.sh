@@ -11,7 +11,10 @@
 #      its document read by tappy, every binary's TAP by prove in strict mode;
 #   4. each broken copy of the userspace irqchip loop (make mutants) turns
 #      the loop's end-to-end test red on the first host;
-#   5. make certify's run on the first emulated host: certified, and its
+#   5. LAVA: every job make lava-jobs writes passes LAVA's schema; the
+#      first emulated host's job run by LAVA's dispatcher, its record
+#      equal to run_tests.sh's summary (emuhost/lava-check.sh);
+#   6. make certify's run on the first emulated host: certified, and its
 #      bundle verifies; copies changed, added to or re-manifested do not.
 # TAP on stdout, one result per check, then "N passed, N failed".
 set -u
@@ -349,6 +352,45 @@ if [ -n "$first_host" ]; then
 	done < "$out/farm.results"
 	[ -s "$out/farm.results" ] || t 1 "farm: check/farm_check.sh ran ($(tail -n 1 "$out/farm.err"))"
 	grep '^# ' "$out/farm.tap"
+fi
+
+# --- a real LAVA run (make lava-check) and the lab's jobs (make lava-jobs)
+# Every job lava/jobs.py writes (each host configuration's, the boards')
+# passes LAVA's own schema, and one job broken on purpose does not; the
+# first emulated host's job run by LAVA's dispatcher, what it recorded
+# equal to run_tests.sh's summary of that run; the comparison, on copies
+# of that log broken on purpose (a case renamed, a verdict changed), red.
+lj=$out/lava-jobs
+rm -rf "$lj"
+if /usr/bin/python3 "$top/lava/jobs.py" --out "$lj" --artifacts https://lab.invalid/kvm-irq \
+	--repository https://git.invalid/kvm-irq.git --revision "$(git -C "$top" rev-parse HEAD 2>/dev/null || echo unknown)" \
+	--version check > "$out/lava-jobs.list" 2> "$out/lava-jobs.err"; then
+	/usr/bin/python3 "$top/check/lava_job_check.py" $(cat "$out/lava-jobs.list") > "$out/lava-jobs.check" 2>&1
+	t $? "LAVA jobs: all $(wc -l < "$out/lava-jobs.list") of make lava-jobs ($(ls "$lj"/boards | wc -l) of them for real boards) pass LAVA's schema, strict, with the configuration and suite version in their metadata"
+	grep -v '^ok: ' "$out/lava-jobs.check" | head -n 3 | sed 's/^/# /'
+	sed 's/^  arch: arm64$/  arch: arm64\n  no_such_variable: 1/' "$lj/$(sed -n 1p "$out/lava-jobs.list" | xargs basename)" > "$out/lava-job-broken.yaml"
+	/usr/bin/python3 "$top/check/lava_job_check.py" "$out/lava-job-broken.yaml" > "$out/lava-job-broken.check" 2>&1
+	[ $? = 1 ]
+	t $? "LAVA jobs, broken on purpose (a context variable LAVA does not know): refused ($(head -n 1 "$out/lava-job-broken.check" | sed 's/^[^:]*: //'))"
+else
+	t 1 "LAVA jobs: lava/jobs.py wrote them ($(tail -n 1 "$out/lava-jobs.err"))"
+fi
+if [ -n "$first_host" ] && [ "$first_host" != native ]; then
+	lr=$out/lava/$first_host
+	"$top/emuhost/lava-check.sh" --host "$first_host" --tarball "$dist" --out "$out/lava" \
+		> "$out/lava-check.out" 2> "$out/lava-check.err"
+	t $? "LAVA: $first_host's job run by LAVA's dispatcher (lava-run), what it recorded equal to run_tests.sh's summary, and made a report ($(grep 'as run_tests.sh' "$out/lava-check.out" | sed 's/^lava-check: //;s/ as run_tests.*summary says//' || tail -n 1 "$out/lava-check.err"))"
+	grep -v 'as run_tests.sh\|made a report' "$out/lava-check.out" | head -n 5 | sed 's/^/# /'
+	if [ -s "$lr/lava.log" ]; then
+		sed '0,/"case": "kvm-irq_caps_caps_irqchip"/s//"case": "kvm-irq_caps_caps_irqchip_renamed"/' "$lr/lava.log" > "$out/lava-renamed.log"
+		/usr/bin/python3 "$top/check/lava_run_check.py" "$out/lava-renamed.log" > "$out/lava-renamed.out"
+		[ $? = 1 ]
+		t $? "LAVA's record, broken on purpose (a case renamed): differs from the summary ($(head -n 1 "$out/lava-renamed.out" | sed 's/^lava-check: //'))"
+		sed '0,/"case": "kvm-irq_caps_caps_irqchip", \(.*\)"result": "pass"/s//"case": "kvm-irq_caps_caps_irqchip", \1"result": "fail"/' "$lr/lava.log" > "$out/lava-flipped.log"
+		/usr/bin/python3 "$top/check/lava_run_check.py" "$out/lava-flipped.log" > "$out/lava-flipped.out"
+		[ $? = 1 ]
+		t $? "LAVA's record, broken on purpose (a pass recorded as fail): differs from the summary ($(head -n 1 "$out/lava-flipped.out" | sed 's/^lava-check: //'))"
+	fi
 fi
 
 # --- certification: make certify's run on the first emulated host --------

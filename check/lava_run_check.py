@@ -42,6 +42,9 @@ def read_log(path):
     try:
         with open(path) as f:
             for n, line in enumerate(f, 1):
+                # lava-run's log, or lavacli jobs logs --raw's ("- {...}").
+                if line.startswith("- "):
+                    line = line[2:]
                 try:
                     entry = yaml.safe_load(line)
                 except yaml.YAMLError:
@@ -144,6 +147,13 @@ def main(argv):
                 diffs.append("%s: %s not recorded (the document: %s)" % (b["name"], case, v))
             elif got != v:
                 diffs.append("%s: LAVA recorded %s, the document says %s" % (case, got, v))
+        # Cases of no nested test: only the binary's own rows (killed, an
+        # exit status, the kernel's log), as many as the tally has.
+        named = {"kvm-irq_%s_%s" % (slug(b["name"]), slug(n)) for n, _ in b["nested"]}
+        extra = [(c, r) for c, r in mine if c not in named]
+        if len(extra) != sum(b["share"].values()) - len(b["nested"]):
+            for c, r in extra:
+                diffs.append("%s: %s (%s) is no test the document reports" % (b["name"], c, r))
         got = count(mine)
         if any(got[v] != b["share"][v] for v in VERDICTS):
             diffs.append("%s: LAVA's cases %s, the document's tally %s" % (b["name"], got, b["share"]))

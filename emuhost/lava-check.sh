@@ -88,6 +88,18 @@ rc=$?
 /usr/bin/python3 "$top/check/lava_run_check.py" "$run/lava.log" > "$run/compare.txt"
 crc=$?
 cat "$run/compare.txt"
+# The log brought back into a report, as a lab does with its jobs' logs
+# (docs/farms-and-ci.md): the run directory, then report/html.py.
+if [ "$crc" = 0 ] && [ -z "$break" ]; then
+	cp "$run/lava.log" "$run/$host.yaml"
+	if /usr/bin/python3 "$top/lava/logs.py" --out "$run/runs" "$run/$host.yaml" > /dev/null &&
+		/usr/bin/python3 "$top/report/html.py" --out "$run/report.html" "$run/runs/$host"; then
+		echo "lava-check: the LAVA log made a report: $run/report.html"
+	else
+		echo "lava-check: the LAVA log made no report (lava/logs.py, report/html.py)"
+		crc=1
+	fi
+fi
 # What LAVA recorded of the case a break touches, and of the run.
 [ -z "$break" ] || grep -E '"case": "kvm-irq_(caps_caps_irqchip[a-z_]*|caps|run_tests)"' "$run/lava.log" |
 	sed -E 's/.*"case": "([^"]*)".*"result": "([^"]*)".*/# LAVA recorded: \1 \2/'

@@ -14,8 +14,9 @@ this repository at REV as the test.  Artifacts are under URL:
 kernels/<series>/Image, ramdisk.cpio.gz and
 kvm-irq-conformance-arm64.tar.gz (make lava-jobs stages them).
 The configuration's name, the suite's version and commit are the job's
-metadata.  One line on stderr and exit 2 for bad input; nothing is
-written then."""
+metadata.  Without CONFIGs, also DIR/boards/<device type>.yaml, jobs
+for real boards (BOARDS below).  One line on stderr and exit 2 for bad
+input; nothing is written then."""
 
 import os
 import subprocess
@@ -35,6 +36,20 @@ PROMPT = "kvm-irq-host # "
 # emulated hosts here, 10 to 100 times that is still bounded.
 TIMEOUTS = {"job": 120, "deploy": 10, "boot": 15, "test": 100}
 OPTIONS = ("out", "artifacts", "repository", "revision", "version")
+# Real boards, for a lab that has them (DIR/boards/<device type>.yaml):
+# the kernel under test is the lab's own, with its device tree and a
+# Debian arm64 root file system over NFS, named by the variables
+# ${KERNEL_URL}, ${DTB_URL} and ${NFSROOTFS_URL}, which the lab fills
+# (envsubst) before it submits; the suite's tarball is fetched from
+# ARTIFACTS.  Only LAVA's schema checks them here: a board job needs a
+# lab's boards, power control and network to run.
+BOARDS = {
+    # Arm Juno r2: Cortex-A72/A53, GIC-400 (GICv2: vgic-v2 only), nVHE.
+    "juno-uboot": {"about": "Arm Juno r2, GIC-400 (vgic-v2), nVHE", "require": "vgic-v2,pmu,user-irq"},
+    # Radxa ROCK Pi 4B (RK3399): Cortex-A72/A53, GIC-500 (GICv3), nVHE.
+    "rk3399-rock-pi-4b": {"about": "Radxa ROCK Pi 4B (RK3399), GIC-500 (vgic-v3), nVHE",
+                          "require": "vgic-v3,pmu,user-irq"},
+}
 
 
 def fail(msg):
@@ -114,20 +129,61 @@ def job(name, opts):
                 "timeout": {"minutes": TIMEOUTS["boot"]},
                 "prompts": [PROMPT],
             }},
-            {"test": {
-                "timeout": {"minutes": TIMEOUTS["test"]},
-                "definitions": [{
-                    "repository": opts["repository"],
-                    "revision": opts["revision"],
-                    "from": "git",
-                    "path": "lava/kvm-irq.yaml",
-                    "name": "kvm-irq",
-                    "parameters": {
-                        "TARBALL": TARBALL_PATH,
-                        "RUN_TESTS_OPTIONS": run_options,
-                    },
-                }],
+            test_action(opts, TARBALL_PATH, run_options),
+        ],
+    }
+
+
+def test_action(opts, tarball, run_options):
+    return {"test": {
+        "timeout": {"minutes": TIMEOUTS["test"]},
+        "definitions": [{
+            "repository": opts["repository"],
+            "revision": opts["revision"],
+            "from": "git",
+            "path": "lava/kvm-irq.yaml",
+            "name": "kvm-irq",
+            "parameters": {"TARBALL": tarball, "RUN_TESTS_OPTIONS": run_options},
+        }],
+    }}
+
+
+def board_job(device_type, opts):
+    board = BOARDS[device_type]
+    return {
+        "device_type": device_type,
+        "job_name": "kvm-irq %s (%s)" % (device_type, opts["version"]),
+        "priority": "medium",
+        "visibility": "public",
+        "metadata": {
+            "kvm-irq.configuration": "board:%s" % device_type,
+            "kvm-irq.board": board["about"],
+            "kvm-irq.suite-version": opts["version"],
+            "kvm-irq.suite-commit": opts["revision"],
+        },
+        "timeouts": {
+            "job": {"minutes": TIMEOUTS["job"]},
+            "connection": {"minutes": 2},
+        },
+        "actions": [
+            {"deploy": {
+                "to": "tftp",
+                "os": "debian",
+                "timeout": {"minutes": TIMEOUTS["deploy"]},
+                "kernel": {"url": "${KERNEL_URL}", "type": "image"},
+                "dtb": {"url": "${DTB_URL}"},
+                "nfsrootfs": {"url": "${NFSROOTFS_URL}", "compression": "xz"},
             }},
+            {"boot": {
+                "method": "u-boot",
+                "commands": "nfs",
+                "timeout": {"minutes": TIMEOUTS["boot"]},
+                "auto_login": {"login_prompt": "login:", "username": "root"},
+                "prompts": ["root@(.*):~#"],
+            }},
+            # run_tests.sh finds the GIC and the KVM mode itself on a board.
+            test_action(opts, "%s/%s" % (opts["artifacts"].rstrip("/"), TARBALL),
+                        "--require %s" % board["require"]),
         ],
     }
 
@@ -154,16 +210,18 @@ def parse(argv):
 
 def main(argv):
     opts, names = parse(argv)
-    names = names or hosts("names")
-    jobs = {n: job(n, opts) for n in names}
-    os.makedirs(opts["out"], exist_ok=True)
+    jobs = {n + ".yaml": job(n, opts) for n in names or hosts("names")}
+    if not names:
+        jobs.update({os.path.join("boards", b + ".yaml"): board_job(b, opts) for b in BOARDS})
     for n, j in jobs.items():
-        path = os.path.join(opts["out"], n + ".yaml")
+        path = os.path.join(opts["out"], n)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path + ".tmp", "w") as f:
-            f.write("# kvm-irq: written by lava/jobs.py (make lava-jobs); %s\n" % n)
+            f.write("# kvm-irq: written by lava/jobs.py (make lava-jobs); %s\n"
+                    % j["metadata"]["kvm-irq.configuration"])
             yaml.safe_dump(j, f, sort_keys=False, default_flow_style=False, width=1000)
         os.replace(path + ".tmp", path)
-    print("\n".join(os.path.join(opts["out"], n + ".yaml") for n in names))
+    print("\n".join(os.path.join(opts["out"], n) for n in jobs))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@
 #          --tarball FILE [CONFIG...]
 # What a lab needs to run the suite on its QEMU workers (make lava-jobs;
 # make lava-check stages the same for its one job): DIR/jobs/<config>.yaml,
-# one LAVA job per emulated host configuration (lava/jobs.py), and
+# one LAVA job per emulated host configuration (lava/jobs.py; without
+# CONFIGs also DIR/jobs/boards/, jobs for real boards), and
 # DIR/artifacts, to be served at URL: kernels/<series>/Image (each
 # configuration's Debian arm64 kernel, emuhost/fetch.sh), ramdisk.cpio.gz
 # (busybox and emuhost/init, which LAVA mode makes a shell) and FILE, make
@@ -19,7 +20,7 @@ top=$(cd "$here/.." && pwd)
 out= artifacts= repository= revision= tarball=
 
 usage() {
-	sed -n '4,14s/^# \{0,1\}//p' "$0"
+	sed -n '4,15s/^# \{0,1\}//p' "$0"
 }
 
 . "$top/emuhost/opts.sh"
@@ -27,6 +28,7 @@ usage() {
 opts=
 while [ $# -gt 0 ]; do
 	case "$1" in
+	-h|--help) usage; exit 0 ;;
 	--*) [ $# -ge 2 ] || die "option $1 needs a value"
 	     opts="$opts $1 $2"; shift 2 ;;
 	*) break ;;
@@ -38,8 +40,10 @@ for o in out artifacts repository revision tarball; do
 	eval "[ -n \"\$$o\" ]" || die "--$o is required"
 done
 [ -r "$tarball" ] || die "--tarball $tarball: no such file (make dist makes it)"
-[ $# -gt 0 ] || set -- $("$top/emuhost/hosts.sh" names)
-for c in "$@"; do
+# Named, only those; else every one, and the real boards' jobs too.
+configs=$*
+[ -n "$configs" ] || configs=$("$top/emuhost/hosts.sh" names)
+for c in $configs; do
 	"$top/emuhost/hosts.sh" show "$c" > /dev/null || exit 2
 done
 
@@ -49,7 +53,7 @@ trap 'rm -rf "$stage"' EXIT
 /usr/bin/python3 "$here/jobs.py" --out "$stage/jobs" --artifacts "$artifacts" \
 	--repository "$repository" --revision "$revision" --version "$version" "$@" > /dev/null
 mkdir -p "$stage/artifacts/kernels"
-for series in $(for c in "$@"; do "$top/emuhost/hosts.sh" show "$c"; done | awk '{ print $1 }' | sort -u); do
+for series in $(for c in $configs; do "$top/emuhost/hosts.sh" show "$c"; done | awk '{ print $1 }' | sort -u); do
 	kernel=$("$top/emuhost/fetch.sh" kernel "$series")
 	mkdir -p "$stage/artifacts/kernels/$series"
 	cp "$kernel" "$stage/artifacts/kernels/$series/Image"
@@ -60,4 +64,4 @@ cp "$tarball" "$stage/artifacts/kvm-irq-conformance-arm64.tar.gz"
 mkdir -p "$out"
 rm -rf "$out/jobs" "$out/artifacts"
 mv "$stage/jobs" "$stage/artifacts" "$out/"
-ls "$out"/jobs/*.yaml
+find "$out/jobs" -name '*.yaml' | sort

@@ -37,6 +37,8 @@ packages() {
 		# made (NPM_READY: make's $(O)/npm, or the one the board gets),
 		# node alone runs it.
 		echo yamllint python3-yaml lava-common
+		# A real LAVA run of the first host (emuhost/lava-check.sh).
+		echo lava-dispatcher python3-jinja2 git
 		if [ -n "${NPM_READY:-}" ]; then
 			command -v node > /dev/null 2>&1 && [ -z "${DEPS_ARCH:-}" ] || echo nodejs
 		elif [ -n "${DEPS_ARCH:-}" ] || ! command -v npm > /dev/null 2>&1; then
