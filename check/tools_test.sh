@@ -576,6 +576,47 @@ run_host_error "--replay runs one sequence: no --tests" "--replay with --tests" 
 run_host_error "--sequences must be a number of sequences, not 'many'" "a --sequences that is no count" \
 	--host 6.1-gicv2-nvhe --sequences many
 
+# --- the LAVA tools (lava/, emuhost/lava-check.sh, check/lava_run_check.py)
+# tool_error ERROR WHAT CMD...: CMD fails with one error line naming
+# ERROR, exit 2, and writes nothing into $work/lava.
+tool_error() {
+	error=$1 what=$2
+	shift 2
+	rm -rf "$work/lava"
+	"$@" > "$work/out" 2> "$work/err"
+	rc=$?
+	one_error_line "$error" && [ ! -e "$work/lava" ]
+	t $? "$what is an error, and nothing is written"
+}
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import yaml, jinja2' 2> /dev/null; then
+	jobs="/usr/bin/python3 $top/lava/jobs.py --artifacts https://a.invalid --repository https://r.invalid --revision 0 --version v"
+	tool_error "unknown option '--frob'" "jobs.py: an unknown option" $jobs --out "$work/lava" --frob
+	tool_error "unknown host configuration 'nosuch'" "jobs.py: an unknown configuration" \
+		$jobs --out "$work/lava" 6.12-gicv3-vhe nosuch
+	tool_error "--out is required" "jobs.py: no --out" /usr/bin/python3 "$top/lava/jobs.py" --artifacts x
+	echo 'actions: [' > "$work/job.yaml"
+	tool_error "$work/job.yaml: " "render_device.py: a job that is no YAML" /usr/bin/python3 \
+		"$top/lava/render_device.py" "$work" kvm-irq-qemu.jinja2 "$work/job.yaml" "$work/lava"
+	echo '{"dt": "x", "lvl": "target", "msg": "no document here"}' > "$work/run.yaml"
+	tool_error "no run_tests.sh document" "logs.py: a log without a run" /usr/bin/python3 \
+		"$top/lava/logs.py" --out "$work/lava" "$work/run.yaml"
+	printf '{"dt": "x", "lvl": \n' > "$work/bad.yaml"
+	tool_error "line 1 is not a YAML mapping" "lava_run_check.py: a log that is no YAML" \
+		/usr/bin/python3 "$top/check/lava_run_check.py" "$work/bad.yaml"
+else
+	echo "# /usr/bin/python3 with yaml and jinja2 missing: the LAVA tools' bad input is not checked (apt-get install python3-yaml python3-jinja2)"
+fi
+tool_error "unknown option '--frob'" "stage.sh: an unknown option" sh "$top/lava/stage.sh" --out "$work/lava" --frob x
+: > "$work/dist.tar.gz"
+tool_error "unknown host configuration 'nosuch'" "stage.sh: an unknown configuration" sh "$top/lava/stage.sh" \
+	--out "$work/lava" --artifacts x --repository y --revision z --tarball "$work/dist.tar.gz" nosuch
+tool_error "--break must be rename or fail, not 'all'" "lava-check.sh: an unknown --break" \
+	"$top/emuhost/lava-check.sh" --host 6.12-gicv3-vhe --tarball "$work/dist.tar.gz" --out "$work/lava" --break all
+tool_error "unknown host configuration 'nosuch'" "lava-check.sh: an unknown host" \
+	"$top/emuhost/lava-check.sh" --host nosuch --tarball "$work/dist.tar.gz" --out "$work/lava"
+tool_error "--tarball /nonexistent.tar.gz: no such file" "lava-check.sh: a missing tarball" \
+	"$top/emuhost/lava-check.sh" --host 6.12-gicv3-vhe --tarball /nonexistent.tar.gz --out "$work/lava"
+
 # The fake hosts boot nothing: any file serves as their busybox, so that
 # these tests run where Debian's busybox-static:arm64 cannot be fetched.
 export BUSYBOX="$work/busybox"
