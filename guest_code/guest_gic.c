@@ -146,6 +146,12 @@ void guest_gic_route_to(unsigned int intid, uint64_t route)
 		writeb_gic(route, GICD(GICD_ITARGETSR_OFF + intid));
 }
 
+/* vgic-v2: the CPU interfaces GICD_ITARGETSR<n> routes SPI intid to. */
+uint8_t guest_gic_targets(unsigned int intid)
+{
+	return *(volatile uint8_t *)GICD(GICD_ITARGETSR_OFF + intid);
+}
+
 void guest_gic_route(unsigned int intid, unsigned int vcpu)
 {
 	/* KVM: Aff0 = vcpu_id for ids < 16; CPU interface n for vcpu n on v2. */

@@ -28,6 +28,8 @@ void guest_gic_route(unsigned int intid, unsigned int vcpu);
 void guest_gic_route_to(unsigned int intid, uint64_t route);
 /* To the vcpu that calls it, as a guest OS learns it from the GIC. */
 void guest_gic_route_self(unsigned int intid);
+/* vgic-v2: GICD_ITARGETSR<n>'s CPU interface mask of an SPI. */
+uint8_t guest_gic_targets(unsigned int intid);
 void guest_gic_config(unsigned int intid, bool edge);
 /* IPRIORITYR: write intid's priority; read it back (the implemented bits). */
 void guest_gic_set_priority(unsigned int intid, uint8_t priority);

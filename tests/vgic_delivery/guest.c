@@ -16,9 +16,13 @@ static uint32_t enabled[IRQ_VM_MAX_VCPUS][DELIVERY_INTIDS / 32];
 static bool split_eoi[IRQ_VM_MAX_VCPUS];
 static bool hold_next[IRQ_VM_MAX_VCPUS];	/* DELIVERY_WINDOW_HOLD under way */
 
-static bool mine(unsigned int intid, unsigned int me, unsigned int nr_vcpus)
+static bool mine(const struct delivery_cmd *c, unsigned int intid, unsigned int me)
 {
-	return intid < 32 || intid % nr_vcpus == me;
+	if (intid < 32)
+		return true;
+	if (c->multi)
+		return delivery_targets(intid, c->nr_vcpus) >> me & 1;
+	return intid % c->nr_vcpus == me;
 }
 
 static void set_enabled(unsigned int me, unsigned int intid, bool on)
@@ -66,10 +70,31 @@ static void setup(const struct delivery_cmd *c, unsigned int me)
 	}
 }
 
-/* Anything enabled for this vcpu still pending in [first, last]? */
+/* vcpu 0 routes each SPI to several CPU interfaces and reads it back. */
+static void setup_targets(const struct delivery_cmd *c, unsigned int me)
+{
+	unsigned int i;
+
+	for (i = c->first; i <= c->last && me == 0; i++) {
+		set_enabled(me, i, false);
+		guest_gic_route_to(i, delivery_targets(i, c->nr_vcpus));
+		guest_gic_config(i, true);
+		delivery_log.targets[i] = guest_gic_targets(i);
+	}
+}
+
+/*
+ * Anything enabled for this vcpu still pending in [first, last]?  Of SPIs
+ * routed to several vcpus, another target may be the one signalled
+ * (IHI 0048B 1.4.3, the 1-N model): what is signalled to this vcpu is
+ * taken as its window unmasks, and nothing is waited for.
+ */
 static bool pending_here(const struct delivery_cmd *c, unsigned int me)
 {
 	unsigned int word;
+
+	if (c->multi)
+		return false;
 
 	for (word = c->first / 32; word <= c->last / 32; word++)
 		if (enabled[me][word] && (guest_gic_pending_word(word * 32) & enabled[me][word]))
@@ -82,7 +107,7 @@ static void window(const struct delivery_cmd *c, unsigned int me)
 	unsigned int i, spins;
 
 	for (i = c->first; i <= c->last; i++)
-		if (mine(i, me, c->nr_vcpus))
+		if (mine(c, i, me))
 			set_enabled(me, i, true);
 	local_irq_enable();
 	for (spins = 0; pending_here(c, me); spins++) {
@@ -114,6 +139,9 @@ void delivery_guest_main(void)
 			hold_next[me] = true;
 			window(&c, me);
 			hold_next[me] = false;
+			break;
+		case DELIVERY_SETUP_TARGETS:
+			setup_targets(&c, me);
 			break;
 		case DELIVERY_EOI_SPLIT:
 			guest_gic_eoi_split(c.edge);

@@ -60,37 +60,53 @@ static void run_vcpu(struct kvm_vcpu *vcpu, uint64_t stage)
 	vcpu_run_to_sync(vcpu, stage, &uc);
 }
 
-/* One command on every vcpu, in order. */
-static void on_all(FIXTURE_DATA(delivery) *self, uint32_t op, uint32_t first,
-		   uint32_t last, uint32_t edge)
+/* One command on every vcpu of v, in order. */
+static void command(struct irq_vm *v, struct delivery_cmd *cmd, uint32_t op,
+		    uint32_t first, uint32_t last, uint32_t edge)
 {
 	unsigned int i;
 
-	self->cmd->op = op;
-	self->cmd->first = first;
-	self->cmd->last = last;
-	self->cmd->edge = edge;
-	for (i = 0; i < self->v.nr_vcpus; i++)
-		run_vcpu(self->v.vcpus[i], DELIVERY_DONE);
+	cmd->op = op;
+	cmd->first = first;
+	cmd->last = last;
+	cmd->edge = edge;
+	for (i = 0; i < v->nr_vcpus; i++)
+		run_vcpu(v->vcpus[i], DELIVERY_DONE);
 }
 
-SUITE_SETUP(delivery)
+static void on_all(FIXTURE_DATA(delivery) *self, uint32_t op, uint32_t first,
+		   uint32_t last, uint32_t edge)
 {
-	const char *why = irq_vm_create(&self->v, &variant->c);
+	command(&self->v, self->cmd, op, first, last, edge);
+}
+
+/* The VM of c with the guest's handlers, each vcpu through its set-up. */
+static const char *delivery_vm(struct irq_vm *v, const struct irq_vm_config *c,
+			       struct delivery_cmd **cmd, struct delivery_log **log)
+{
+	const char *why = irq_vm_create(v, c);
 	unsigned int i;
 
 	if (why)
 		return why;
-	delivery_install_handlers(self->v.vm);
-	self->nr_irqs = self->v.abi.nr_irqs;
-	self->cmd = addr_gva2hva(self->v.vm, (vm_vaddr_t)&delivery_cmd);
-	self->log = addr_gva2hva(self->v.vm, (vm_vaddr_t)&delivery_log);
-	self->cmd->gic = variant->c.gic;
-	self->cmd->nr_vcpus = variant->c.nr_vcpus;
-	for (i = 0; i < variant->c.nr_vcpus; i++)
-		run_vcpu(self->v.vcpus[i], DELIVERY_READY);
+	delivery_install_handlers(v->vm);
+	*cmd = addr_gva2hva(v->vm, (vm_vaddr_t)&delivery_cmd);
+	*log = addr_gva2hva(v->vm, (vm_vaddr_t)&delivery_log);
+	(*cmd)->gic = c->gic;
+	(*cmd)->nr_vcpus = c->nr_vcpus;
+	for (i = 0; i < c->nr_vcpus; i++)
+		run_vcpu(v->vcpus[i], DELIVERY_READY);
 	check_under(COND_STOPPED);
 	return NULL;
+}
+
+SUITE_SETUP(delivery)
+{
+	const char *why = delivery_vm(&self->v, &variant->c, &self->cmd, &self->log);
+
+	if (!why)
+		self->nr_irqs = self->v.abi.nr_irqs;
+	return why;
 }
 
 SUITE_TEARDOWN(delivery)
@@ -389,6 +405,107 @@ SUITE_TEST(delivery, edge_pulse_while_active_taken_again)
 			      "SPI %u on vcpu %u: taken %u times, expected 2 (%u spurious, %u stuck)",
 			      spi, v, self->log->taken[v][spi],
 			      self->log->spurious[v], self->log->stuck[v]);
+	}
+}
+
+/*
+ * vgic-v2's 1-N model (IHI 0048B 1.4.3, "Models for handling interrupts";
+ * 4.3.12, GICD_ITARGETSRn): an SPI whose GICD_ITARGETSR names several
+ * CPU interfaces is handled by one of them.  Which one the architecture
+ * leaves open (KVM signals the lowest-numbered), so each vcpu's window
+ * takes whatever is signalled to it and waits for nothing; after every
+ * target has had a window while the SPI was pending, exactly one of its
+ * targets has taken it, and no vcpu it does not name.  GICD_ITARGETSR
+ * reads back the set written.  Edge SPIs, raised once: taken, nothing is
+ * left for another window.  vgic-v2 only (vgic-v3 routes by affinity, to
+ * one vcpu), with several vcpus.
+ */
+FIXTURE(one_of_n) {
+	struct irq_vm v;
+	struct delivery_cmd *cmd;
+	struct delivery_log *log;
+};
+
+FIXTURE_VARIANT(one_of_n) {
+	struct irq_vm_config c;
+};
+
+FIXTURE_VARIANT_ADD(one_of_n, v2_max_4) {
+	.c = { .gic = 2, .nr_vcpus = 4, .nr_irqs = IRQ_VM_NR_IRQS_MAX,
+	       .guest_code = delivery_guest_main },
+};
+
+FIXTURE_VARIANT_ADD(one_of_n, v2_max_8) {
+	.c = { .gic = 2, .nr_vcpus = 8, .nr_irqs = IRQ_VM_NR_IRQS_MAX,
+	       .guest_code = delivery_guest_main },
+};
+
+SUITE_SETUP(one_of_n)
+{
+	const char *why = delivery_vm(&self->v, &variant->c, &self->cmd, &self->log);
+
+	if (!why)
+		self->cmd->multi = 1;
+	return why;
+}
+
+SUITE_TEARDOWN(one_of_n)
+{
+	irq_vm_destroy(&self->v);
+}
+
+/* Of intid, how many times it was taken, and by how many vcpus outside mask. */
+static unsigned int taken_by(const struct delivery_log *log, unsigned int nr_vcpus,
+			     unsigned int intid, uint8_t mask, unsigned int *outside)
+{
+	unsigned int v, n = 0;
+
+	*outside = 0;
+	for (v = 0; v < nr_vcpus; v++) {
+		n += log->taken[v][intid];
+		if (log->taken[v][intid] && !(mask >> v & 1))
+			(*outside)++;
+	}
+	return n;
+}
+
+/* A window on every vcpu; each SPI of [first, last] taken want times in all. */
+static void one_of_n_round(FIXTURE_DATA(one_of_n) *self, unsigned int first,
+			   unsigned int last, unsigned int want, const char *when)
+{
+	unsigned int i, n, outside;
+	uint8_t mask;
+
+	memset(self->log->taken, 0, sizeof(self->log->taken));
+	command(&self->v, self->cmd, DELIVERY_WINDOW, first, last, 0);
+	for (i = first; i <= last; i++) {
+		mask = delivery_targets(i, self->v.nr_vcpus);
+		n = taken_by(self->log, self->v.nr_vcpus, i, mask, &outside);
+		check(RULE_GIC_ROUTING, n == want && !outside,
+		      "%s: SPI %u routed to CPU interfaces 0x%02x: taken %u times (expected %u), %u times by vcpus it does not name",
+		      when, i, mask, n, want, outside);
+	}
+}
+
+SUITE_TEST(one_of_n, edge_spi_taken_once_by_one_target)
+{
+	unsigned int first, last, i, nr_irqs = self->v.abi.nr_irqs;
+	int err;
+
+	for (first = 32; first < nr_irqs; first += 32) {
+		last = min_t(unsigned int, first + 31, nr_irqs - 1);
+		command(&self->v, self->cmd, DELIVERY_SETUP_TARGETS, first, last, 1);
+		for (i = first; i <= last; i++)
+			check(RULE_GIC_ROUTING, self->log->targets[i] ==
+			      delivery_targets(i, self->v.nr_vcpus),
+			      "SPI %u: GICD_ITARGETSR reads 0x%02x after 0x%02x was written",
+			      i, self->log->targets[i], delivery_targets(i, self->v.nr_vcpus));
+		for (i = first; i <= last; i++) {
+			err = irq_line(&self->v, spi_field(i), 1) ?: irq_line(&self->v, spi_field(i), 0);
+			TEST_ASSERT(!err, "KVM_IRQ_LINE SPI %u: %s", i, abi_errno_name(err));
+		}
+		one_of_n_round(self, first, last, 1, "raised once");
+		one_of_n_round(self, first, last, 0, "after it was taken");
 	}
 }
 

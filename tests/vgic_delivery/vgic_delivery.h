@@ -34,6 +34,13 @@ enum delivery_op {
 	 * first INTID it takes while still active (DELIVERY_ACTIVE), then
 	 * EOIs it once resumed, and leaves it enabled. */
 	DELIVERY_WINDOW_HOLD,
+	/* vgic-v2's 1-N model: configure [first, last] (vcpu 0) as edge
+	 * SPIs, disabled, each routed to the CPU interfaces
+	 * delivery_targets() names, and read each GICD_ITARGETSR back into
+	 * delivery_log.targets.  Windows then take what is signalled to this
+	 * vcpu of the SPIs it is among the targets of, without waiting for
+	 * what another target may take (DELIVERY_WINDOW, multi set). */
+	DELIVERY_SETUP_TARGETS,
 };
 
 struct delivery_cmd {
@@ -42,13 +49,27 @@ struct delivery_cmd {
 	uint32_t edge;
 	uint32_t gic;		/* 2 or 3 */
 	uint32_t nr_vcpus;
+	uint32_t multi;		/* SPIs routed to several vcpus (DELIVERY_SETUP_TARGETS) */
 };
 
 struct delivery_log {
 	uint16_t taken[IRQ_VM_MAX_VCPUS][DELIVERY_INTIDS];
 	uint32_t spurious[IRQ_VM_MAX_VCPUS];	/* acknowledges that read 1023 */
 	uint32_t stuck[IRQ_VM_MAX_VCPUS];		/* windows that never emptied */
+	uint8_t targets[DELIVERY_INTIDS];		/* GICD_ITARGETSR read back */
 };
+
+/*
+ * The CPU interfaces SPI intid is routed to in the 1-N tests, of n (2 to
+ * 8): always at least two, the set varying with intid, so that each vcpu
+ * is first among the targets of some SPI and not of others.
+ */
+static inline uint8_t delivery_targets(unsigned int intid, unsigned int n)
+{
+	unsigned int mask = (1u << n) - 1;
+
+	return (((intid * 0x9du) >> 2) | 1u << (intid % n) | 1u << ((intid + 1) % n)) & mask;
+}
 
 extern struct delivery_cmd delivery_cmd;
 extern struct delivery_log delivery_log;
