@@ -143,6 +143,11 @@ void delivery_guest_main(void)
 		case DELIVERY_SETUP_TARGETS:
 			setup_targets(&c, me);
 			break;
+		case DELIVERY_VTIMER:
+			write_sysreg(0, cntv_cval_el0);
+			write_sysreg(c.edge ? 1 : 0, cntv_ctl_el0);	/* ENABLE, IMASK clear */
+			isb();
+			break;
 		case DELIVERY_EOI_SPLIT:
 			guest_gic_eoi_split(c.edge);
 			split_eoi[me] = c.edge;

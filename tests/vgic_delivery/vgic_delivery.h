@@ -41,6 +41,10 @@ enum delivery_op {
 	 * vcpu of the SPIs it is among the targets of, without waiting for
 	 * what another target may take (DELIVERY_WINDOW, multi set). */
 	DELIVERY_SETUP_TARGETS,
+	/* The EL1 virtual timer: armed to fire at once (CNTV_CVAL_EL0 0,
+	 * CNTV_CTL_EL0 ENABLE) if edge != 0, else disabled.  KVM then
+	 * drives its PPI (27) through the vgic. */
+	DELIVERY_VTIMER,
 };
 
 struct delivery_cmd {
