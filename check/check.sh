@@ -377,7 +377,7 @@ else
 fi
 if [ -n "$first_host" ] && [ "$first_host" != native ]; then
 	lr=$out/lava/$first_host
-	"$top/emuhost/lava-check.sh" --host "$first_host" --tarball "$dist" --out "$out/lava" \
+	LIMIT_SECONDS=900 "$top/emuhost/lava-check.sh" --host "$first_host" --tarball "$dist" --out "$out/lava" \
 		> "$out/lava-check.out" 2> "$out/lava-check.err"
 	t $? "LAVA: $first_host's job run by LAVA's dispatcher (lava-run), what it recorded equal to run_tests.sh's summary, and made a report ($(grep 'as run_tests.sh' "$out/lava-check.out" | sed 's/^lava-check: //;s/, as run_tests.sh.s summary says:/;/' || tail -n 1 "$out/lava-check.err"))"
 	grep -v 'as run_tests.sh\|made a report' "$out/lava-check.out" | head -n 5 | sed 's/^/# /'

@@ -26,7 +26,8 @@ prog=lava-check.sh
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 host= tarball= out= break=
-# A whole run of the emulated host takes 1 to 3 minutes here.
+# A whole run of the emulated host takes 1 to 3 minutes here; lava-run is
+# stopped after LIMIT_SECONDS (make check: 900) whatever the job says.
 limit=${LIMIT_SECONDS:-3600}
 
 usage() {
