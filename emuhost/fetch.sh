@@ -8,6 +8,11 @@
 # fetch.sh packages SERIES REGEX  the arm64 packages of that series'
 #                                 Debian suite whose name matches REGEX
 # fetch.sh busybox                the same for busybox-static:arm64
+# fetch.sh qemu                   the root of a tree holding Debian's arm64
+#                                 qemu-system-aarch64 and every library it
+#                                 links (usr/bin, usr/lib/aarch64-linux-gnu,
+#                                 lib/ld-linux-aarch64.so.1), for a real VMM
+#                                 on the emulated host
 # fetch.sh lava-templates         the directory of LAVA's device-type
 #                                 templates (base.jinja2, qemu.jinja2...),
 #                                 from Debian's lava-server, unpacked, not
@@ -110,6 +115,52 @@ unpack() {
 	echo "$dest"
 }
 
+# The libraries the ELF files under $1 need that are not there.
+missing_libs() {
+	find "$1" -type f \( -name '*.so*' -o -path '*/usr/bin/*' \) -exec readelf -d {} + 2>/dev/null |
+		sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p' | sort -u | while read -r lib; do
+			[ -e "$1/usr/lib/aarch64-linux-gnu/$lib" ] || [ -e "$1/lib/$lib" ] || echo "$lib"
+		done
+}
+
+# The arm64 package of a library: the one that holds it on this machine
+# in its native library directory (qemu-system-arm, installed here for
+# the emulated hosts, links the same libraries; a cross compiler's arm64
+# copies do not count), of the same name for arm64.
+lib_package() {
+	dpkg -S "*/$1" 2>/dev/null | grep "/$(uname -m)-linux-gnu/$1\$" |
+		sed -n 's/^\([^:,]*\)[:,].*/\1/p' | head -n 1
+}
+
+# $cache/realvmm/qemu: qemu-system-aarch64 and its DT_NEEDED closure,
+# each library from its arm64 package, unpacked, not installed.
+qemu_tree() {
+	root=$cache/realvmm/qemu
+	if [ ! -f "$root/.complete" ]; then
+		rm -rf "$root" && mkdir -p "$root/usr/bin" "$root/lib" "$root/usr/lib/aarch64-linux-gnu"
+		dir=$(unpack bookworm qemu-system-arm) || die "apt-get download qemu-system-arm:arm64 failed"
+		cp "$dir/usr/bin/qemu-system-aarch64" "$root/usr/bin/"
+		dir=$(unpack bookworm libc6) || die "apt-get download libc6:arm64 failed"
+		cp -L "$dir/lib/ld-linux-aarch64.so.1" "$root/lib/"
+		rounds=0
+		while lib=$(missing_libs "$root" | head -n 1) && [ -n "$lib" ]; do
+			rounds=$((rounds + 1))
+			[ $rounds -le 200 ] || die "qemu's libraries: no closure after 200 steps"
+			found=$(find "$cache/pkg" -path "*/lib/aarch64-linux-gnu/$lib" 2>/dev/null | head -n 1)
+			if [ -z "$found" ]; then
+				pkg=$(lib_package "$lib")
+				[ -n "$pkg" ] || die "no package on this machine holds $lib (apt-get install qemu-system-arm)"
+				dir=$(unpack bookworm "$pkg") || die "apt-get download $pkg:arm64 failed"
+				found=$(find "$dir" -path "*/lib/aarch64-linux-gnu/$lib" | head -n 1)
+				[ -n "$found" ] || die "$pkg:arm64 holds no $lib"
+			fi
+			cp -L "$found" "$root/usr/lib/aarch64-linux-gnu/$lib"
+		done
+		touch "$root/.complete"
+	fi
+	echo "$root"
+}
+
 case "${1:-}" in
 kernel)
 	[ $# -eq 2 ] || die "usage: fetch.sh kernel 5.10|6.1|6.12|6.12-16k"
@@ -156,6 +207,10 @@ busybox)
 	[ -x "$dir/bin/busybox" ] || die "busybox-static:arm64 holds no /bin/busybox"
 	echo "$dir/bin/busybox"
 	;;
+qemu)
+	ensure_arm64
+	qemu_tree
+	;;
 lava-templates)
 	dir=$(unpack bookworm lava-server all) || die "apt-get download lava-server failed"
 	[ -f "$dir/usr/share/lava-server/device-types/qemu.jinja2" ] ||
@@ -168,6 +223,6 @@ mirror)
 	echo "$uri"
 	;;
 *)
-	die "usage: fetch.sh kernel SERIES | packages SERIES REGEX | busybox | lava-templates | mirror"
+	die "usage: fetch.sh kernel SERIES | packages SERIES REGEX | busybox | qemu | lava-templates | mirror"
 	;;
 esac

@@ -14,17 +14,26 @@
 # parameter kvmirq_run=lava makes /init a shell for the dispatcher, and the
 # suite arrives in the job (make dist's tarball, a second overlay).
 #
+# mkinitramfs.sh --realvmm OUT BUSYBOX QEMU KERNEL MODULES: what the real
+# VMM test (tests/realvmm) needs on the emulated host, a second initramfs
+# the kernel unpacks over the first: /realvmm/ holds QEMU (QEMU: the tree
+# emuhost/fetch.sh qemu makes), and in /realvmm/guest the guest's kernel
+# KERNEL and its initramfs (busybox, guest_code/realvmm/init, and from
+# MODULES, the kernel package's lib/modules/<version>, virtio_mmio and
+# virtio-rng, uncompressed).
+#
 # mkinitramfs.sh --board OUT BUSYBOX MODULES: the board-like host's
 # initramfs: busybox, board-init as /init and, from MODULES (a Debian
 # kernel package's lib/modules/<version>), the modules that mount its
 # ext4 disk, uncompressed, with their load order.
 set -eu
-board= lava=
+board= lava= realvmm=
 [ "${1:-}" = --board ] && board=1 && shift
 [ "${1:-}" = --lava ] && lava=1 && shift
-case "$#${board:+-board}${lava:+-lava}" in
-3|4|3-board|2-lava) ;;
-*) echo "usage: mkinitramfs.sh OUT BUSYBOX BINDIR [KCONFIG] | --board OUT BUSYBOX MODULES | --lava OUT BUSYBOX" >&2; exit 2 ;;
+[ "${1:-}" = --realvmm ] && realvmm=1 && shift
+case "$#${board:+-board}${lava:+-lava}${realvmm:+-realvmm}" in
+3|4|3-board|2-lava|5-realvmm) ;;
+*) echo "usage: mkinitramfs.sh OUT BUSYBOX BINDIR [KCONFIG] | --board OUT BUSYBOX MODULES | --lava OUT BUSYBOX | --realvmm OUT BUSYBOX QEMU KERNEL MODULES" >&2; exit 2 ;;
 esac
 out=$1 busybox=$2 from=${3:-} kconfig=${4:-}
 from=${from%/}
@@ -72,7 +81,37 @@ board_modules() {
 	[ -s "$root/modules/order" ] || { echo "mkinitramfs.sh: no virtio_blk/ext4 modules in $from" >&2; exit 1; }
 }
 
-if [ -n "$board" ]; then
+# The real VMM's guest, its initramfs inside this one; QEMU beside it.
+realvmm_tree() {
+	qemu=$from kernel=$4 modules=${5%/}
+	guest=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq-guest.XXXXXX")
+	mkdir -p "$guest/bin" "$guest/proc" "$guest/sys" "$guest/dev" "$guest/modules"
+	cp "$busybox" "$guest/bin/busybox"
+	ln -s busybox "$guest/bin/sh"
+	cp "$top/guest_code/realvmm/init" "$guest/init"
+	chmod +x "$guest/init"
+	n=1
+	for ko in kernel/drivers/virtio/virtio_mmio.ko kernel/drivers/char/hw_random/virtio-rng.ko; do
+		name=$n-${ko##*/}
+		if [ -f "$modules/$ko.xz" ]; then
+			xz -dc "$modules/$ko.xz" > "$guest/modules/$name"
+		elif [ -f "$modules/$ko" ]; then
+			cp "$modules/$ko" "$guest/modules/$name"
+		fi
+		n=$((n + 1))
+	done
+	mkdir -p "$root/realvmm/guest"
+	(cd "$guest" && find . | cpio -o -H newc --quiet | gzip -1) > "$root/realvmm/guest/initrd.cpio.gz"
+	rm -rf "$guest"
+	cp "$kernel" "$root/realvmm/guest/Image"
+	cp -a "$qemu/usr" "$qemu/lib" "$root/realvmm/"
+	# The host's initramfs has the rest: a tree of this one's alone.
+	rm -rf "$root/bin" "$root/proc" "$root/sys" "$root/dev"
+}
+
+if [ -n "$realvmm" ]; then
+	realvmm_tree "$@"
+elif [ -n "$board" ]; then
 	cp "$top/emuhost/board-init" "$root/init"
 	board_modules
 elif [ -n "$lava" ]; then
@@ -80,7 +119,7 @@ elif [ -n "$lava" ]; then
 else
 	suite
 fi
-chmod +x "$root/init"
+[ -n "$realvmm" ] || chmod +x "$root/init"
 mkdir -p "$(dirname "$out")"
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$out.tmp"
 mv "$out.tmp" "$out"

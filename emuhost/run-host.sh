@@ -29,6 +29,9 @@ replay=
 sequences=
 sequence_seconds=
 busy_cpu=
+# The real VMM's guest kernel (tests/realvmm): one Debian series for every
+# host, not the kernel under test.
+REALVMM_GUEST=6.12
 machine=$("$here/hosts.sh" machine) || exit 2
 smp=${machine% *} mem=${machine#* }
 # The host's /init prints a heartbeat every 10 s, however quiet the tests
@@ -175,6 +178,18 @@ if [ -n "$rootfs" ]; then
 	params="$params kvmirq_board=$board"
 else
 	KVMIRQ_REPLAY=$replay "$here/mkinitramfs.sh" "$run/initramfs.cpio.gz" "$busybox" "$bindir" $kconfig || exit 2
+	# The real VMM test's QEMU and guest: a second initramfs the kernel
+	# unpacks after the first, only when realvmm runs.
+	case " $bins " in
+	*" realvmm "*)
+		qemu_tree=$("$here/fetch.sh" qemu) || exit 2
+		guest=$("$here/fetch.sh" kernel "$REALVMM_GUEST") || exit 2
+		gmods=$(ls -d "${guest%/boot/*}"/lib/modules/*/ 2>/dev/null | head -n 1)
+		"$here/mkinitramfs.sh" --realvmm "$run/realvmm.cpio.gz" "$busybox" "$qemu_tree" \
+			"$guest" "$gmods" || exit 2
+		cat "$run/realvmm.cpio.gz" >> "$run/initramfs.cpio.gz"
+		;;
+	esac
 fi
 
 echo "# kvm-irq: emulated host $host: $(basename "$kernel"), GICv$gic, $mode, -cpu $cpu, -smp $smp" >&2

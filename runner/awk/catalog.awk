@@ -43,7 +43,7 @@ function catalog_next(file, f, want, wanted,    line, n, i) {
 function catalog_read(file,    f, id) {
 	while (catalog_next(file, f, 6, "id | rule | kind | source | checked by | statement")) {
 		id = f[1]
-		if (id !~ /^[ACDGU][0-9][0-9]$/ || id in rule_name) {
+		if (id !~ /^[ACDGUV][0-9][0-9]$/ || id in rule_name) {
 			catalog_bad(file, catalog_line, "bad or repeated id \"" id "\"")
 			continue
 		}

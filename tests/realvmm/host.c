@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A real VMM on the kernel under test: Debian's QEMU (qemu-system-aarch64
+ * -accel kvm, machine virt) boots a small Linux guest
+ * (guest_code/realvmm/init) and the guest must see its interrupts.  Two
+ * modes, one boot each:
+ *   vgic: the in-kernel vgic of the host's own GIC version; QEMU injects
+ *         its devices' SPIs with KVM_IRQ_LINE;
+ *   irqchip_off: kernel_irqchip=off, QEMU's userspace GICv2 (what
+ *         KVM_CAP_ARM_USER_IRQ exists for): the timer's level comes to QEMU
+ *         in device_irq_level, QEMU drives the CPU IRQ line with
+ *         KVM_IRQ_LINE.
+ * Devices: the EL1 virtual timer on every vcpu (a Linux guest uses no
+ * other timer), the pl011 UART's receive interrupt, a virtio-mmio
+ * device's (virtio-rng), IPIs.  The guest prints /proc/interrupts before
+ * and after a bounded workload; each count must move, the guest reach its
+ * end marker and QEMU exit cleanly, within a bound.  The guest's console
+ * goes to the log.
+ *
+ * Where QEMU and the guest are: /realvmm on the emulated host (a second
+ * initramfs, emuhost/mkinitramfs.sh --realvmm), or KVM_IRQ_QEMU (a
+ * qemu-system-aarch64), KVM_IRQ_GUEST_KERNEL and KVM_IRQ_GUEST_INITRD.
+ */
+#include "suite.h"
+
+#include "test_util.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#define REALVMM_DIR		"/realvmm"
+#define REALVMM_LD		REALVMM_DIR "/lib/ld-linux-aarch64.so.1"
+#define REALVMM_LIBS		REALVMM_DIR "/usr/lib/aarch64-linux-gnu"
+#define REALVMM_QEMU		REALVMM_DIR "/usr/bin/qemu-system-aarch64"
+#define REALVMM_KERNEL		REALVMM_DIR "/guest/Image"
+#define REALVMM_INITRD		REALVMM_DIR "/guest/initrd.cpio.gz"
+/*
+ * A guest boots in 10 to 60 s on the emulated hosts; past this (or
+ * KVM_IRQ_REALVMM_SECONDS) it is hung: QEMU is killed, the check fails.
+ */
+#define REALVMM_SECONDS		600
+/* The interrupt sources the guest's /proc/interrupts names. */
+#define MAX_SOURCES		32
+#define MAX_CPUS		8
+
+struct counts {
+	unsigned int nr;
+	char name[MAX_SOURCES][32];
+	unsigned long count[MAX_SOURCES][MAX_CPUS];
+};
+
+struct guest_run {
+	bool ended, timed_out, errors;
+	int status;			/* QEMU's, from waitpid */
+	unsigned int cpus;
+	char kernel[64];
+	struct counts before, after;
+};
+
+FIXTURE(realvmm) {
+	const char *qemu, *kernel, *initrd;
+	bool bundled;			/* QEMU from /realvmm, through its loader */
+	unsigned int gic;		/* the in-kernel vgic's version, 0: kernel_irqchip=off */
+};
+
+FIXTURE_VARIANT(realvmm) {
+	bool irqchip_off;
+	unsigned int vcpus;
+};
+
+FIXTURE_VARIANT_ADD(realvmm, vgic) { .vcpus = 2 };
+FIXTURE_VARIANT_ADD(realvmm, irqchip_off) { .irqchip_off = true, .vcpus = 2 };
+
+static const char *env_or(const char *name, const char *dflt)
+{
+	const char *s = getenv(name);
+
+	return s && *s ? s : dflt;
+}
+
+SUITE_SETUP(realvmm)
+{
+	self->qemu = env_or("KVM_IRQ_QEMU", REALVMM_QEMU);
+	self->kernel = env_or("KVM_IRQ_GUEST_KERNEL", REALVMM_KERNEL);
+	self->initrd = env_or("KVM_IRQ_GUEST_INITRD", REALVMM_INITRD);
+	self->bundled = !strcmp(self->qemu, REALVMM_QEMU);
+	if (access(self->qemu, X_OK))
+		return FEATURE(REAL_VMM) "no qemu-system-aarch64 (Debian's qemu-system-arm; KVM_IRQ_QEMU)";
+	if (access(self->kernel, R_OK) || access(self->initrd, R_OK))
+		return FEATURE(REAL_VMM) "no guest kernel and initramfs (KVM_IRQ_GUEST_KERNEL, KVM_IRQ_GUEST_INITRD)";
+	if (variant->irqchip_off && host.user_irq < 1)
+		return FEATURE(USER_IRQ) "no KVM_CAP_ARM_USER_IRQ: QEMU cannot run with kernel_irqchip=off";
+	self->gic = variant->irqchip_off ? 0 : host.vgic_v3 ? 3 : 2;
+	return NULL;
+}
+
+SUITE_TEARDOWN(realvmm) {}
+
+/* QEMU's argv for this mode, ending in NULL. */
+static void qemu_argv(FIXTURE_DATA(realvmm) *self, unsigned int vcpus, const char **argv,
+		      char *machine, size_t len, char *smp, size_t smp_len)
+{
+	unsigned int n = 0;
+
+	snprintf(machine, len, "virt,gic-version=%u", self->gic ?: 2);
+	snprintf(smp, smp_len, "%u", vcpus);
+	if (self->bundled) {
+		argv[n++] = REALVMM_LD;
+		argv[n++] = "--library-path";
+		argv[n++] = REALVMM_LIBS;
+	}
+	argv[n++] = self->qemu;
+	argv[n++] = "-accel";
+	argv[n++] = self->gic ? "kvm" : "kvm,kernel-irqchip=off";
+	argv[n++] = "-M";
+	argv[n++] = machine;
+	argv[n++] = "-cpu";
+	argv[n++] = "host";
+	argv[n++] = "-smp";
+	argv[n++] = smp;
+	argv[n++] = "-m";
+	argv[n++] = "256";
+	argv[n++] = "-nographic";
+	argv[n++] = "-nodefaults";
+	argv[n++] = "-no-reboot";
+	argv[n++] = "-serial";
+	argv[n++] = "stdio";
+	argv[n++] = "-device";
+	argv[n++] = "virtio-rng-device";
+	argv[n++] = "-kernel";
+	argv[n++] = self->kernel;
+	argv[n++] = "-initrd";
+	argv[n++] = self->initrd;
+	argv[n++] = "-append";
+	argv[n++] = "console=ttyAMA0 panic=-1 loglevel=1";
+	argv[n] = NULL;
+}
+
+/* QEMU started with its stdin and stdout (and stderr) on pipes. */
+static pid_t qemu_start(const char **argv, int *to, int *from)
+{
+	int in[2], out[2];
+	pid_t pid;
+
+	TEST_ASSERT(!pipe(in) && !pipe(out), "pipe: %s", strerror(errno));
+	pid = fork();
+	TEST_ASSERT(pid >= 0, "fork: %s", strerror(errno));
+	if (!pid) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		dup2(out[1], 2);
+		close(in[1]);
+		close(out[0]);
+		execv(argv[0], (char *const *)argv);
+		fprintf(stderr, "REALVMM-HOST cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	*to = in[1];
+	*from = out[0];
+	return pid;
+}
+
+/* One line of /proc/interrupts into c: "NAME: n0 n1 ... description". */
+static void count_line(struct counts *c, const char *line, unsigned int cpus)
+{
+	const char *p = line, *colon = strchr(line, ':');
+	unsigned int i, k;
+	char *end;
+
+	if (!colon || c->nr == MAX_SOURCES || cpus > MAX_CPUS)
+		return;
+	k = c->nr;
+	p = colon + 1;
+	for (i = 0; i < cpus; i++) {
+		c->count[k][i] = strtoul(p, &end, 10);
+		if (end == p)
+			return;		/* "Err:" and the like: one column */
+		p = end;
+	}
+	/* Numbered sources by their last word (arch_timer, virtio0), IPIs by label. */
+	if (!strncmp(line, "IPI", 3)) {
+		snprintf(c->name[k], sizeof(c->name[k]), "%.*s", (int)(colon - line), line);
+	} else {
+		const char *last = strrchr(line, ' ');
+
+		snprintf(c->name[k], sizeof(c->name[k]), "%s", last ? last + 1 : p);
+	}
+	c->nr++;
+}
+
+/* A console line: printed for the log, and read for what the guest says. */
+static void console_line(struct guest_run *r, char *line, int to, struct counts **table)
+{
+	char *nl = strchr(line, '\r');
+
+	if (nl)
+		*nl = '\0';
+	printf("# console: %s\n", line);
+	if (!strncmp(line, "REALVMM-GUEST ", 14)) {
+		sscanf(line, "REALVMM-GUEST kernel=%63s cpus=%u", r->kernel, &r->cpus);
+	} else if (!strcmp(line, "REALVMM-INTERRUPTS before")) {
+		*table = &r->before;
+	} else if (!strcmp(line, "REALVMM-INTERRUPTS after")) {
+		*table = &r->after;
+	} else if (!strcmp(line, "REALVMM-INTERRUPTS-END")) {
+		*table = NULL;
+	} else if (!strcmp(line, "REALVMM-SEND")) {
+		/* The UART's receive interrupt: a line for the guest to read. */
+		if (write(to, "kvm-irq\n", 8) != 8)
+			r->errors = true;
+	} else if (!strncmp(line, "REALVMM-ERROR", 13)) {
+		r->errors = true;
+	} else if (!strcmp(line, "REALVMM-GUEST-END")) {
+		r->ended = true;
+	} else if (*table) {
+		count_line(*table, line, r->cpus);
+	}
+}
+
+/* Run QEMU until it exits or the bound passes; the guest's console read. */
+static void guest_run(const char **argv, struct guest_run *r)
+{
+	const char *bound = getenv("KVM_IRQ_REALVMM_SECONDS");
+	time_t until = time(NULL) + (bound && atoi(bound) > 0 && atoi(bound) < REALVMM_SECONDS ?
+				     atoi(bound) : REALVMM_SECONDS);
+	struct counts *table = NULL;
+	char buf[4096], line[1024];
+	size_t len = 0;
+	int to, from;
+	pid_t pid = qemu_start(argv, &to, &from);
+
+	memset(r, 0, sizeof(*r));
+	for (;;) {
+		struct pollfd p = { .fd = from, .events = POLLIN };
+		ssize_t n, i;
+
+		if (time(NULL) >= until) {
+			r->timed_out = true;
+			kill(pid, SIGKILL);
+			break;
+		}
+		suite_step("waiting for QEMU's guest, pid", pid);
+		if (poll(&p, 1, 1000) <= 0)
+			continue;
+		n = read(from, buf, sizeof(buf));
+		if (n <= 0)
+			break;
+		for (i = 0; i < n; i++) {
+			if (buf[i] != '\n' && len < sizeof(line) - 1) {
+				line[len++] = buf[i];
+				continue;
+			}
+			line[len] = '\0';
+			len = 0;
+			console_line(r, line, to, &table);
+		}
+	}
+	close(to);
+	close(from);
+	waitpid(pid, &r->status, 0);
+}
+
+static int source(const struct counts *c, const char *name)
+{
+	unsigned int k;
+
+	for (k = 0; k < c->nr; k++)
+		if (!strcmp(c->name[k], name))
+			return k;
+	return -1;
+}
+
+/* Whether name's count moved on every vcpu (each), or on any. */
+static bool moved(const struct guest_run *r, const char *name, bool each)
+{
+	int b = source(&r->before, name), a = source(&r->after, name);
+	unsigned int i, up = 0;
+
+	if (a < 0)
+		return false;
+	for (i = 0; i < r->cpus && i < MAX_CPUS; i++) {
+		unsigned long was = b < 0 ? 0 : r->before.count[b][i];
+
+		up += r->after.count[a][i] > was;
+	}
+	return each ? up == r->cpus : up > 0;
+}
+
+/* The IPIs, rescheduling and function calls together, on every vcpu. */
+static bool ipis_moved(const struct guest_run *r)
+{
+	int b0 = source(&r->before, "IPI0"), a0 = source(&r->after, "IPI0");
+	int b1 = source(&r->before, "IPI1"), a1 = source(&r->after, "IPI1");
+	unsigned int i;
+
+	if (b0 < 0 || a0 < 0 || b1 < 0 || a1 < 0)
+		return false;
+	for (i = 0; i < r->cpus && i < MAX_CPUS; i++)
+		if (r->after.count[a0][i] + r->after.count[a1][i] <=
+		    r->before.count[b0][i] + r->before.count[b1][i])
+			return false;
+	return true;
+}
+
+/*
+ * One boot of the guest in this mode: it reaches its end, QEMU exits 0,
+ * within the bound; the timer's count moved on every vcpu, the UART's and
+ * the virtio device's moved, and with several vcpus the IPIs on each.
+ */
+SUITE_TEST_TIMEOUT(realvmm, guest_sees_its_interrupts, REALVMM_SECONDS + 60)
+{
+	const char *argv[40];
+	char machine[48], smp[8];
+	struct guest_run r;
+	bool clean;
+
+	qemu_argv(self, variant->vcpus, argv, machine, sizeof(machine), smp, sizeof(smp));
+	TH_LOG("QEMU: %s -accel %s -M %s -smp %s", self->qemu, argv[self->bundled ? 5 : 2],
+	       machine, smp);
+	guest_run(argv, &r);
+	TH_LOG("guest kernel %s, %u vcpus; QEMU %s, status 0x%x", r.kernel[0] ? r.kernel : "unknown",
+	       r.cpus, r.timed_out ? "stopped at the bound" : "exited", r.status);
+	clean = !r.timed_out && WIFEXITED(r.status) && !WEXITSTATUS(r.status);
+	check(RULE_VMM_BOOT, r.ended && clean && !r.errors && r.cpus == variant->vcpus,
+	      "the guest %s its end marker, %u of %u vcpus, %serrors; QEMU %s (status 0x%x)",
+	      r.ended ? "reached" : "never reached", r.cpus, variant->vcpus,
+	      r.errors ? "" : "no ", r.timed_out ? "hung" : clean ? "exited 0" : "failed", r.status);
+	if (!r.ended)
+		return;
+	check(RULE_VMM_TIMER, moved(&r, "arch_timer", true),
+	      "the virtual timer's count did not move on every vcpu");
+	check(RULE_VMM_DEVICES, moved(&r, "uart-pl011", false),
+	      "the pl011 UART's receive interrupt never arrived");
+	check(RULE_VMM_DEVICES, moved(&r, "virtio0", false),
+	      "the virtio-mmio device's interrupt never arrived");
+	if (r.cpus > 1)
+		check(RULE_VMM_IPI, ipis_moved(&r), "the IPIs' counts did not move on every vcpu");
+}
+
+SUITE_MAIN()
