@@ -197,6 +197,9 @@ echo "# kvm-irq: console log: $console" >&2
 
 append="console=ttyAMA0 panic=-1 loglevel=1 kvmirq_gic=$gic kvmirq_mode=$mode"
 require=$("$here/hosts.sh" require "$gic") || exit 2
+# This script brings QEMU and the real VMM's guest (tests/realvmm): a skip
+# of realvmm would be a bundle lost.
+require=$require,real-vmm
 append="$append ${busy_cpu:+kvmirq_busy=1 }${sequences:+kvmirq_sequences=$sequences }${sequence_seconds:+kvmirq_sequence_seconds=$sequence_seconds }${large_vms:+kvmirq_large_vms=$large_vms }${format:+kvmirq_format=$format }${certify:+kvmirq_certify=1 }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
 # The console log exists before qemu starts: tail must not race qemu's
 # shell for it (a tail that finds no file follows nothing).
