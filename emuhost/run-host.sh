@@ -180,7 +180,7 @@ else
 	KVMIRQ_REPLAY=$replay "$here/mkinitramfs.sh" "$run/initramfs.cpio.gz" "$busybox" "$bindir" $kconfig || exit 2
 	# The real VMM test's QEMU and guest: a second initramfs the kernel
 	# unpacks after the first, only when realvmm runs.
-	case " $bins " in
+	case " $(echo $bins) " in
 	*" realvmm "*)
 		qemu_tree=$("$here/fetch.sh" qemu) || exit 2
 		guest=$("$here/fetch.sh" kernel "$REALVMM_GUEST") || exit 2
