@@ -55,6 +55,7 @@ struct counts {
 
 struct guest_run {
 	bool ended, timed_out, errors;
+	unsigned int lines;		/* of the console */
 	int status;			/* QEMU's, from waitpid */
 	unsigned int cpus;
 	char kernel[64];
@@ -202,6 +203,7 @@ static void console_line(struct guest_run *r, char *line, int to, struct counts 
 	if (nl)
 		*nl = '\0';
 	printf("# console: %s\n", line);
+	r->lines++;
 	if (!strncmp(line, "REALVMM-GUEST ", 14)) {
 		sscanf(line, "REALVMM-GUEST kernel=%63s cpus=%u", r->kernel, &r->cpus);
 	} else if (!strcmp(line, "REALVMM-INTERRUPTS before")) {
@@ -331,8 +333,12 @@ SUITE_TEST_TIMEOUT(realvmm, guest_sees_its_interrupts, REALVMM_SECONDS + 60)
 	      "the guest %s its end marker, %u of %u vcpus, %serrors; QEMU %s (status 0x%x)",
 	      r.ended ? "reached" : "never reached", r.cpus, variant->vcpus,
 	      r.errors ? "" : "no ", r.timed_out ? "hung" : clean ? "exited 0" : "failed", r.status);
-	if (!r.ended)
+	if (!r.ended) {
+		/* How it failed, for expected/ to pin where a kernel breaks QEMU. */
+		check_deviation("%s", r.timed_out ? "hung" : !r.lines ? "no-output" :
+				!clean ? "qemu-failed" : "no-end");
 		return;
+	}
 	check(RULE_VMM_TIMER, moved(&r, "arch_timer", true),
 	      "the virtual timer's count did not move on every vcpu");
 	check(RULE_VMM_DEVICES, moved(&r, "uart-pl011", false),
