@@ -98,19 +98,24 @@ unpack() {
 	flavour=$1 pkg=$2 arch=:arm64
 	[ "${3:-}" != all ] || arch=
 	dest=$cache/pkg/$pkg
+	# Two runs may fetch at once (make matrix, make kernel-mutants): each
+	# downloads and unpacks into a directory of its own, and the first to
+	# finish puts its copy in place.
 	if [ ! -f "$dest/.unpacked" ]; then
-		rm -rf "$dest" "$dest.tmp" && mkdir -p "$dest.tmp" "$cache/debs"
+		tmp=$dest.tmp.$$ dl=$cache/debs/$$
+		rm -rf "$tmp" "$dl" && mkdir -p "$tmp" "$dl" || return 1
 		(
-			cd "$cache/debs" && rm -f "${pkg%%:*}"_*.deb
+			cd "$dl" || exit 1
 			if [ "$flavour" = bullseye ]; then
 				bullseye_apt apt-get download -qq "$pkg:arm64"
 			else
 				apt-get -o APT::Sandbox::User=root download -qq "$pkg$arch"
 			fi
-		) >&2 || return 1
-		dpkg-deb -x "$cache/debs/${pkg}"_*.deb "$dest.tmp"
-		touch "$dest.tmp/.unpacked"
-		mv "$dest.tmp" "$dest"
+		) >&2 && dpkg-deb -x "$dl/${pkg}"_*.deb "$tmp" && touch "$tmp/.unpacked" ||
+			{ rm -rf "$tmp" "$dl"; return 1; }
+		rm -rf "$dl"
+		[ -f "$dest/.unpacked" ] || rm -rf "$dest"
+		mv -T "$tmp" "$dest" 2> /dev/null || rm -rf "$tmp"
 	fi
 	echo "$dest"
 }
@@ -135,8 +140,9 @@ lib_package() {
 # $cache/realvmm/qemu: qemu-system-aarch64 and its DT_NEEDED closure,
 # each library from its arm64 package, unpacked, not installed.
 qemu_tree() {
-	root=$cache/realvmm/qemu
-	if [ ! -f "$root/.complete" ]; then
+	final=$cache/realvmm/qemu
+	root=$final.tmp.$$
+	if [ ! -f "$final/.complete" ]; then
 		rm -rf "$root" && mkdir -p "$root/usr/bin" "$root/lib" "$root/usr/lib/aarch64-linux-gnu"
 		dir=$(unpack bookworm qemu-system-arm) || die "apt-get download qemu-system-arm:arm64 failed"
 		cp "$dir/usr/bin/qemu-system-aarch64" "$root/usr/bin/"
@@ -157,8 +163,11 @@ qemu_tree() {
 			cp -L "$found" "$root/usr/lib/aarch64-linux-gnu/$lib"
 		done
 		touch "$root/.complete"
+		# As unpack: the first run to finish puts its tree in place.
+		[ -f "$final/.complete" ] || rm -rf "$final"
+		mv -T "$root" "$final" 2> /dev/null || rm -rf "$root"
 	fi
-	echo "$root"
+	echo "$final"
 }
 
 case "${1:-}" in
