@@ -235,8 +235,11 @@ static void guest_run(const char **argv, struct guest_run *r)
 	char buf[4096], line[1024];
 	size_t len = 0;
 	int to, from;
-	pid_t pid = qemu_start(argv, &to, &from);
+	pid_t pid;
 
+	/* A QEMU that dies before the guest asks for its line closes the pipe. */
+	signal(SIGPIPE, SIG_IGN);
+	pid = qemu_start(argv, &to, &from);
 	memset(r, 0, sizeof(*r));
 	for (;;) {
 		struct pollfd p = { .fd = from, .events = POLLIN };
