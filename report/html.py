@@ -517,7 +517,8 @@ def section_legend(runs):
                '<b>architecture</b>, what a guest sees through the vgic, as the GIC architecture specification '
                '(IHI 0048B, IHI 0069) says it, checked by the explored sequences against a model; '
                '<b>behaviour</b>, the text is silent and the suite records what each kernel does; '
-               '<b>host</b>, the kernel agrees with what the run was told of its host. '
+               '<b>host</b>, the kernel agrees with what the run was told of its host; '
+               '<b>client</b>, a real VMM (QEMU) runs a Linux guest on the kernel and the guest sees its interrupts. '
                '<i>Values checked</i> counts the interrupt fields or events compared with the documents; '
                '<i>mismatches</i> those that differed.</p>')
     return "\n".join(out)
