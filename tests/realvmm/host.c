@@ -101,6 +101,12 @@ SUITE_SETUP(realvmm)
 
 SUITE_TEARDOWN(realvmm) {}
 
+/* QEMU's accelerator: KVM, with or without the in-kernel irqchip. */
+static const char *accel(FIXTURE_DATA(realvmm) *self)
+{
+	return self->gic ? "kvm" : "kvm,kernel-irqchip=off";
+}
+
 /* QEMU's argv for this mode, ending in NULL. */
 static void qemu_argv(FIXTURE_DATA(realvmm) *self, unsigned int vcpus, const char **argv,
 		      char *machine, size_t len, char *smp, size_t smp_len)
@@ -116,7 +122,7 @@ static void qemu_argv(FIXTURE_DATA(realvmm) *self, unsigned int vcpus, const cha
 	}
 	argv[n++] = self->qemu;
 	argv[n++] = "-accel";
-	argv[n++] = self->gic ? "kvm" : "kvm,kernel-irqchip=off";
+	argv[n++] = accel(self);
 	argv[n++] = "-M";
 	argv[n++] = machine;
 	argv[n++] = "-cpu";
@@ -326,8 +332,7 @@ SUITE_TEST_TIMEOUT(realvmm, guest_sees_its_interrupts, REALVMM_SECONDS + 60)
 	bool clean;
 
 	qemu_argv(self, variant->vcpus, argv, machine, sizeof(machine), smp, sizeof(smp));
-	TH_LOG("QEMU: %s -accel %s -M %s -smp %s", self->qemu, argv[self->bundled ? 5 : 2],
-	       machine, smp);
+	TH_LOG("QEMU: %s -accel %s -M %s -smp %s", self->qemu, accel(self), machine, smp);
 	guest_run(argv, &r);
 	TH_LOG("guest kernel %s, %u vcpus; QEMU %s, status 0x%x", r.kernel[0] ? r.kernel : "unknown",
 	       r.cpus, r.timed_out ? "stopped at the bound" : "exited", r.status);
