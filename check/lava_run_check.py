@@ -20,10 +20,13 @@ Held, each a line on stdout and a difference a line "lava-check: ...":
 Exit 0 when all hold, 1 when any differs, 2 for a log that cannot be
 read."""
 
+import os
 import re
 import sys
 
-import yaml
+# lava/logs.py reads a LAVA log, lavacli's form of it too.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lava"))
+import logs  # noqa: E402
 
 NESTED = re.compile(r"^# (not )?ok \d+ (\S+)(?: # (SKIP|XFAIL|TODO)\b.*)?$")
 BINARY = re.compile(r"^(not )?ok \d+ selftests: kvm-irq: (\S+)$")
@@ -38,29 +41,17 @@ def slug(s):
 
 
 def read_log(path):
+    """The device's output, LAVA's cases of kvm-irq's definition, its job result."""
     target, cases, job = [], [], None
-    try:
-        with open(path) as f:
-            for n, line in enumerate(f, 1):
-                # lava-run's log, or lavacli jobs logs --raw's ("- {...}").
-                if line.startswith("- "):
-                    line = line[2:]
-                try:
-                    entry = yaml.safe_load(line)
-                except yaml.YAMLError:
-                    raise ValueError("line %d is not a YAML mapping" % n)
-                if not isinstance(entry, dict):
-                    continue
-                msg = entry.get("msg")
-                if entry.get("lvl") == "target" and isinstance(msg, str):
-                    target.append(msg)
-                elif entry.get("lvl") == "results" and isinstance(msg, dict):
-                    if msg.get("definition") == "0_kvm-irq":
-                        cases.append((msg.get("case"), msg.get("result")))
-                    elif msg.get("definition") == "lava" and msg.get("case") == "job":
-                        job = msg.get("result")
-    except OSError as exc:
-        raise ValueError(str(exc))
+    for entry in logs.entries(path):
+        msg = entry.get("msg")
+        if entry.get("lvl") == "target" and isinstance(msg, str):
+            target.append(msg)
+        elif entry.get("lvl") == "results" and isinstance(msg, dict):
+            if msg.get("definition") == "0_kvm-irq":
+                cases.append((msg.get("case"), msg.get("result")))
+            elif msg.get("definition") == "lava" and msg.get("case") == "job":
+                job = msg.get("result")
     return target, cases, job
 
 

@@ -26,22 +26,35 @@ def fail(msg):
     sys.exit(2)
 
 
+def entries(path):
+    """The log's mappings, in order: lava-run's log, or `lavacli jobs logs
+    --raw`'s ("- {...}").  ValueError for a line that is none, or a file
+    that cannot be read."""
+    try:
+        with open(path) as f:
+            for n, line in enumerate(f, 1):
+                line = line.rstrip("\n")
+                if line.startswith("- "):
+                    line = line[2:]
+                if not line.strip():
+                    continue
+                try:
+                    entry = yaml.safe_load(line)
+                except yaml.YAMLError:
+                    raise ValueError("line %d is not a YAML mapping" % n)
+                if isinstance(entry, dict):
+                    yield entry
+    except OSError as exc:
+        raise ValueError(exc.strerror)
+
+
 def target_lines(path):
-    out = []
-    with open(path) as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if line.startswith("- "):
-                line = line[2:]
-            if not line.strip():
-                continue
-            try:
-                entry = yaml.safe_load(line)
-            except yaml.YAMLError:
-                fail("%s: line %d is not a YAML mapping" % (path, n))
-            if isinstance(entry, dict) and entry.get("lvl") == "target" and isinstance(entry.get("msg"), str):
-                out.append(entry["msg"])
-    return out
+    """What the device printed: the log's "target" lines."""
+    try:
+        return [e["msg"] for e in entries(path)
+                if e.get("lvl") == "target" and isinstance(e.get("msg"), str)]
+    except ValueError as exc:
+        fail("%s: %s" % (path, exc))
 
 
 def split(path):
@@ -68,10 +81,7 @@ def main(argv):
     if len(argv) < 4 or argv[1] != "--out":
         fail("usage: logs.py --out DIR LOG...")
     out, logs = argv[2], argv[3:]
-    try:
-        runs = {os.path.basename(l).rsplit(".yaml", 1)[0]: split(l) for l in logs}
-    except OSError as exc:
-        fail("%s: %s" % (exc.filename, exc.strerror))
+    runs = {os.path.basename(l).rsplit(".yaml", 1)[0]: split(l) for l in logs}
     if len(runs) != len(logs):
         fail("two LOGs have the same name")
     for name, (doc, rows) in runs.items():
