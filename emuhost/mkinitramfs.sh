@@ -40,10 +40,22 @@ from=${from%/}
 top=$(cd "$(dirname "$0")/.." && pwd)
 
 root=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq-initramfs.XXXXXX")
-trap 'rm -rf "$root"' EXIT
-mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev"
-cp "$busybox" "$root/bin/busybox"
-ln -s busybox "$root/bin/sh"
+trap 'rm -rf "$root" "$root.guest"' EXIT
+
+# base DIR: a system to boot: busybox (and sh), the mount points.
+base() {
+	mkdir -p "$1/bin" "$1/proc" "$1/sys" "$1/dev"
+	cp "$busybox" "$1/bin/busybox"
+	ln -s busybox "$1/bin/sh"
+}
+
+# pack DIR OUT: DIR as a gzip'd newc cpio archive.
+pack() {
+	(cd "$1" && find . | cpio -o -H newc --quiet | gzip -1) > "$2"
+}
+
+# The real VMM's archive goes after the host's, which has the system.
+[ -n "$realvmm" ] || base "$root"
 
 suite() {
 	cp "$top/emuhost/init" "$root/init"
@@ -83,11 +95,9 @@ board_modules() {
 
 # The real VMM's guest, its initramfs inside this one; QEMU beside it.
 realvmm_tree() {
-	qemu=$from kernel=$4 modules=${5%/}
-	guest=$(mktemp -d "${TMPDIR:-/tmp}/kvm-irq-guest.XXXXXX")
-	mkdir -p "$guest/bin" "$guest/proc" "$guest/sys" "$guest/dev" "$guest/modules"
-	cp "$busybox" "$guest/bin/busybox"
-	ln -s busybox "$guest/bin/sh"
+	qemu=$from kernel=$4 modules=${5%/} guest=$root.guest
+	base "$guest"
+	mkdir -p "$guest/modules"
 	cp "$top/guest_code/realvmm/init" "$guest/init"
 	chmod +x "$guest/init"
 	n=1
@@ -101,12 +111,9 @@ realvmm_tree() {
 		n=$((n + 1))
 	done
 	mkdir -p "$root/realvmm/guest"
-	(cd "$guest" && find . | cpio -o -H newc --quiet | gzip -1) > "$root/realvmm/guest/initrd.cpio.gz"
-	rm -rf "$guest"
+	pack "$guest" "$root/realvmm/guest/initrd.cpio.gz"
 	cp "$kernel" "$root/realvmm/guest/Image"
 	cp -a "$qemu/usr" "$qemu/lib" "$root/realvmm/"
-	# The host's initramfs has the rest: a tree of this one's alone.
-	rm -rf "$root/bin" "$root/proc" "$root/sys" "$root/dev"
 }
 
 if [ -n "$realvmm" ]; then
@@ -121,5 +128,5 @@ else
 fi
 [ -n "$realvmm" ] || chmod +x "$root/init"
 mkdir -p "$(dirname "$out")"
-(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$out.tmp"
+pack "$root" "$out.tmp"
 mv "$out.tmp" "$out"
