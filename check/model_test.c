@@ -284,6 +284,60 @@ static bool vgic_ack_accepts(const struct vgic_model *m, unsigned int vcpu,
 	return vgic_model_ack(&copy, vcpu, intid, &j);
 }
 
+/* vgic-v2's 1-N model: SPI 40 (level) and 41 (edge) routed to vcpus 0 and 1 of 3. */
+static void one_of_n(struct vgic_model *m)
+{
+	struct seq_vm vm = vgic_vm(3, &documented);
+
+	vm.kind = SEQ_VM_V2;
+	vgic_model_init(m, &vm);
+	vgic_model_route(m, 0, 40, 0x3, 0x3, &(struct model_judge){ 0 });
+	vgic_model_route(m, 0, 41, 0x3, 0x3, &(struct model_judge){ 0 });
+	vgic_model_enable(m, 0, 41, true);
+	vgic_model_line(m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
+}
+
+static void test_vgic_one_of_n(void)
+{
+	struct seq_op targets = { .code = SEQ_TARGETS, .num = 41, .level = 0x6 };
+	unsigned int intids[SEQ_MAX_INTIDS];
+	struct vgic_model m;
+
+	one_of_n(&m);
+	tap(vgic_accepts(&m, 0, 41, 0) && vgic_accepts(&m, 1, 41, 0) && !vgic_accepts(&m, 2, 41, 0) &&
+	    !vgic_accepts(&m, 0, 41, 41, 0),
+	    "vgic: an SPI routed to several vcpus is taken once, by any of them, by no other (G06)");
+	tap(vgic_accepts(&m, 0, 0) && vgic_accepts(&m, 1, 0) && !vgic_model_must_have_taken(&m, 0, intids),
+	    "vgic: ... a window of one target may leave it to another (IHI 0048B 1.4.3)");
+	vgic_took(&m, 0, 0);
+	tap(!vgic_accepts(&m, 1, 0) && vgic_accepts(&m, 1, 41, 0) && vgic_accepts(&m, 0, 0),
+	    "vgic: ... but when every target's window left it pending, one of them must have taken it (G06)");
+	vgic_model_enable(&m, 0, 41, false);
+	vgic_model_enable(&m, 0, 41, true);
+	tap(vgic_accepts(&m, 1, 0),
+	    "vgic: ... counted since it last changed: disabled and enabled again, the GIC may choose afresh");
+	vgic_took(&m, 1, 41);
+	tap(!vgic_accepts(&m, 0, 41, 0) && !vgic_ack_accepts(&m, 0, 41),
+	    "vgic: ... taken by one, it is no longer pending for the other (G02, G06)");
+
+	one_of_n(&m);
+	vgic_took(&m, 0, 0);
+	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 40, 1);
+	vgic_model_enable(&m, 1, 40, true);
+	vgic_model_group(&m, 1, SEQ_GROUP_CPU, false, 0, &(struct model_judge){ 0 });
+	tap(vgic_accepts(&m, 1, 0),
+	    "vgic: ... a target whose group enable is clear may leave it (G03)");
+	tap(vgic_model_allows(&m, &targets) && !vgic_model_route(&m, 0, 41, 0x6, 0x4, &(struct model_judge){ 0 }),
+	    "vgic: ITARGETSR reads back the set of CPU interfaces written (G06)");
+	targets.level = 0x4;
+	tap(!vgic_model_allows(&m, &targets),
+	    "vgic: a route to several names two or more vcpus (one is a route)");
+	m.version = 3;
+	targets.level = 0x3;
+	tap(!vgic_model_allows(&m, &targets),
+	    "vgic: ... and only on vgic-v2 (IROUTER names one vcpu)");
+}
+
 static void test_vgic_level_edge(void)
 {
 	struct vgic_model m;
@@ -339,7 +393,7 @@ static void test_vgic_active(void)
 	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
 	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 0);
 	vgic_model_ack(&m, 1, 41, &(struct model_judge){ 0 });
-	vgic_model_route(&m, 0, 41, 0);
+	vgic_model_route(&m, 0, 41, 1u << 0, 1u << 0, &(struct model_judge){ 0 });
 	vgic_model_line(&m, ABI_IRQ_TYPE_SPI, 0, 41, 1);
 	tap(vgic_accepts(&m, 0, 0) && !vgic_accepts(&m, 0, 41, 0),
 	    "vgic: an SPI re-routed while active stays active for the vcpu that acknowledged it (G06)");
@@ -734,7 +788,7 @@ static bool ideal_vgic_window(struct ideal *k, unsigned int vcpu)
 	struct vgic_model copy;
 
 	for (i = 0; i < m->nr_intids; i++)
-		if (m->intid[i] < 32 || m->irq[i][0].target == vcpu)
+		if (vgic_routed_to(&m->irq[i][m->intid[i] < 32 ? vcpu : 0], vcpu))
 			mine[n++] = m->intid[i];
 	start = seq_below(k->r, 1u << n);
 	for (tries = 0; tries < (1u << n); tries++) {
@@ -959,6 +1013,7 @@ int main(void)
 	test_vgic_ack();
 	test_vgic_priority();
 	test_vgic_group();
+	test_vgic_one_of_n();
 	test_vgic_spin_variants();
 	test_text();
 	test_shrink();

@@ -152,6 +152,14 @@ uint8_t guest_gic_targets(unsigned int intid)
 	return *(volatile uint8_t *)GICD(GICD_ITARGETSR_OFF + intid);
 }
 
+uint64_t guest_gic_route_read(unsigned int intid)
+{
+	if (gic_version == 3)
+		return *(volatile uint64_t *)GICD(GICD_IROUTER_OFF + 8 * intid);
+	return guest_gic_targets(intid);
+}
+
+
 void guest_gic_route(unsigned int intid, unsigned int vcpu)
 {
 	/* KVM: Aff0 = vcpu_id for ids < 16; CPU interface n for vcpu n on v2. */

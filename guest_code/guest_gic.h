@@ -26,6 +26,8 @@ void guest_gic_route(unsigned int intid, unsigned int vcpu);
  * priority left as it was.
  */
 void guest_gic_route_to(unsigned int intid, uint64_t route);
+/* The routing register's value, as guest_gic_route_to() takes it. */
+uint64_t guest_gic_route_read(unsigned int intid);
 /* To the vcpu that calls it, as a guest OS learns it from the GIC. */
 void guest_gic_route_self(unsigned int intid);
 /* vgic-v2: GICD_ITARGETSR<n>'s CPU interface mask of an SPI. */

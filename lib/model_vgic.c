@@ -60,7 +60,7 @@ void vgic_model_init(struct vgic_model *m, const struct seq_vm *vm)
 
 			i->owned = is_ppi(m, k) && vgic_owned_by_kvm(m->intid[k]);
 			i->edge = !is_ppi(m, k) && (vm->edge & (1u << k));
-			i->target = is_ppi(m, k) ? v : vm->target[k];
+			i->targets = 1u << (is_ppi(m, k) ? v : vm->target[k]);
 			i->priority = vm->priority[k];
 		}
 	}
@@ -170,9 +170,46 @@ static void apply_line(struct vgic_model *m, struct vgic_irq *i, enum tri assert
 		i->line = TRI_YES;
 }
 
+int vgic_model_spinning_of(const struct vgic_model *m, unsigned int mask)
+{
+	unsigned int v;
+
+	for (v = 0; v < m->nr_vcpus; v++)
+		if (mask >> v & 1 && m->v[v].spinning)
+			return v;
+	return -1;
+}
+
+/* Interrupt k as vcpu v sees it has a target spinning. */
 static bool spinning_target(const struct vgic_model *m, unsigned int k, unsigned int v)
 {
-	return m->v[vgic_model_irq(m, k, v)->target].spinning;
+	return vgic_model_spinning_of(m, vgic_model_irq(m, k, v)->targets) >= 0;
+}
+
+/*
+ * A 1-N SPI routed to vcpu has another target spinning: what vcpu takes
+ * would change what that window explores, so vcpu takes nothing now.
+ */
+static bool shares_with_spinning(const struct vgic_model *m, unsigned int vcpu)
+{
+	unsigned int k;
+
+	for (k = 0; k < m->nr_intids; k++) {
+		const struct vgic_irq *i = vgic_model_irq(m, k, vcpu);
+
+		if (vgic_shared(i) && vgic_routed_to(i, vcpu) &&
+		    vgic_model_spinning_of(m, i->targets & ~(1u << vcpu)) >= 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether a route of SPI i to the vcpus of targets may run now. */
+static bool may_route(const struct vgic_model *m, const struct vgic_irq *i, unsigned int targets)
+{
+	/* Active, it stays with the vcpu that acknowledged it (IHI 0048B 4.3.12). */
+	return vgic_model_spinning_of(m, i->targets | targets) < 0 &&
+	       !(i->active && m->v[i->acked_by].spinning);
 }
 
 void vgic_model_line(struct vgic_model *m, unsigned int type, unsigned int vcpu,
@@ -181,6 +218,7 @@ void vgic_model_line(struct vgic_model *m, unsigned int type, unsigned int vcpu,
 	int k = vgic_model_index(m, intid);
 	struct vgic_irq *i;
 	struct vgic_vcpu *t;
+	int spinning;
 
 	if (k < 0)
 		return;
@@ -192,8 +230,12 @@ void vgic_model_line(struct vgic_model *m, unsigned int type, unsigned int vcpu,
 	apply_line(m, i, seq_level_asserts(&m->variants, level));
 	if (!i->enabled && pending(i) == TRI_YES)
 		model_fire(&m->stats, VGIC_T_PENDING_WHILE_DISABLED);
-	t = &m->v[i->target];
-	if (t->spinning && t->steps[k] < VGIC_WINDOW_STEPS) {
+	if (pending(i) != TRI_YES)
+		i->passed = 0;
+	/* At most one target of a 1-N SPI spins (vgic_model_allows). */
+	spinning = vgic_model_spinning_of(m, i->targets);
+	t = &m->v[spinning < 0 ? 0 : spinning];
+	if (spinning >= 0 && t->steps[k] < VGIC_WINDOW_STEPS) {
 		t->steps[k]++;
 		t->hist[k][t->steps[k]] = seq_level_asserts(&m->variants, level);
 	}
@@ -218,7 +260,7 @@ bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 	case SEQ_SPIN:
 	case SEQ_SLEEP:
 	case SEQ_ACK:
-		return true;
+		return !shares_with_spinning(m, op->vcpu);
 	case SEQ_DIR:
 		/*
 		 * Not what a spinning target's window explores: only its
@@ -247,7 +289,7 @@ bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 			return false;
 		i = vgic_model_irq(m, k, op->vcpu);
 		return !i->enabled && !i->active && !i->holders &&
-		       !m->v[i->target].spinning;
+		       !spinning_target(m, k, op->vcpu);
 	case SEQ_READ:
 		/* Reading settles what a spinning target's window still explores. */
 		return k >= 0 && !spinning_target(m, k, op->vcpu);
@@ -259,14 +301,17 @@ bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 			return false;
 		i = vgic_model_irq(m, k, 0);
 		return !i->enabled && !i->active && i->latch == TRI_NO &&
-		       i->line == TRI_NO && !m->v[i->target].spinning;
+		       i->line == TRI_NO && !spinning_target(m, k, 0);
 	case SEQ_ROUTE:
 		if (k < 0 || is_ppi(m, k) || op->a >= m->nr_vcpus)
 			return false;
-		/* Active, it stays with the vcpu that acknowledged it (IHI 0048B 4.3.12). */
-		i = vgic_model_irq(m, k, 0);
-		return !m->v[i->target].spinning && !m->v[op->a].spinning &&
-		       !(i->active && m->v[i->acked_by].spinning);
+		return may_route(m, vgic_model_irq(m, k, 0), 1u << op->a);
+	case SEQ_TARGETS:
+		/* vgic-v2's 1-N: several CPU interfaces of the VM's. */
+		if (k < 0 || is_ppi(m, k) || m->version != 2 || op->level >> m->nr_vcpus ||
+		    !(op->level & (op->level - 1)))
+			return false;
+		return may_route(m, vgic_model_irq(m, k, 0), op->level);
 	default:
 		return false;
 	}
@@ -284,6 +329,7 @@ void vgic_model_enable(struct vgic_model *m, unsigned int vcpu, unsigned int int
 	model_fire(&m->stats, on ? VGIC_T_ENABLE : VGIC_T_DISABLE);
 	if (on && !i->enabled)
 		i->pending_at_enable = pending(i) != TRI_NO;
+	i->passed = 0;
 	/* Its ISENABLER bit written: KVM queues it again. */
 	if (on && !m->dist_disabled)
 		i->stranded = false;
@@ -297,39 +343,58 @@ void vgic_model_config(struct vgic_model *m, unsigned int intid, bool edge)
 	if (k < 0)
 		return;
 	irq_of(m, k, 0)->edge = edge;
+	irq_of(m, k, 0)->passed = 0;
 	model_fire(&m->stats, edge ? VGIC_T_CONFIG_EDGE : VGIC_T_CONFIG_LEVEL);
 }
 
-void vgic_model_route(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
-		      unsigned int target)
+/* "vcpu 2" or "vcpus 0x3", of a set of vcpus. */
+static const char *vcpus_words(unsigned int mask, char *buf, size_t len)
+{
+	if (mask && !(mask & (mask - 1)))
+		snprintf(buf, len, "vcpu %d", __builtin_ctz(mask));
+	else
+		snprintf(buf, len, "vcpus 0x%x", mask);
+	return buf;
+}
+
+bool vgic_model_route(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		      unsigned int targets, unsigned int read_back, struct model_judge *j)
 {
 	int k = vgic_model_index(m, intid);
 	bool waits = m->variants.value[VARIANT_REROUTE_PENDING] ==
 		     VARIANT_REROUTE_PENDING_WAITS_FOR_OLD_TARGET;
+	char wrote[24], read[24];
 	struct vgic_irq *i;
 
 	if (k < 0)
-		return;
+		return true;
 	i = irq_of(m, k, 0);
 	model_fire(&m->stats, pending(i) != TRI_NO ? VGIC_T_ROUTE_PENDING : VGIC_T_ROUTE);
+	if (targets & (targets - 1))
+		model_fire(&m->stats, VGIC_T_ROUTE_SHARED);
 	/*
 	 * A vcpu that may hold it writes the routing register itself: that
-	 * write's own exit hands it on, before the write takes effect, to the
+	 * write's own exit hands it on, before the write takes effect, to a
 	 * target it had until then (vgic_prune_ap_list runs before the exit
-	 * is handled).  Pending (enabled then or later), the old target's
-	 * list may hold it: the new target may not get it until that one ran.
+	 * is handled).  Pending (enabled then or later), an old target's list
+	 * may hold it: the new targets may not get it until that one ran.
 	 */
 	if (waits) {
 		if (i->holders & (1u << vcpu))
-			i->holders = (i->holders & ~(1u << vcpu)) | 1u << i->target;
-		if (target != i->target && pending(i) != TRI_NO) {
+			i->holders = (i->holders & ~(1u << vcpu)) | i->targets;
+		if (targets != i->targets && pending(i) != TRI_NO) {
 			if (!i->holders)
 				model_fire(&m->stats, VGIC_T_STRANDED);
-			i->holders |= 1u << i->target;
+			i->holders |= i->targets;
 		}
-		i->holders &= ~(1u << target);
+		i->holders &= ~targets;
 	}
-	i->target = target;
+	i->targets = targets;
+	i->passed = 0;
+	return model_check(j, RULE_GIC_ROUTING, read_back == targets,
+			   "vcpu %u routed SPI %u to %s and read back %s", vcpu, intid,
+			   vcpus_words(targets, wrote, sizeof(wrote)),
+			   vcpus_words(read_back, read, sizeof(read)));
 }
 
 void vgic_model_ran(struct vgic_model *m, unsigned int vcpu)
@@ -360,6 +425,18 @@ static void strand_pending(struct vgic_model *m)
 			}
 }
 
+/*
+ * A group enable changed: the GIC may choose a 1-N SPI's target afresh,
+ * so no window before counts against it.
+ */
+static void forget_passes(struct vgic_model *m)
+{
+	unsigned int k;
+
+	for (k = 0; k < m->nr_intids; k++)
+		m->irq[k][0].passed = 0;
+}
+
 bool vgic_model_group(struct vgic_model *m, unsigned int vcpu, unsigned int which, bool on,
 		      unsigned int read_back, struct model_judge *j)
 {
@@ -371,6 +448,7 @@ bool vgic_model_group(struct vgic_model *m, unsigned int vcpu, unsigned int whic
 	else
 		m->v[vcpu].group_disabled = !on;
 	model_fire(&m->stats, on ? VGIC_T_GROUP_ENABLE : VGIC_T_GROUP_DISABLE);
+	forget_passes(m);
 	return model_check(j, RULE_GIC_STATE, read_back == on,
 			   "vcpu %u %s %s's group enable and read back %s", vcpu,
 			   on ? "set" : "cleared",
@@ -408,6 +486,7 @@ bool vgic_model_priority(struct vgic_model *m, unsigned int vcpu, unsigned int i
 	if (k < 0)
 		return true;
 	irq_of(m, k, vcpu)->priority = priority;
+	irq_of(m, k, vcpu)->passed = 0;
 	model_fire(&m->stats, VGIC_T_PRIORITY);
 	return model_check(j, RULE_GIC_STATE, read_back == priority,
 			   "vcpu %u wrote INTID %u's priority 0x%02x and read back 0x%02x",
@@ -444,6 +523,9 @@ static void activate(struct vgic_model *m, struct vgic_irq *i, unsigned int vcpu
 	i->active = true;
 	i->acked_by = vcpu;
 	i->stranded = false;
+	i->passed = 0;
+	if (vgic_shared(i))
+		model_fire(&m->stats, VGIC_T_SHARED_TAKEN);
 	if (i->edge)
 		i->latch = TRI_NO;
 	else if (i->line == TRI_YES)
@@ -481,13 +563,14 @@ static int taken_index(struct vgic_model *m, unsigned int vcpu, unsigned int int
 		       struct model_judge *j)
 {
 	int k = vgic_model_index(m, intid);
+	char words[24];
 
 	if (!model_check(j, RULE_GIC_ACK, k >= 0,
 			 "vcpu %u acknowledged INTID %u, which nothing made pending", vcpu, intid))
 		return -1;
-	if (!model_check(j, RULE_GIC_ROUTING, irq_of(m, k, vcpu)->target == vcpu,
-			 "vcpu %u acknowledged SPI %u, which the guest routed to vcpu %u",
-			 vcpu, intid, irq_of(m, k, vcpu)->target))
+	if (!model_check(j, RULE_GIC_ROUTING, vgic_routed_to(irq_of(m, k, vcpu), vcpu),
+			 "vcpu %u acknowledged SPI %u, which the guest routed to %s",
+			 vcpu, intid, vcpus_words(irq_of(m, k, vcpu)->targets, words, sizeof(words))))
 		return -1;
 	return k;
 }
@@ -571,8 +654,11 @@ unsigned int vgic_model_must_have_taken(const struct vgic_model *m, unsigned int
 
 	for (k = 0; k < m->nr_intids; k++) {
 		i = vgic_model_irq(m, k, vcpu);
-		/* Its group disabled or not above its running priority: not signalled. */
-		if ((is_ppi(m, k) || i->target == vcpu) && deliverable(i) == TRI_YES &&
+		/*
+		 * Its group disabled or not above its running priority: not
+		 * signalled; 1-N: maybe signalled to another target.
+		 */
+		if (vgic_routed_to(i, vcpu) && !vgic_shared(i) && deliverable(i) == TRI_YES &&
 		    !held_back(m, vcpu, i, &rule))
 			intids[n++] = m->intid[k];
 	}
@@ -594,6 +680,7 @@ struct explore {
 	const bool *leave;
 	unsigned int nr_takes;
 	bool held_back;			/* its group disabled, or not above the running priority */
+	bool shared;			/* 1-N: another target may take it instead */
 	bool found;
 	struct vgic_irq out;
 };
@@ -629,10 +716,10 @@ static void explore(struct explore *e, struct vgic_irq s, unsigned int step,
 		t.dropped = e->leave[took];
 		explore(e, t, step, took + 1);
 	}
-	if (edge_of_window && d == TRI_YES)
+	if (edge_of_window && d == TRI_YES && !e->shared)
 		return;
 	/* Not taken: it was not pending (unless it may be waiting elsewhere). */
-	if (edge_of_window && d == TRI_EITHER && !s.holders && !s.stranded) {
+	if (edge_of_window && d == TRI_EITHER && !s.holders && !s.stranded && !e->shared) {
 		if (s.edge)
 			s.latch = TRI_NO;
 		else
@@ -671,7 +758,7 @@ static bool judge_takes(struct vgic_model *m, unsigned int vcpu, unsigned int k,
 	struct explore e = {
 		.m = m, .vcpu = vcpu, .hist = c->hist[k],
 		.steps = c->spinning ? c->steps[k] : 0, .leave = leave, .nr_takes = takes,
-		.held_back = why != NULL,
+		.held_back = why != NULL, .shared = vgic_shared(i),
 	};
 	struct model_stats saved = m->stats;
 	unsigned int fewer;
@@ -743,7 +830,7 @@ static bool other_vcpu_pending(const struct vgic_model *m, unsigned int vcpu)
 
 	for (v = 0; v < m->nr_vcpus; v++)
 		for (k = 0; v != vcpu && k < m->nr_intids; k++)
-			if (vgic_model_irq(m, k, v)->target == v &&
+			if (vgic_routed_to(vgic_model_irq(m, k, v), v) &&
 			    deliverable(vgic_model_irq(m, k, v)) == TRI_YES)
 				return true;
 	return false;
@@ -756,9 +843,30 @@ static bool stranded_for(const struct vgic_model *m, unsigned int vcpu)
 
 	for (k = 0; k < m->nr_intids; k++)
 		if ((vgic_model_irq(m, k, vcpu)->holders || vgic_model_irq(m, k, vcpu)->stranded) &&
-		    vgic_model_irq(m, k, vcpu)->target == vcpu)
+		    vgic_routed_to(vgic_model_irq(m, k, vcpu), vcpu))
 			return true;
 	return false;
+}
+
+/*
+ * A window of vcpu left 1-N SPI k untaken: pending for it, it may have
+ * gone to another target, but not when every target has left it so since
+ * it last changed (the GIC chose one of them, which took it in its window).
+ */
+static bool judge_passed(struct vgic_model *m, unsigned int vcpu, unsigned int k,
+			 struct model_judge *j)
+{
+	struct vgic_irq *i = irq_of(m, k, vcpu);
+	char words[24];
+	enum rule rule;
+
+	if (deliverable(i) != TRI_YES || held_back(m, vcpu, i, &rule))
+		return true;
+	i->passed |= 1u << vcpu;
+	model_fire(&m->stats, VGIC_T_SHARED_PASSED);
+	return model_check(j, RULE_GIC_ROUTING, (i->passed & i->targets) != i->targets,
+			   "SPI %u, routed to %s, was pending, enabled and inactive for each in a window of each and none took it",
+			   m->intid[k], vcpus_words(i->targets, words, sizeof(words)));
 }
 
 bool vgic_model_window(struct vgic_model *m, unsigned int vcpu,
@@ -790,12 +898,14 @@ bool vgic_model_window(struct vgic_model *m, unsigned int vcpu,
 	for (k = 0; ok && k < m->nr_intids; k++) {
 		unsigned int t = 0;
 
-		if (irq_of(m, k, vcpu)->target != vcpu)
+		if (!vgic_routed_to(irq_of(m, k, vcpu), vcpu))
 			continue;
 		for (n = 0; n < w->nr_taken; n++)
 			if (w->taken[n] == m->intid[k])
 				leave[t++] = all_leave[n];
 		ok = judge_takes(m, vcpu, k, leave, count[k], j);
+		if (ok && !count[k] && vgic_shared(irq_of(m, k, vcpu)))
+			ok = judge_passed(m, vcpu, k, j);
 	}
 	if (ok && w->nr_taken > 1)
 		model_fire(&m->stats, VGIC_T_TWO_TAKEN);
@@ -820,13 +930,13 @@ uint64_t vgic_model_hash(const struct vgic_model *m)
 	for (k = 0; k < m->nr_intids; k++)
 		for (v = 0; v < (is_ppi(m, k) ? m->nr_vcpus : 1); v++) {
 			const struct vgic_irq *i = &m->irq[k][v];
-			unsigned char s[9] = {
+			unsigned char s[8] = {
 				i->enabled, i->edge, i->active, i->dropped,
-				i->target, i->line, i->latch, i->acked_by, i->priority,
+				i->line, i->latch, i->acked_by, i->priority,
 			};
-			uint16_t holders = i->holders | i->stranded << 15;
+			uint16_t sets[3] = { i->holders | i->stranded << 15, i->targets, i->passed };
 
-			h = model_hash(h, &holders, sizeof(holders));
+			h = model_hash(h, sets, sizeof(sets));
 
 			h = model_hash(h, s, sizeof(s));
 		}

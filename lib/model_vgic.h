@@ -38,6 +38,12 @@
  *   - an SPI goes only to the vcpu its ITARGETSR (one CPU) or IROUTER
  *     (IRM 0, one vcpu's affinity) names, a PPI only to its own vcpu
  *     (IHI 0048B 4.3.12; IHI 0069 GICD_IROUTER<n>);
+ *   - vgic-v2's 1-N model: an SPI whose ITARGETSR names several CPU
+ *     interfaces goes to one of them, which one the GIC chooses (IHI 0048B
+ *     1.4.3, 4.3.12): a window of one target may leave it to another, but
+ *     once every target had a window that ended with it pending for that
+ *     target and nothing about it changed meanwhile, one of them must have
+ *     taken it; ITARGETSR reads back the set written;
  *   - ISENABLER, ISPENDR and ISACTIVER read back the state (IHI 0048B
  *     4.3.5-4.3.10; IHI 0069, their GICD_ and GICR_ forms);
  *   - an acknowledge returns a pending, enabled, inactive interrupt of
@@ -55,8 +61,8 @@
  *
  * What the generator does not create, because the architecture leaves it
  * UNPREDICTABLE or CONSTRAINED UNPREDICTABLE, the model does not judge:
- * the trigger changed while enabled, active or pending; an IROUTER or
- * ITARGETSR naming no vcpu or several; EOImode changed with an interrupt
+ * the trigger changed while enabled, active or pending; an IROUTER naming
+ * no vcpu or several, an ITARGETSR naming none; EOImode changed with an interrupt
  * active; DIR of an interrupt not yet EOId.  Nor a priority changed while
  * enabled or active: when it reaches what a CPU interface already holds
  * the architecture does not say (KVM does not re-sort its list registers).  An SPI re-routed while
@@ -93,7 +99,10 @@ struct vgic_irq {
 	bool stranded;
 	bool pending_at_enable;		/* enabled while pending */
 	unsigned char acked_by;		/* the vcpu that acknowledged it */
-	unsigned char target;		/* SPI: the vcpu it is routed to */
+	/* The vcpus it is routed to (bit v): a PPI's own, an SPI's one or (v2) several. */
+	uint16_t targets;
+	/* 1-N: the targets whose window left it pending for them, untaken, since it changed. */
+	uint16_t passed;
 	unsigned char priority;
 	unsigned int taken;		/* times taken, for the transitions */
 	enum tri line;			/* as KVM_IRQ_LINE last set it */
@@ -138,6 +147,17 @@ struct vgic_window {
 	unsigned int stuck;		/* its drain never emptied: the INTID left, or 0 */
 };
 
+/* Whether i goes to vcpu v; whether it goes to several (the 1-N model). */
+static inline bool vgic_routed_to(const struct vgic_irq *i, unsigned int v)
+{
+	return i->targets >> v & 1;
+}
+
+static inline bool vgic_shared(const struct vgic_irq *i)
+{
+	return i->targets & (i->targets - 1);
+}
+
 /* The PPIs KVM's arch timer owns: EL1 virtual 27, EL1 physical 30. */
 bool vgic_owned_by_kvm(unsigned int intid);
 
@@ -169,9 +189,14 @@ void vgic_model_line(struct vgic_model *m, unsigned int type, unsigned int vcpu,
 void vgic_model_enable(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
 		       bool on);
 void vgic_model_config(struct vgic_model *m, unsigned int intid, bool edge);
-/* vcpu's guest routes intid to target. */
-void vgic_model_route(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
-		      unsigned int target);
+/*
+ * vcpu's guest routes intid to the vcpus of targets (bit v; several: a
+ * vgic-v2 ITARGETSR's 1-N) and read back read_back (its bits as vcpus).
+ */
+bool vgic_model_route(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		      unsigned int targets, unsigned int read_back, struct model_judge *j);
+/* Of the vcpus of mask, one spinning, or -1. */
+int vgic_model_spinning_of(const struct vgic_model *m, unsigned int mask);
 void vgic_model_eoimode(struct vgic_model *m, unsigned int vcpu, bool split);
 /*
  * vcpu's guest set a group enable (SEQ_GROUP_DIST: the distributor's, for

@@ -16,6 +16,7 @@ static const char *const code_names[NR_SEQ_CODES] = {
 	[SEQ_CONFIG] = "config", [SEQ_ROUTE] = "route", [SEQ_ACK] = "ack",
 	[SEQ_EOI] = "eoi", [SEQ_DIR] = "dir", [SEQ_EOIMODE] = "eoimode",
 	[SEQ_READ] = "read", [SEQ_PRIORITY] = "priority", [SEQ_GROUP] = "group",
+	[SEQ_TARGETS] = "targets",
 };
 
 static const char *const type_names[] = {
@@ -94,6 +95,7 @@ char *seq_op_format(const struct seq_op *op, char *buf, size_t len)
 		snprintf(buf, len, "%s:%u:%u:%u", code, op->vcpu, op->num, op->level);
 		break;
 	case SEQ_PRIORITY:
+	case SEQ_TARGETS:
 		snprintf(buf, len, "%s:%u:%u:0x%x", code, op->vcpu, op->num, op->level);
 		break;
 	case SEQ_GROUP:
@@ -224,6 +226,8 @@ int seq_op_parse(const char *token, struct seq_op *op)
 		return name_and_flag(f, nf, group_names, ARRAY_LEN(group_names), op);
 	case SEQ_PRIORITY:
 		return intid_and_value(f, nf, 0xff, op);
+	case SEQ_TARGETS:
+		return intid_and_value(f, nf, (1u << IRQ_VM_MAX_VCPUS) - 1, op);
 	case SEQ_CONFIG:
 		if (nf != 4 || number(f[2], 1023, &n[2]) ||
 		    (strcmp(f[3], "edge") && strcmp(f[3], "level")))

@@ -89,6 +89,7 @@ enum seq_code {
 	SEQ_READ,	/* read num's enabled, pending and active bits */
 	SEQ_PRIORITY,	/* num: INTID, level: its priority (read back) */
 	SEQ_GROUP,	/* a: SEQ_GROUP_DIST or _CPU, level: group enabled */
+	SEQ_TARGETS,	/* vgic-v2: num: SPI, level: the vcpus it is routed to (bit v, several) */
 	NR_SEQ_CODES
 };
 

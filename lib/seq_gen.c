@@ -351,7 +351,7 @@ static bool has_pending(const struct vgic_model *m, unsigned int v)
 	for (k = 0; k < m->nr_intids; k++) {
 		const struct vgic_irq *i = vgic_model_irq(m, k, v);
 
-		if (i->target == v && i->enabled && !i->active &&
+		if (vgic_routed_to(i, v) && i->enabled && !i->active &&
 		    (i->edge ? i->latch : i->line) != TRI_NO &&
 		    i->priority < vgic_model_running_priority(m, v))
 			return true;
@@ -393,7 +393,18 @@ static unsigned int new_target(struct seq_rng *r, const struct seq_models *s,
 
 	if (k < 0 || intid < ABI_SPI_FIRST || n < 2 || seq_one_in(r, 4))
 		return seq_below(r, n);
-	return (s->vgic.irq[k][0].target + 1 + seq_below(r, n - 1)) % n;
+	return (__builtin_ctz(s->vgic.irq[k][0].targets) + 1 + seq_below(r, n - 1)) % n;
+}
+
+/* vgic-v2's 1-N: two or more of the VM's vcpus, mostly two (they meet most). */
+static unsigned int new_targets(struct seq_rng *r, const struct seq_models *s)
+{
+	unsigned int n = s->vm.nr_vcpus, a = seq_below(r, n), mask;
+
+	mask = 1u << a | 1u << (a + 1 + seq_below(r, n - 1)) % n;
+	if (seq_one_in(r, 3))
+		mask |= seq_below(r, 1u << n);
+	return mask;
 }
 
 /* A vcpu whose CPU interface's group enable is clear, the distributor's (its vcpu), or -1. */
@@ -435,7 +446,7 @@ static void spinning_spi(struct seq_rng *r, const struct seq_models *s, struct s
 		return;
 	for (b = 0; b < m->nr_intids; b++) {
 		k = (k0 + b) % m->nr_intids;
-		if (m->intid[k] >= ABI_SPI_FIRST && m->irq[k][0].target == op->vcpu) {
+		if (m->intid[k] >= ABI_SPI_FIRST && vgic_routed_to(&m->irq[k][0], op->vcpu)) {
 			op->num = m->intid[k];
 			return;
 		}
@@ -461,7 +472,7 @@ static enum seq_code preempting(struct seq_rng *r, const struct seq_models *s, s
 			for (b = 0; m->v[v].nr_held && b < m->nr_intids; b++) {
 				k = (k0 + b) % m->nr_intids;
 				i = vgic_model_irq(m, k, v);
-				if (i->target == v && (i->enabled || pass) &&
+				if (vgic_routed_to(i, v) && (i->enabled || pass) &&
 				    i->priority < vgic_model_running_priority(m, v)) {
 					op->vcpu = v;
 					op->num = m->intid[k];
@@ -585,6 +596,12 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 	case SEQ_ROUTE:
 		if (!again)
 			op->num = busy_intid(r, s, op->vcpu, seq_one_in(r, 2));
+		/* On vgic-v2 a third of the routes name several CPU interfaces. */
+		if (s->vm.kind == SEQ_VM_V2 && s->vm.nr_vcpus > 1 && seq_one_in(r, 3)) {
+			op->code = SEQ_TARGETS;
+			op->level = new_targets(r, s);
+			break;
+		}
 		op->a = new_target(r, s, op->num);
 		break;
 	case SEQ_EOIMODE:
@@ -616,6 +633,7 @@ static unsigned int touched(const struct seq_op *op)
 	case SEQ_ENABLE:
 	case SEQ_CONFIG:
 	case SEQ_ROUTE:
+	case SEQ_TARGETS:
 	case SEQ_READ:
 	case SEQ_PRIORITY:
 		return op->num;

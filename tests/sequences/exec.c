@@ -379,7 +379,7 @@ static const uint32_t guest_op_of[NR_SEQ_CODES] = {
 	[SEQ_DEV] = SEQ_G_DEV, [SEQ_ENABLE] = SEQ_G_ENABLE, [SEQ_CONFIG] = SEQ_G_CONFIG,
 	[SEQ_ROUTE] = SEQ_G_ROUTE, [SEQ_ACK] = SEQ_G_ACK, [SEQ_EOI] = SEQ_G_EOI,
 	[SEQ_DIR] = SEQ_G_DIR, [SEQ_EOIMODE] = SEQ_G_EOIMODE, [SEQ_READ] = SEQ_G_READ,
-	[SEQ_PRIORITY] = SEQ_G_PRIORITY, [SEQ_GROUP] = SEQ_G_GROUP,
+	[SEQ_PRIORITY] = SEQ_G_PRIORITY, [SEQ_GROUP] = SEQ_G_GROUP, [SEQ_TARGETS] = SEQ_G_TARGETS,
 };
 
 /* vcpu's guest is told op; its thread runs it (and, but for a spin, waits). */
@@ -416,15 +416,23 @@ static uint32_t line_field(const struct seq_exec *x, const struct seq_op *op)
 	return abi_irq(op->a, vcpu, op->num);
 }
 
-/* The vcpu a line's change is for: a CPU line's or PPI's, an SPI's target. */
+/*
+ * The vcpu a line's change is for: a CPU line's or PPI's, an SPI's target
+ * (1-N: the one spinning, if any, else the first).
+ */
 static unsigned int line_target(const struct seq_exec *x, const struct seq_op *op)
 {
-	int k;
+	unsigned int targets;
+	int k, spinning;
 
 	if (op->a != ABI_IRQ_TYPE_SPI)
 		return seq_line_slot(&x->m.vm, op);
 	k = vgic_model_index(&x->m.vgic, op->num);
-	return k < 0 ? 0 : x->m.vgic.irq[k][0].target;
+	if (k < 0)
+		return 0;
+	targets = x->m.vgic.irq[k][0].targets;
+	spinning = vgic_model_spinning_of(&x->m.vgic, targets);
+	return spinning >= 0 ? (unsigned int)spinning : (unsigned int)__builtin_ctz(targets);
 }
 
 /* A vcpu's thread is told to make op's KVM_IRQ_LINE (line_done() waits). */
@@ -721,6 +729,11 @@ static bool guest_result(struct seq_exec *x, const struct seq_op *op)
 	case SEQ_GROUP:
 		vgic_model_group(m, op->vcpu, op->a, op->level, g->result, &j);
 		return judged(x, &j, COND_STOPPED);
+	case SEQ_ROUTE:
+	case SEQ_TARGETS:
+		vgic_model_route(m, op->vcpu, op->num,
+				 op->code == SEQ_ROUTE ? 1u << op->a : op->level, g->result, &j);
+		return judged(x, &j, COND_STOPPED);
 	default:
 		/* Nothing to observe (SEQ_DEV: its returns said it all). */
 		seq_models_apply(&x->m, op);
@@ -851,6 +864,7 @@ static void guest_config(struct seq_exec *x, const struct seq_vm *vm)
 	x->spis = addr_gva2hva(x->v.vm, (vm_vaddr_t)&seq_spis);
 	x->cfg->gic = x->v.gic_version;
 	x->cfg->nr_vcpus = seq_vm_size(vm);
+	x->cfg->nr_slots = vm->nr_vcpus;
 	memset(x->cfg->slot_of, 0xff, sizeof(x->cfg->slot_of));
 	x->cfg->nr_intids = vm->nr_intids;
 	x->cfg->edge = vm->edge;

@@ -299,6 +299,27 @@ static void dev(struct seq_guest_vcpu *s)
 	s->applied = s->seq;
 }
 
+/*
+ * Route intid to the slots of mask (several: vgic-v2's ITARGETSR, CPU
+ * interface n being slot n); the slots its routing register then names.
+ */
+static uint32_t route(uint32_t intid, uint32_t mask)
+{
+	uint64_t value = 0, back;
+	uint32_t slots = 0;
+	unsigned int v;
+
+	for (v = 0; v < IRQ_VM_MAX_VCPUS; v++)
+		if (mask >> v & 1)
+			value |= seq_config.route[v];
+	guest_gic_route_to(intid, value);
+	back = guest_gic_route_read(intid);
+	for (v = 0; v < seq_config.nr_slots; v++)
+		if (seq_config.gic == 3 ? back == seq_config.route[v] : back & seq_config.route[v])
+			slots |= 1u << v;
+	return slots;
+}
+
 static void command(struct seq_guest_vcpu *s, unsigned int me)
 {
 	int k = index_of(s->intid);
@@ -324,8 +345,13 @@ static void command(struct seq_guest_vcpu *s, unsigned int me)
 		break;
 	case SEQ_G_ROUTE:
 		GUEST_ASSERT_1(k >= 0, s->intid);
-		guest_gic_route_to(s->intid, seq_config.route[s->value]);
+		s->result = route(s->intid, 1u << s->value);
 		seq_spis.target[k] = s->value;
+		break;
+	case SEQ_G_TARGETS:
+		GUEST_ASSERT_1(k >= 0, s->intid);
+		s->result = route(s->intid, s->value);
+		seq_spis.target[k] = SEQ_GUEST_SHARED;
 		break;
 	case SEQ_G_ACK:
 		ack(s);

@@ -48,7 +48,7 @@ enum seq_guest_op {
 	SEQ_G_DEV,		/* arg: enum user_irq_dev; value: lower, raise, arm */
 	SEQ_G_ENABLE,		/* intid; value: on */
 	SEQ_G_CONFIG,		/* intid; value: edge */
-	SEQ_G_ROUTE,		/* intid; value: the slot */
+	SEQ_G_ROUTE,		/* intid; value: the slot; result: the slots it reads back routed to */
 	SEQ_G_ACK,		/* result: the INTID read */
 	SEQ_G_EOI,		/* of the one held */
 	SEQ_G_DIR,		/* of the oldest dropped */
@@ -56,12 +56,17 @@ enum seq_guest_op {
 	SEQ_G_READ,		/* intid; result: enabled | pending << 1 | active << 2 */
 	SEQ_G_PRIORITY,		/* intid; value: its priority; result: read back */
 	SEQ_G_GROUP,		/* arg: 0 the distributor's, 1 its CPU interface's; value: on; result: read back */
+	SEQ_G_TARGETS,		/* intid; value: its slots (v2, several); result: as SEQ_G_ROUTE's */
 };
+
+/* seq_guest_spis.target[k] of an SPI routed to several slots: no one vcpu's to wait for. */
+#define SEQ_GUEST_SHARED	0xff
 
 struct seq_guest_config {
 	uint32_t gic;		/* 0 (no irqchip), 2 or 3 */
 	uint32_t nr_vcpus;	/* the VM's (lib/seq.h: its slots are fewer, or all) */
 	uint8_t slot_of[IRQ_VM_MAX_VCPUS_LARGE];	/* vcpu index (guest_get_vcpuid) -> its slot */
+	uint32_t nr_slots;	/* the vcpus the operations name (lib/seq.h) */
 	uint64_t route[IRQ_VM_MAX_VCPUS];	/* what routes an SPI to a slot */
 	uint32_t nr_intids;
 	uint32_t intid[SEQ_GUEST_INTIDS];
