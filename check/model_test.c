@@ -540,6 +540,48 @@ static void owned_ppi(const struct variants *v, struct vgic_model *m)
 	vgic_model_line(m, ABI_IRQ_TYPE_PPI, 0, 27, 1);
 }
 
+/* vcpu 0's virtual timer fires: KVM raises its PPI 27 (enabled). */
+static void timer_fires(const struct variants *v, struct vgic_model *m)
+{
+	struct seq_vm vm = vgic_vm(2, v);
+
+	vgic_model_init(m, &vm);
+	vgic_model_enable(m, 0, 27, true);
+	vgic_model_enable(m, 1, 27, true);
+	vgic_model_timer(m, 0, 27, true);
+}
+
+static void test_vgic_timer(void)
+{
+	struct variants ignored = with(VARIANT_OWNED_PPI, VARIANT_OWNED_PPI_IGNORED);
+	struct seq_op fire = { .code = SEQ_DEV, .a = DEV_VTIMER, .level = SEQ_DEV_RAISE };
+	struct vgic_model m;
+
+	timer_fires(&documented, &m);
+	tap(!vgic_accepts(&m, 0, 0) && vgic_accepts(&m, 0, 27, 0) && vgic_accepts(&m, 1, 0) &&
+	    !vgic_accepts(&m, 1, 27, 0),
+	    "vgic: a timer firing makes its vcpu's PPI 27 pending, no other vcpu's (G01)");
+	vgic_took(&m, 0, 27);
+	vgic_model_enable(&m, 0, 27, true);
+	tap(vgic_accepts(&m, 0, 27, 0) && !vgic_accepts(&m, 0, 0),
+	    "vgic: ... level-sensitive: still firing when enabled again, it is taken again (G01)");
+	vgic_model_timer(&m, 0, 27, false);
+	tap(vgic_accepts(&m, 0, 0) && !vgic_accepts(&m, 0, 27, 0),
+	    "vgic: ... masked, the timer no longer fires: not taken (G01)");
+
+	timer_fires(&ignored, &m);
+	vgic_model_line(&m, ABI_IRQ_TYPE_PPI, 0, 27, 0);
+	tap(!vgic_accepts(&m, 0, 0) && vgic_accepts(&m, 0, 27, 0),
+	    "vgic: owned-ppi:ignored: userspace lowering PPI 27 while the timer fires changes nothing (U08)");
+	timer_fires(&documented, &m);
+	vgic_model_line(&m, ABI_IRQ_TYPE_PPI, 0, 27, 0);
+	tap(vgic_accepts(&m, 0, 0) && vgic_accepts(&m, 0, 27, 0),
+	    "vgic: ... unpinned, it may overwrite the timer's level: taken or not");
+	tap(vgic_model_allows(&m, &fire) && (fire.a = DEV_PMU, !vgic_model_allows(&m, &fire)) &&
+	    (fire.a = DEV_PTIMER, !vgic_model_allows(&m, &fire)),
+	    "vgic: the guest drives a timer whose PPI is in play, not the PMU (no PMU in a vgic sequence)");
+}
+
 /* Edge SPI 41 raised, taken, then level 1 again without a 0 between. */
 static void reasserted_edge(const struct variants *v, struct vgic_model *m)
 {
@@ -1015,6 +1057,7 @@ int main(void)
 	test_vgic_group();
 	test_vgic_one_of_n();
 	test_vgic_spin_variants();
+	test_vgic_timer();
 	test_text();
 	test_shrink();
 	test_ideal();

@@ -67,7 +67,7 @@ bool model_check(struct model_judge *j, enum rule r, bool ok, const char *fmt, .
  * A model's transitions, by name, and how often each fired: a run lists
  * those that never did (what its sequences left unexplored).
  */
-#define MODEL_MAX_TRANSITIONS	40
+#define MODEL_MAX_TRANSITIONS	48
 
 struct model_stats {
 	const char *const *names;	/* the model's table */

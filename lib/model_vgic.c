@@ -9,6 +9,7 @@
 #include "model_vgic.h"
 
 const char *const vgic_transition_names[NR_VGIC_TRANSITIONS] = VGIC_TRANSITION_NAMES;
+_Static_assert(NR_VGIC_TRANSITIONS <= MODEL_MAX_TRANSITIONS, "a counter per transition");
 
 bool vgic_owned_by_kvm(unsigned int intid)
 {
@@ -138,6 +139,8 @@ static void apply_line(struct vgic_model *m, struct vgic_irq *i, enum tri assert
 
 	if (i->owned) {
 		model_fire(&m->stats, VGIC_T_OWNED_INJECTION);
+		if (i->timer)
+			model_fire(&m->stats, VGIC_T_OWNED_WHILE_FIRING);
 		if (var[VARIANT_OWNED_PPI] != VARIANT_OWNED_PPI_IGNORED)
 			i->line = tri_join(i->line, asserted);
 		return;
@@ -241,6 +244,28 @@ void vgic_model_line(struct vgic_model *m, unsigned int type, unsigned int vcpu,
 	}
 }
 
+void vgic_model_timer(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		      bool firing)
+{
+	int k = vgic_model_index(m, intid);
+	struct vgic_irq *i;
+
+	if (k < 0 || !is_ppi(m, k))
+		return;
+	i = irq_of(m, k, vcpu);
+	/* kvm_timer_update_irq injects only a change of the timer's own level. */
+	if (i->timer == firing)
+		return;
+	i->timer = firing;
+	i->line = tri_of(firing);
+	i->passed = 0;
+	if (firing)
+		i->stranded = false;
+	model_fire(&m->stats, firing ? VGIC_T_TIMER_FIRES : VGIC_T_TIMER_STOPS);
+	if (firing && !i->enabled)
+		model_fire(&m->stats, VGIC_T_PENDING_WHILE_DISABLED);
+}
+
 bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 {
 	const struct vgic_vcpu *c = &m->v[op->vcpu];
@@ -261,6 +286,10 @@ bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 	case SEQ_SLEEP:
 	case SEQ_ACK:
 		return !shares_with_spinning(m, op->vcpu);
+	case SEQ_DEV:
+		/* A timer fires now or stops (not armed ahead: when it fires is timing). */
+		return vgic_timer_ppi(op->a) && vgic_model_index(m, vgic_timer_ppi(op->a)) >= 0 &&
+		       (op->level == SEQ_DEV_RAISE || op->level == SEQ_DEV_LOWER);
 	case SEQ_DIR:
 		/*
 		 * Not what a spinning target's window explores: only its
@@ -930,9 +959,9 @@ uint64_t vgic_model_hash(const struct vgic_model *m)
 	for (k = 0; k < m->nr_intids; k++)
 		for (v = 0; v < (is_ppi(m, k) ? m->nr_vcpus : 1); v++) {
 			const struct vgic_irq *i = &m->irq[k][v];
-			unsigned char s[8] = {
+			unsigned char s[9] = {
 				i->enabled, i->edge, i->active, i->dropped,
-				i->line, i->latch, i->acked_by, i->priority,
+				i->line, i->latch, i->acked_by, i->priority, i->timer,
 			};
 			uint16_t sets[3] = { i->holders | i->stranded << 15, i->targets, i->passed };
 

@@ -32,6 +32,12 @@
  *     "Interrupt prioritization", "Preemption").  The priorities a guest
  *     writes differ in their top three bits, so group priority is the
  *     whole priority whatever the binary point, and are below the mask;
+ *   - a PPI KVM's timer owns (27, 30) is level-sensitive: its line is the
+ *     timer's output (CNTV_CTL_EL0/CNTP_CTL_EL0 ISTATUS and not IMASK;
+ *     DDI 0487, "The Generic Timer in AArch64 state"), set by KVM when the
+ *     guest's timer starts or stops firing;
+ *     userspace's KVM_IRQ_LINE into it is ignored or not as the owned-ppi
+ *     variant says, and written, it overwrites the same level;
  *   - IPRIORITYR reads back the priority written (its top bits are
  *     implemented: at least 16 levels, IHI 0048B 3.3; IHI 0069,
  *     "Interrupt prioritization");
@@ -105,7 +111,12 @@ struct vgic_irq {
 	uint16_t passed;
 	unsigned char priority;
 	unsigned int taken;		/* times taken, for the transitions */
-	enum tri line;			/* as KVM_IRQ_LINE last set it */
+	/*
+	 * As KVM_IRQ_LINE last set it; for a PPI KVM's timer owns, the one
+	 * line_level both write: the timer's output when it changes.
+	 */
+	enum tri line;
+	bool timer;			/* owned: the guest's timer fires (KVM's last level) */
 	enum tri latch;			/* edge: latched pending */
 };
 
@@ -161,6 +172,12 @@ static inline bool vgic_shared(const struct vgic_irq *i)
 /* The PPIs KVM's arch timer owns: EL1 virtual 27, EL1 physical 30. */
 bool vgic_owned_by_kvm(unsigned int intid);
 
+/* The PPI of a timer a guest drives (enum user_irq_dev), or 0: the PMU's is not in play. */
+static inline unsigned int vgic_timer_ppi(unsigned int dev)
+{
+	return dev == DEV_VTIMER ? 27 : dev == DEV_PTIMER ? 30 : 0;
+}
+
 /*
  * The VM as the guest left it after its set-up: every interrupt of vm's
  * disabled, inactive, its line low; SPI k edge if vm->edge & (1 << k),
@@ -181,6 +198,14 @@ int vgic_model_index(const struct vgic_model *m, unsigned int intid);
 
 /* Whether op may run now (what the generator and a replay keep to). */
 bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op);
+
+/*
+ * vcpu's guest made its EL1 virtual (intid 27) or physical (30) timer
+ * fire now or stop: KVM sets that PPI's line to the timer's output when it
+ * changes (kvm_timer_update_irq, by the vcpu's next run at the latest).
+ */
+void vgic_model_timer(struct vgic_model *m, unsigned int vcpu, unsigned int intid,
+		      bool firing);
 
 /* An accepted KVM_IRQ_LINE (SPI: vcpu ignored). */
 void vgic_model_line(struct vgic_model *m, unsigned int type, unsigned int vcpu,

@@ -232,10 +232,10 @@ static const struct weight nogic_weights[] = {
 };
 
 static const struct weight vgic_weights[] = {
-	{ SEQ_LINE, 27 }, { SEQ_WINDOW, 10 }, { SEQ_SPIN, 3 }, { SEQ_SLEEP, 3 }, { SEQ_STOP, 7 },
+	{ SEQ_LINE, 24 }, { SEQ_WINDOW, 10 }, { SEQ_SPIN, 3 }, { SEQ_SLEEP, 3 }, { SEQ_STOP, 7 },
 	{ SEQ_ENABLE, 8 }, { SEQ_CONFIG, 3 }, { SEQ_ROUTE, 7 }, { SEQ_ACK, 9 },
 	{ SEQ_EOI, 5 }, { SEQ_DIR, 4 }, { SEQ_EOIMODE, 3 }, { SEQ_READ, 5 }, { SEQ_PRIORITY, 4 },
-	{ SEQ_GROUP, 2 },
+	{ SEQ_GROUP, 2 }, { SEQ_DEV, 3 },
 };
 
 #define NR_WEIGHTS(w)	(sizeof(w) / sizeof((w)[0]))
@@ -434,6 +434,23 @@ static void group_op(struct seq_rng *r, const struct seq_models *s, struct seq_o
 }
 
 /*
+ * The guest's timer whose PPI is in play (a VM has 27 or 30, or neither):
+ * mostly what it does not do now, fire or stop.
+ */
+static void timer_op(struct seq_rng *r, const struct seq_models *s, struct seq_op *op)
+{
+	const struct vgic_model *m = &s->vgic;
+	int k;
+
+	op->a = vgic_model_index(m, vgic_timer_ppi(DEV_VTIMER)) >= 0 ? DEV_VTIMER : DEV_PTIMER;
+	k = vgic_model_index(m, vgic_timer_ppi(op->a));
+	if (k < 0)
+		return;		/* no timer's PPI in play: not allowed */
+	op->level = vgic_model_irq(m, k, op->vcpu)->timer != seq_one_in(r, 4) ?
+		    SEQ_DEV_LOWER : SEQ_DEV_RAISE;
+}
+
+/*
  * A line for a spinning vcpu: half the time an SPI routed to it, rather
  * than one whose target is elsewhere (its own PPIs it gets anyway).
  */
@@ -524,6 +541,26 @@ static void reraising(struct seq_rng *r, const struct seq_models *s, struct seq_
 }
 
 /*
+ * A PPI whose timer fires on some vcpu: its line, from userspace (KVM
+ * owns it; userspace's change and the timer's meet on one level).
+ */
+static void beside_timer(struct seq_rng *r, const struct seq_models *s, struct seq_op *op)
+{
+	const struct vgic_model *m = &s->vgic;
+	unsigned int n = s->vm.nr_vcpus, v0 = seq_below(r, n), a, k, v;
+
+	for (k = 0; k < m->nr_intids; k++)
+		for (a = 0; m->intid[k] < ABI_SPI_FIRST && a < n; a++) {
+			v = (v0 + a) % n;
+			if (m->irq[k][v].timer) {
+				op->vcpu = v;
+				op->num = m->intid[k];
+				return;
+			}
+		}
+}
+
+/*
  * What a guest operation looks for on its vcpu: mostly something to do
  * (a window where something waits, now and then where the model is open).
  */
@@ -561,6 +598,8 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 			code = preempting(r, s, op);
 		else if (!again && seq_one_in(r, 4))
 			reraising(r, s, op);
+		else if (!again && seq_one_in(r, 3))
+			beside_timer(r, s, op);
 		leaned = code == SEQ_ENABLE;
 	}
 	op->code = code;
@@ -613,6 +652,9 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 		break;
 	case SEQ_GROUP:
 		group_op(r, s, op);
+		break;
+	case SEQ_DEV:
+		timer_op(r, s, op);
 		break;
 	case SEQ_PRIORITY:
 		if (!again)

@@ -111,6 +111,9 @@ static bool vgic_apply(struct vgic_model *m, const struct seq_vm *vm, const stru
 		/* Unobserved (the generator's, a model test's): it reads back as written. */
 		return vgic_model_route(m, op->vcpu, op->num, 1u << op->a, 1u << op->a,
 					&(struct model_judge){ 0 });
+	case SEQ_DEV:
+		vgic_model_timer(m, op->vcpu, vgic_timer_ppi(op->a), op->level == SEQ_DEV_RAISE);
+		return true;
 	case SEQ_TARGETS:
 		return vgic_model_route(m, op->vcpu, op->num, op->level, op->level,
 					&(struct model_judge){ 0 });
