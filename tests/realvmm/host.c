@@ -107,13 +107,14 @@ static const char *accel(FIXTURE_DATA(realvmm) *self)
 	return self->gic ? "kvm" : "kvm,kernel-irqchip=off";
 }
 
-/* QEMU's argv for this mode, ending in NULL. */
-static void qemu_argv(FIXTURE_DATA(realvmm) *self, unsigned int vcpus, const char **argv,
+/* QEMU's argv for a GIC version and accelerator, ending in NULL. */
+static void qemu_argv(FIXTURE_DATA(realvmm) *self, unsigned int vcpus, unsigned int gic,
+		      const char *accelerator, const char **argv,
 		      char *machine, size_t len, char *smp, size_t smp_len)
 {
 	unsigned int n = 0;
 
-	snprintf(machine, len, "virt,gic-version=%u", self->gic ?: 2);
+	snprintf(machine, len, "virt,gic-version=%u", gic);
 	snprintf(smp, smp_len, "%u", vcpus);
 	if (self->bundled) {
 		argv[n++] = REALVMM_LD;
@@ -122,7 +123,7 @@ static void qemu_argv(FIXTURE_DATA(realvmm) *self, unsigned int vcpus, const cha
 	}
 	argv[n++] = self->qemu;
 	argv[n++] = "-accel";
-	argv[n++] = accel(self);
+	argv[n++] = accelerator;
 	argv[n++] = "-M";
 	argv[n++] = machine;
 	argv[n++] = "-cpu";
@@ -320,6 +321,44 @@ static bool ipis_moved(const struct guest_run *r)
 }
 
 /*
+ * QEMU's answer to gic-version=3 with kernel_irqchip=off, for the log: it
+ * models only a GICv2 in userspace, which is why this mode runs one
+ * (its message, its exit status).  Bounded like a boot.
+ */
+static void log_gicv3_refusal(FIXTURE_DATA(realvmm) *self)
+{
+	const char *argv[40];
+	char machine[48], smp[8], out[512];
+	time_t until = time(NULL) + REALVMM_SECONDS;
+	size_t len = 0;
+	int to, from, status = 0;
+	pid_t pid;
+
+	qemu_argv(self, 1, 3, "kvm,kernel-irqchip=off", argv, machine, sizeof(machine),
+		  smp, sizeof(smp));
+	pid = qemu_start(argv, &to, &from);
+	close(to);
+	while (len < sizeof(out) - 1 && time(NULL) < until) {
+		struct pollfd p = { .fd = from, .events = POLLIN };
+		ssize_t n;
+
+		if (poll(&p, 1, 1000) <= 0)
+			continue;
+		n = read(from, out + len, sizeof(out) - 1 - len);
+		if (n <= 0)
+			break;
+		len += n;
+	}
+	out[len] = '\0';
+	if (time(NULL) >= until)
+		kill(pid, SIGKILL);
+	close(from);
+	waitpid(pid, &status, 0);
+	out[strcspn(out, "\n")] = '\0';
+	printf("# QEMU with gic-version=3 and kernel-irqchip=off: \"%s\", status 0x%x\n", out, status);
+}
+
+/*
  * One boot of the guest in this mode: it reaches its end, QEMU exits 0,
  * within the bound; the timer's count moved on every vcpu, the UART's and
  * the virtio device's moved, and with several vcpus the IPIs on each.
@@ -331,7 +370,10 @@ SUITE_TEST_TIMEOUT(realvmm, guest_sees_its_interrupts, REALVMM_SECONDS + 60)
 	struct guest_run r;
 	bool clean;
 
-	qemu_argv(self, variant->vcpus, argv, machine, sizeof(machine), smp, sizeof(smp));
+	if (!self->gic)
+		log_gicv3_refusal(self);
+	qemu_argv(self, variant->vcpus, self->gic ?: 2, accel(self), argv, machine,
+		  sizeof(machine), smp, sizeof(smp));
 	TH_LOG("QEMU: %s -accel %s -M %s -smp %s", self->qemu, accel(self), machine, smp);
 	guest_run(argv, &r);
 	TH_LOG("guest kernel %s, %u vcpus; QEMU %s, status 0x%x", r.kernel[0] ? r.kernel : "unknown",
