@@ -232,10 +232,10 @@ static const struct weight nogic_weights[] = {
 };
 
 static const struct weight vgic_weights[] = {
-	{ SEQ_LINE, 24 }, { SEQ_WINDOW, 10 }, { SEQ_SPIN, 3 }, { SEQ_SLEEP, 3 }, { SEQ_STOP, 7 },
+	{ SEQ_LINE, 24 }, { SEQ_DEV, 3 }, { SEQ_WINDOW, 10 }, { SEQ_SPIN, 3 }, { SEQ_SLEEP, 3 }, { SEQ_STOP, 7 },
 	{ SEQ_ENABLE, 8 }, { SEQ_CONFIG, 3 }, { SEQ_ROUTE, 7 }, { SEQ_ACK, 9 },
 	{ SEQ_EOI, 5 }, { SEQ_DIR, 4 }, { SEQ_EOIMODE, 3 }, { SEQ_READ, 5 }, { SEQ_PRIORITY, 4 },
-	{ SEQ_GROUP, 2 }, { SEQ_DEV, 3 },
+	{ SEQ_GROUP, 2 },
 };
 
 #define NR_WEIGHTS(w)	(sizeof(w) / sizeof((w)[0]))
@@ -444,8 +444,6 @@ static void timer_op(struct seq_rng *r, const struct seq_models *s, struct seq_o
 
 	op->a = vgic_model_index(m, vgic_timer_ppi(DEV_VTIMER)) >= 0 ? DEV_VTIMER : DEV_PTIMER;
 	k = vgic_model_index(m, vgic_timer_ppi(op->a));
-	if (k < 0)
-		return;		/* no timer's PPI in play: not allowed */
 	op->level = vgic_model_irq(m, k, op->vcpu)->timer != seq_one_in(r, 4) ?
 		    SEQ_DEV_LOWER : SEQ_DEV_RAISE;
 }
@@ -550,7 +548,7 @@ static void beside_timer(struct seq_rng *r, const struct seq_models *s, struct s
 	unsigned int n = s->vm.nr_vcpus, v0 = seq_below(r, n), a, k, v;
 
 	for (k = 0; k < m->nr_intids; k++)
-		for (a = 0; m->intid[k] < ABI_SPI_FIRST && a < n; a++) {
+		for (a = 0; vgic_owned_by_kvm(m->intid[k]) && a < n; a++) {
 			v = (v0 + a) % n;
 			if (m->irq[k][v].timer) {
 				op->vcpu = v;
@@ -578,6 +576,60 @@ static vcpu_has_fn *wanted_state(struct seq_rng *r, enum seq_code code)
 	}
 }
 
+/*
+ * An interrupt a vcpu holds active (acknowledged and not EOId, or EOId
+ * awaiting DIR): its vcpu and INTID into op; false if none.  Reads and
+ * re-routes of an active interrupt are where the list registers' fold and
+ * ISACTIVER must keep its state.
+ */
+static bool held_active(struct seq_rng *r, const struct vgic_model *m, bool spi,
+			struct seq_op *op)
+{
+	unsigned int n = m->nr_vcpus, v0 = seq_below(r, n), a, v, h;
+	const struct vgic_vcpu *c;
+	int k;
+
+	for (a = 0; a < n; a++) {
+		v = (v0 + a) % n;
+		c = &m->v[v];
+		for (h = 0; h < c->nr_held + c->nr_dropped; h++) {
+			k = h < c->nr_held ? c->held[h] : c->dropped[h - c->nr_held];
+			if (spi && m->intid[k] < ABI_SPI_FIRST)
+				continue;
+			op->vcpu = v;
+			op->num = m->intid[k];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether a timer whose PPI is in play fires on some vcpu. */
+static bool timer_firing(const struct vgic_model *m)
+{
+	unsigned int k, v;
+
+	for (k = 0; k < m->nr_intids; k++)
+		for (v = 0; vgic_owned_by_kvm(m->intid[k]) && v < m->nr_vcpus; v++)
+			if (m->irq[k][v].timer)
+				return true;
+	return false;
+}
+
+static bool timer_in_play(const struct vgic_model *m)
+{
+	return vgic_model_index(m, vgic_timer_ppi(DEV_VTIMER)) >= 0 ||
+	       vgic_model_index(m, vgic_timer_ppi(DEV_PTIMER)) >= 0;
+}
+
+static struct seq_rng *late_rng(struct seq_gen *g)
+{
+	if (!g->late_seeded)
+		g->late.state = g->rng.state ^ 0x6c617465u;
+	g->late_seeded = true;
+	return &g->late;
+}
+
 static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 			   struct seq_op *op)
 {
@@ -586,6 +638,9 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 	bool again = g->last_intid && seq_one_in(r, 3), leaned = false;
 	int k;
 
+	/* Without a timer's PPI in play, a line as before there was a timer to drive. */
+	if (code == SEQ_DEV && !timer_in_play(&s->vgic))
+		code = SEQ_LINE;
 	/* A group enable cleared is set again soon: delivery is what is explored. */
 	if (group_cleared(&s->vgic) >= 0 && seq_one_in(r, 4))
 		code = SEQ_GROUP;
@@ -598,8 +653,8 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 			code = preempting(r, s, op);
 		else if (!again && seq_one_in(r, 4))
 			reraising(r, s, op);
-		else if (!again && seq_one_in(r, 3))
-			beside_timer(r, s, op);
+		else if (!again && timer_firing(&s->vgic) && seq_one_in(late_rng(g), 3))
+			beside_timer(late_rng(g), s, op);
 		leaned = code == SEQ_ENABLE;
 	}
 	op->code = code;
@@ -636,12 +691,16 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 		if (!again)
 			op->num = busy_intid(r, s, op->vcpu, seq_one_in(r, 2));
 		/* On vgic-v2 a third of the routes name several CPU interfaces. */
-		if (s->vm.kind == SEQ_VM_V2 && s->vm.nr_vcpus > 1 && seq_one_in(r, 3)) {
+		if (s->vm.kind == SEQ_VM_V2 && s->vm.nr_vcpus > 1 && seq_one_in(late_rng(g), 3)) {
 			op->code = SEQ_TARGETS;
-			op->level = new_targets(r, s);
+			op->level = new_targets(late_rng(g), s);
 			break;
 		}
 		op->a = new_target(r, s, op->num);
+		/* A quarter of the time, an SPI held active, away from its vcpu. */
+		if (seq_one_in(late_rng(g), 4) && held_active(late_rng(g), &s->vgic, true, op))
+			op->a = (op->vcpu + 1 + seq_below(late_rng(g), s->vm.nr_vcpus - 1 ?: 1)) %
+				s->vm.nr_vcpus;
 		break;
 	case SEQ_EOIMODE:
 		op->level = !seq_one_in(r, 3);
@@ -649,12 +708,15 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 	case SEQ_READ:
 		if (!again)
 			op->num = busy_intid(r, s, op->vcpu, false);
+		/* A third of the time, what a vcpu holds active, on that vcpu. */
+		if (seq_one_in(late_rng(g), 3))
+			held_active(late_rng(g), &s->vgic, false, op);
 		break;
 	case SEQ_GROUP:
 		group_op(r, s, op);
 		break;
 	case SEQ_DEV:
-		timer_op(r, s, op);
+		timer_op(late_rng(g), s, op);
 		break;
 	case SEQ_PRIORITY:
 		if (!again)

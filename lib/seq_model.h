@@ -69,6 +69,13 @@ void seq_vm_generate(struct seq_rng *r, enum seq_vm_kind kind, unsigned int max_
  */
 struct seq_gen {
 	struct seq_rng rng;
+	/*
+	 * The draws of the operations added last (1-N routes, the timers'
+	 * PPIs): apart, so that a sequence draws what it drew before them
+	 * until one of them is made (the kills the seeds made stay made).
+	 */
+	struct seq_rng late;
+	bool late_seeded;
 	unsigned int last_intid;	/* 0: none yet */
 	bool pairing;			/* the last was a line to go at once ... */
 	uint8_t pair_from;		/* ... from this thread */
