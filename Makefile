@@ -5,7 +5,8 @@
 #   make              build the static arm64 test binaries
 #   make run_tests    run the suite (natively on arm64 with /dev/kvm, else on
 #                     an emulated arm64 KVM host: HOST=<config>, KERNEL=<Image>;
-#                     SEQUENCES=N explores N seeded sequences per model)
+#                     SEQUENCES=N explores N seeded sequences per model;
+#                     REAL_VMM=full boots QEMU's guest in every mode)
 #   make check        the project's own tests
 #   make hosts        list the emulated host configurations
 #   make bench        the sweep's and the sequences' rates against a bare
@@ -73,14 +74,16 @@ ifeq ($(NATIVE),1)
 run_tests: all
 	@echo "  RUN     natively ($(BUILD_ARCH), /dev/kvm): ./run_tests.sh --bindir $(O)/tests"
 	@./run_tests.sh --bindir $(O)/tests --results $(O)/results.tsv $(if $(T),--tests "$(T)") $(if $(REQUIRE),--require $(REQUIRE)) \
-		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS)) $(if $(SEQUENCES),--sequences $(SEQUENCES))
+		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS)) $(if $(SEQUENCES),--sequences $(SEQUENCES)) \
+		$(if $(REAL_VMM),--real-vmm $(REAL_VMM)) $(if $(QEMU),--qemu $(QEMU))
 else
 run_tests: all
 	@echo "  RUN     on the emulated arm64 KVM host $(HOST) ($(BUILD_ARCH) here$(if $(wildcard /dev/kvm),, without /dev/kvm))"
 	@sh mk/deps.sh host
 	@emuhost/run-host.sh --host $(HOST) $(if $(KERNEL),--kernel $(KERNEL)) \
 		--bindir $(O)/tests --out $(O)/runs $(if $(T),--tests "$(T)") \
-		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS)) $(if $(SEQUENCES),--sequences $(SEQUENCES))
+		$(if $(LARGE_VMS),--large-vms $(LARGE_VMS)) $(if $(SEQUENCES),--sequences $(SEQUENCES)) \
+		$(if $(REAL_VMM),--real-vmm $(REAL_VMM))
 endif
 
 # Every emulated host configuration of emuhost/hosts, two at a time (each

@@ -30,6 +30,10 @@ ktap=
 require_pinned=
 require=
 large_vms=sample
+real_vmm=${KVM_IRQ_REALVMM:-default}
+qemu=
+guest_kernel=
+guest_initrd=
 sequences=
 sequence_seconds=
 results=
@@ -77,6 +81,16 @@ usage: $prog [options]
                     (default), or every vcpu of the largest VM
                     KVM_CAP_MAX_VCPUS allows (512 vcpus: 35 s on
                     the emulated host)
+  --real-vmm default|full
+                    realvmm: one boot of QEMU's guest per mode (default),
+                    or every one: the vgic with 1 to 4 vcpus and vgic-v2
+                    beside v3 where the host creates it, kernel_irqchip=off
+                    with 1 and 2 vcpus (docs/realvmm.md)
+  --qemu PATH       realvmm's qemu-system-aarch64 (default: the emulated
+                    host's, else the installed one, qemu-system-arm)
+  --guest-kernel FILE, --guest-initrd FILE
+                    realvmm's guest: an arm64 kernel Image with virtio_mmio
+                    and virtio-rng, and its initramfs (docs/realvmm.md)
   --sequences N     the explored sequences (tests/sequences): N seeded
                     sequences per model instead of the fixed few of every
                     run, for a long exploration
@@ -147,6 +161,10 @@ while [ $# -gt 0 ]; do
 	--require-pinned) require_pinned=1 ;;
 	--require) need_arg "$@"; require=$2; shift ;;
 	--large-vms) need_arg "$@"; large_vms=$2; shift ;;
+	--real-vmm) need_arg "$@"; real_vmm=$2; shift ;;
+	--qemu) need_arg "$@"; qemu=$2; shift ;;
+	--guest-kernel) need_arg "$@"; guest_kernel=$2; shift ;;
+	--guest-initrd) need_arg "$@"; guest_initrd=$2; shift ;;
 	--sequences) need_arg "$@"; sequences=$2; shift ;;
 	--sequence-seconds) need_arg "$@"; sequence_seconds=$2; shift ;;
 	--certify) need_arg "$@"; certify=1; certify_out=$2; shift ;;
@@ -197,6 +215,17 @@ fi
 case "$cpus" in *[!0-9]*) die "--cpus must be a number, not '$cpus'" ;; esac
 case "$large_vms" in sample|full) ;; *) die "--large-vms must be sample or full, not '$large_vms'" ;; esac
 export KVM_IRQ_LARGE_VMS=$large_vms
+case "$real_vmm" in default|full) ;; *) die "--real-vmm must be default or full, not '$real_vmm'" ;; esac
+export KVM_IRQ_REALVMM=$real_vmm
+if [ -n "$qemu" ]; then
+	[ -f "$qemu" ] && [ -x "$qemu" ] || die "--qemu: '$qemu' is not an executable file"
+	export KVM_IRQ_QEMU=$qemu
+fi
+for f in "$guest_kernel" "$guest_initrd"; do
+	[ -z "$f" ] || { [ -f "$f" ] && [ -r "$f" ]; } || die "--guest-kernel/--guest-initrd: cannot read '$f'"
+done
+[ -z "$guest_kernel" ] || export KVM_IRQ_GUEST_KERNEL=$guest_kernel
+[ -z "$guest_initrd" ] || export KVM_IRQ_GUEST_INITRD=$guest_initrd
 
 # --- certification bundles (runner/bundle.sh) ------------------------------------
 [ -z "$allowed_signers$require_signature" ] || [ -n "$verify" ] ||

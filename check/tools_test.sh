@@ -323,6 +323,15 @@ for s in $shells; do
 	run "$s" --large-vms huge
 	one_error_line "--large-vms must be sample or full, not 'huge'"
 	t $? "$s: a bad --large-vms is an error"
+	run "$s" --real-vmm half
+	one_error_line "--real-vmm must be default or full, not 'half'"
+	t $? "$s: a bad --real-vmm is an error"
+	run "$s" --qemu /nonexistent/qemu-system-aarch64
+	one_error_line "--qemu: '/nonexistent/qemu-system-aarch64' is not an executable file"
+	t $? "$s: a --qemu that is no executable is an error"
+	run "$s" --guest-kernel /nonexistent/Image
+	one_error_line "--guest-kernel/--guest-initrd: cannot read '/nonexistent/Image'"
+	t $? "$s: an unreadable --guest-kernel is an error"
 
 	run "$s" --require large-vms,wings
 	one_error_line "--require: unknown feature 'wings'"

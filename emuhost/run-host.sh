@@ -22,6 +22,7 @@ rootfs=
 job=
 params=
 large_vms=
+real_vmm=
 format=
 cpu=
 certify=
@@ -63,6 +64,7 @@ usage: $prog --host NAME --bindir DIR --out DIR [options]
                     tar holding board-job.sh (IMAGE left unchanged)
   --append PARAMS   more kernel parameters
   --large-vms MODE  run_tests.sh --large-vms: sample (default) or full
+  --real-vmm MODE   run_tests.sh --real-vmm: default or full
   --format F        kselftest (default: TAP 13, nested behind "# ") or ktap
                     (run_tests.sh --ktap: KTAP v1 subtests)
   --certify FILE    certification: run_tests.sh --collect-bundle on the host
@@ -79,7 +81,7 @@ EOF
 }
 
 . "$here/opts.sh"
-parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms format cpu smp idle limit certify replay sequences sequence-seconds busy-cpu!" "$@"
+parse_opts "host kernel bindir out tests run=task rootfs job append=params large-vms=large_vms real-vmm=real_vmm format cpu smp idle limit certify replay sequences sequence-seconds busy-cpu!" "$@"
 [ -n "$host" ] || die "--host is required (emuhost/hosts.sh list)"
 if [ -n "$rootfs" ]; then
 	[ -r "$rootfs" ] || die "--rootfs $rootfs: no such file"
@@ -94,6 +96,7 @@ else
 fi
 [ -n "$out" ] || die "--out is required"
 case "$large_vms" in ''|sample|full) ;; *) die "--large-vms must be sample or full, not '$large_vms'" ;; esac
+case "$real_vmm" in ''|default|full) ;; *) die "--real-vmm must be default or full, not '$real_vmm'" ;; esac
 case "$format" in ''|kselftest|ktap) ;; *) die "--format must be kselftest or ktap, not '$format'" ;; esac
 case "$sequences" in *[!0-9]*|0) die "--sequences must be a number of sequences, not '$sequences'" ;; esac
 case "$sequence_seconds" in *[!0-9]*|0) die "--sequence-seconds must be a number of seconds, not '$sequence_seconds'" ;; esac
@@ -200,7 +203,7 @@ require=$("$here/hosts.sh" require "$gic") || exit 2
 # This script brings QEMU and the real VMM's guest (tests/realvmm): a skip
 # of realvmm would be a bundle lost.
 require=$require,real-vmm
-append="$append ${busy_cpu:+kvmirq_busy=1 }${sequences:+kvmirq_sequences=$sequences }${sequence_seconds:+kvmirq_sequence_seconds=$sequence_seconds }${large_vms:+kvmirq_large_vms=$large_vms }${format:+kvmirq_format=$format }${certify:+kvmirq_certify=1 }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
+append="$append ${busy_cpu:+kvmirq_busy=1 }${sequences:+kvmirq_sequences=$sequences }${sequence_seconds:+kvmirq_sequence_seconds=$sequence_seconds }${large_vms:+kvmirq_large_vms=$large_vms }${real_vmm:+kvmirq_real_vmm=$real_vmm }${format:+kvmirq_format=$format }${certify:+kvmirq_certify=1 }kvmirq_require=$require kvmirq_cpus=$smp kvmirq_tests=$(echo $tests | tr ' ' ,) kvmirq_run=$task $extra $params"
 # The console log exists before qemu starts: tail must not race qemu's
 # shell for it (a tail that finds no file follows nothing).
 : > "$console"

@@ -19,7 +19,13 @@
  *
  * Where QEMU and the guest are: /realvmm on the emulated host (a second
  * initramfs, emuhost/mkinitramfs.sh --realvmm), or KVM_IRQ_QEMU (a
- * qemu-system-aarch64), KVM_IRQ_GUEST_KERNEL and KVM_IRQ_GUEST_INITRD.
+ * qemu-system-aarch64; else the installed one, Debian's qemu-system-arm),
+ * KVM_IRQ_GUEST_KERNEL and KVM_IRQ_GUEST_INITRD (run_tests.sh --qemu,
+ * --guest-kernel, --guest-initrd).
+ *
+ * KVM_IRQ_REALVMM=full (run_tests.sh --real-vmm full) boots more: the
+ * vgic with 1 to 4 vcpus, and a vgic-v2 beside the vgic-v3 where the host
+ * can create one; kernel_irqchip=off with 1 and 2 vcpus.
  */
 #include "suite.h"
 
@@ -38,6 +44,8 @@
 #define REALVMM_QEMU		REALVMM_DIR "/usr/bin/qemu-system-aarch64"
 #define REALVMM_KERNEL		REALVMM_DIR "/guest/Image"
 #define REALVMM_INITRD		REALVMM_DIR "/guest/initrd.cpio.gz"
+/* Natively: Debian's qemu-system-arm installs it here. */
+#define INSTALLED_QEMU		"/usr/bin/qemu-system-aarch64"
 /*
  * A guest boots in 10 to 60 s on the emulated hosts; past this (or
  * KVM_IRQ_REALVMM_SECONDS) it is hung: QEMU is killed, the check fails.
@@ -70,11 +78,39 @@ FIXTURE(realvmm) {
 
 FIXTURE_VARIANT(realvmm) {
 	bool irqchip_off;
-	unsigned int vcpus;
 };
 
-FIXTURE_VARIANT_ADD(realvmm, vgic) { .vcpus = 2 };
-FIXTURE_VARIANT_ADD(realvmm, irqchip_off) { .irqchip_off = true, .vcpus = 2 };
+FIXTURE_VARIANT_ADD(realvmm, vgic) {};
+FIXTURE_VARIANT_ADD(realvmm, irqchip_off) { .irqchip_off = true };
+
+/* One boot: QEMU's GIC (0: kernel_irqchip=off, its userspace GICv2) and vcpus. */
+struct boot {
+	unsigned int gic, vcpus;
+};
+
+#define MAX_BOOTS	6
+
+/*
+ * The boots of this mode: one with 2 vcpus (the default run's budget), or
+ * with KVM_IRQ_REALVMM=full every vcpu count QEMU's GICs are exercised
+ * with and, on a host that can create both, the other vgic.
+ */
+static unsigned int boots_of(FIXTURE_DATA(realvmm) *self, struct boot *b)
+{
+	const char *how = getenv("KVM_IRQ_REALVMM");
+	bool full = how && !strcmp(how, "full");
+	unsigned int n = 0, v;
+
+	if (!full) {
+		b[n++] = (struct boot){ self->gic, 2 };
+		return n;
+	}
+	for (v = 1; v <= (self->gic ? 4 : 2); v++)
+		b[n++] = (struct boot){ self->gic, v };
+	if (self->gic == 3 && host.vgic_v2)
+		b[n++] = (struct boot){ 2, 2 };
+	return n;
+}
 
 static const char *env_or(const char *name, const char *dflt)
 {
@@ -85,14 +121,14 @@ static const char *env_or(const char *name, const char *dflt)
 
 SUITE_SETUP(realvmm)
 {
-	self->qemu = env_or("KVM_IRQ_QEMU", REALVMM_QEMU);
+	self->qemu = env_or("KVM_IRQ_QEMU", access(REALVMM_QEMU, X_OK) ? INSTALLED_QEMU : REALVMM_QEMU);
 	self->kernel = env_or("KVM_IRQ_GUEST_KERNEL", REALVMM_KERNEL);
 	self->initrd = env_or("KVM_IRQ_GUEST_INITRD", REALVMM_INITRD);
 	self->bundled = !strcmp(self->qemu, REALVMM_QEMU);
 	if (access(self->qemu, X_OK))
-		return FEATURE(REAL_VMM) "no qemu-system-aarch64 (Debian's qemu-system-arm; KVM_IRQ_QEMU)";
+		return FEATURE(REAL_VMM) "no qemu-system-aarch64 (apt-get install qemu-system-arm, or run_tests.sh --qemu PATH)";
 	if (access(self->kernel, R_OK) || access(self->initrd, R_OK))
-		return FEATURE(REAL_VMM) "no guest kernel and initramfs (KVM_IRQ_GUEST_KERNEL, KVM_IRQ_GUEST_INITRD)";
+		return FEATURE(REAL_VMM) "no guest kernel and initramfs (run_tests.sh --guest-kernel, --guest-initrd; docs/realvmm.md)";
 	if (variant->irqchip_off && host.user_irq < 1)
 		return FEATURE(USER_IRQ) "no KVM_CAP_ARM_USER_IRQ: QEMU cannot run with kernel_irqchip=off";
 	self->gic = variant->irqchip_off ? 0 : host.vgic_v3 ? 3 : 2;
@@ -102,9 +138,9 @@ SUITE_SETUP(realvmm)
 SUITE_TEARDOWN(realvmm) {}
 
 /* QEMU's accelerator: KVM, with or without the in-kernel irqchip. */
-static const char *accel(FIXTURE_DATA(realvmm) *self)
+static const char *accel(unsigned int gic)
 {
-	return self->gic ? "kvm" : "kvm,kernel-irqchip=off";
+	return gic ? "kvm" : "kvm,kernel-irqchip=off";
 }
 
 /* QEMU's argv for a GIC version and accelerator, ending in NULL. */
@@ -359,35 +395,35 @@ static void log_gicv3_refusal(FIXTURE_DATA(realvmm) *self)
 }
 
 /*
- * One boot of the guest in this mode: it reaches its end, QEMU exits 0,
- * within the bound; the timer's count moved on every vcpu, the UART's and
- * the virtio device's moved, and with several vcpus the IPIs on each.
+ * One boot of the guest: it reaches its end, QEMU exits 0, within the
+ * bound; the timer's count moved on every vcpu, the UART's and the virtio
+ * device's moved, and with several vcpus the IPIs on each.  False if it
+ * never reached its end (the deviation then says how it failed).
  */
-SUITE_TEST_TIMEOUT(realvmm, guest_sees_its_interrupts, REALVMM_SECONDS + 60)
+static bool boot_checked(struct __test_metadata *_metadata, FIXTURE_DATA(realvmm) *self,
+			 const struct boot *b)
 {
 	const char *argv[40];
 	char machine[48], smp[8];
 	struct guest_run r;
 	bool clean;
 
-	if (!self->gic)
-		log_gicv3_refusal(self);
-	qemu_argv(self, variant->vcpus, self->gic ?: 2, accel(self), argv, machine,
-		  sizeof(machine), smp, sizeof(smp));
-	TH_LOG("QEMU: %s -accel %s -M %s -smp %s", self->qemu, accel(self), machine, smp);
+	qemu_argv(self, b->vcpus, b->gic ?: 2, accel(b->gic), argv, machine, sizeof(machine),
+		  smp, sizeof(smp));
+	TH_LOG("QEMU: %s -accel %s -M %s -smp %s", self->qemu, accel(b->gic), machine, smp);
 	guest_run(argv, &r);
 	TH_LOG("guest kernel %s, %u vcpus; QEMU %s, status 0x%x", r.kernel[0] ? r.kernel : "unknown",
 	       r.cpus, r.timed_out ? "stopped at the bound" : "exited", r.status);
 	clean = !r.timed_out && WIFEXITED(r.status) && !WEXITSTATUS(r.status);
-	check(RULE_VMM_BOOT, r.ended && clean && !r.errors && r.cpus == variant->vcpus,
+	check(RULE_VMM_BOOT, r.ended && clean && !r.errors && r.cpus == b->vcpus,
 	      "the guest %s its end marker, %u of %u vcpus, %serrors; QEMU %s (status 0x%x)",
-	      r.ended ? "reached" : "never reached", r.cpus, variant->vcpus,
+	      r.ended ? "reached" : "never reached", r.cpus, b->vcpus,
 	      r.errors ? "" : "no ", r.timed_out ? "hung" : clean ? "exited 0" : "failed", r.status);
 	if (!r.ended) {
 		/* How it failed, for expected/ to pin where a kernel breaks QEMU. */
 		check_deviation("%s", r.timed_out ? "hung" : !r.lines ? "no-output" :
 				!clean ? "qemu-failed" : "no-end");
-		return;
+		return false;
 	}
 	check(RULE_VMM_TIMER, moved(&r, "arch_timer", true),
 	      "the virtual timer's count did not move on every vcpu");
@@ -397,6 +433,24 @@ SUITE_TEST_TIMEOUT(realvmm, guest_sees_its_interrupts, REALVMM_SECONDS + 60)
 	      "the virtio-mmio device's interrupt never arrived");
 	if (r.cpus > 1)
 		check(RULE_VMM_IPI, ipis_moved(&r), "the IPIs' counts did not move on every vcpu");
+	return true;
+}
+
+/*
+ * The guest booted in this mode, once or (full) once per GIC and vcpu
+ * count; a boot that never ends stops the rest (its deviation is the
+ * test's).
+ */
+SUITE_TEST_TIMEOUT(realvmm, guest_sees_its_interrupts, MAX_BOOTS * (REALVMM_SECONDS + 60))
+{
+	struct boot boots[MAX_BOOTS];
+	unsigned int n = boots_of(self, boots), i;
+
+	if (!self->gic)
+		log_gicv3_refusal(self);
+	for (i = 0; i < n; i++)
+		if (!boot_checked(_metadata, self, &boots[i]))
+			break;
 }
 
 SUITE_MAIN()
