@@ -554,8 +554,10 @@ static void timer_fires(const struct variants *v, struct vgic_model *m)
 static void test_vgic_timer(void)
 {
 	struct variants ignored = with(VARIANT_OWNED_PPI, VARIANT_OWNED_PPI_IGNORED);
+	struct variants id_as_index = with(VARIANT_VCPU_LOOKUP, VARIANT_VCPU_LOOKUP_PPI_ID_AS_INDEX);
 	struct seq_op fire = { .code = SEQ_DEV, .a = DEV_VTIMER, .level = SEQ_DEV_RAISE };
 	struct vgic_model m;
+	struct seq_vm vm;
 
 	timer_fires(&documented, &m);
 	tap(!vgic_accepts(&m, 0, 0) && vgic_accepts(&m, 0, 27, 0) && vgic_accepts(&m, 1, 0) &&
@@ -580,6 +582,16 @@ static void test_vgic_timer(void)
 	tap(vgic_model_allows(&m, &fire) && (fire.a = DEV_PMU, !vgic_model_allows(&m, &fire)) &&
 	    (fire.a = DEV_PTIMER, !vgic_model_allows(&m, &fire)),
 	    "vgic: the guest drives a timer whose PPI is in play, not the PMU (no PMU in a vgic sequence)");
+
+	vm = vgic_vm(2, &id_as_index);
+	vm.permuted = true;
+	vm.id[0] = 1;
+	vm.id[1] = 0;
+	vgic_model_init(&m, &vm);
+	fire.a = DEV_VTIMER;
+	tap(!vgic_model_allows(&m, &fire) &&
+	    (vm.variants = documented, vgic_model_init(&m, &vm), vgic_model_allows(&m, &fire)),
+	    "vgic: vcpu-lookup:ppi-id-as-index, ids out of order: no timer driven (KVM's own injection lands it elsewhere)");
 }
 
 /* Edge SPI 41 raised, taken, then level 1 again without a 0 between. */

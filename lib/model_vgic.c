@@ -53,6 +53,9 @@ void vgic_model_init(struct vgic_model *m, const struct seq_vm *vm)
 	m->nr_intids = vm->nr_intids;
 	memcpy(m->intid, vm->intid, sizeof(m->intid));
 	m->variants = vm->variants;
+	for (v = 0; v < m->nr_vcpus; v++)
+		m->timer_elsewhere[v] = vm->permuted && vm->id[v] != v &&
+			m->variants.value[VARIANT_VCPU_LOOKUP] == VARIANT_VCPU_LOOKUP_PPI_ID_AS_INDEX;
 	m->stats.names = vgic_transition_names;
 	m->stats.nr = NR_VGIC_TRANSITIONS;
 	for (k = 0; k < m->nr_intids; k++) {
@@ -289,6 +292,7 @@ bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 	case SEQ_DEV:
 		/* A timer fires now or stops (not armed ahead: when it fires is timing). */
 		return vgic_timer_ppi(op->a) && vgic_model_index(m, vgic_timer_ppi(op->a)) >= 0 &&
+		       !m->timer_elsewhere[op->vcpu] &&
 		       (op->level == SEQ_DEV_RAISE || op->level == SEQ_DEV_LOWER);
 	case SEQ_DIR:
 		/*

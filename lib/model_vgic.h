@@ -141,6 +141,14 @@ struct vgic_model {
 	unsigned int nr_intids;
 	unsigned int intid[SEQ_MAX_INTIDS];
 	bool dist_disabled;		/* GICD_CTLR's group enable clear: nothing forwarded */
+	/*
+	 * vcpu-lookup:ppi-id-as-index and vcpu v's id is not its index: KVM's
+	 * own timer injection takes the id for an index too (5.10, 6.1
+	 * arch_timer.c, kvm_vgic_inject_irq(kvm, vcpu->vcpu_id, ...)), so its
+	 * timer's PPI lands on another vcpu, while ISPENDR of a mapped timer
+	 * reads v's own line: beyond the model, its timers are not driven.
+	 */
+	bool timer_elsewhere[IRQ_VM_MAX_VCPUS];
 	struct variants variants;
 	/* [k][v]: PPI k of vcpu v; an SPI is [k][0]. */
 	struct vgic_irq irq[SEQ_MAX_INTIDS][IRQ_VM_MAX_VCPUS];
