@@ -159,7 +159,6 @@ uint64_t guest_gic_route_read(unsigned int intid)
 	return guest_gic_targets(intid);
 }
 
-
 void guest_gic_route(unsigned int intid, unsigned int vcpu)
 {
 	/* KVM: Aff0 = vcpu_id for ids < 16; CPU interface n for vcpu n on v2. */

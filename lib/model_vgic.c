@@ -240,8 +240,10 @@ void vgic_model_line(struct vgic_model *m, unsigned int type, unsigned int vcpu,
 		i->passed = 0;
 	/* At most one target of a 1-N SPI spins (vgic_model_allows). */
 	spinning = vgic_model_spinning_of(m, i->targets);
-	t = &m->v[spinning < 0 ? 0 : spinning];
-	if (spinning >= 0 && t->steps[k] < VGIC_WINDOW_STEPS) {
+	if (spinning < 0)
+		return;
+	t = &m->v[spinning];
+	if (t->steps[k] < VGIC_WINDOW_STEPS) {
 		t->steps[k]++;
 		t->hist[k][t->steps[k]] = seq_level_asserts(&m->variants, level);
 	}
@@ -342,7 +344,7 @@ bool vgic_model_allows(const struct vgic_model *m, const struct seq_op *op)
 	case SEQ_TARGETS:
 		/* vgic-v2's 1-N: several CPU interfaces of the VM's. */
 		if (k < 0 || is_ppi(m, k) || m->version != 2 || op->level >> m->nr_vcpus ||
-		    !(op->level & (op->level - 1)))
+		    !vgic_several(op->level))
 			return false;
 		return may_route(m, vgic_model_irq(m, k, 0), op->level);
 	default:
@@ -383,7 +385,7 @@ void vgic_model_config(struct vgic_model *m, unsigned int intid, bool edge)
 /* "vcpu 2" or "vcpus 0x3", of a set of vcpus. */
 static const char *vcpus_words(unsigned int mask, char *buf, size_t len)
 {
-	if (mask && !(mask & (mask - 1)))
+	if (mask && !vgic_several(mask))
 		snprintf(buf, len, "vcpu %d", __builtin_ctz(mask));
 	else
 		snprintf(buf, len, "vcpus 0x%x", mask);
@@ -403,7 +405,7 @@ bool vgic_model_route(struct vgic_model *m, unsigned int vcpu, unsigned int inti
 		return true;
 	i = irq_of(m, k, 0);
 	model_fire(&m->stats, pending(i) != TRI_NO ? VGIC_T_ROUTE_PENDING : VGIC_T_ROUTE);
-	if (targets & (targets - 1))
+	if (vgic_several(targets))
 		model_fire(&m->stats, VGIC_T_ROUTE_SHARED);
 	/*
 	 * A vcpu that may hold it writes the routing register itself: that

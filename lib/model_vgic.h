@@ -172,9 +172,15 @@ static inline bool vgic_routed_to(const struct vgic_irq *i, unsigned int v)
 	return i->targets >> v & 1;
 }
 
+/* A set of vcpus (bit v) of two or more. */
+static inline bool vgic_several(unsigned int mask)
+{
+	return mask & (mask - 1);
+}
+
 static inline bool vgic_shared(const struct vgic_irq *i)
 {
-	return i->targets & (i->targets - 1);
+	return vgic_several(i->targets);
 }
 
 /* The PPIs KVM's arch timer owns: EL1 virtual 27, EL1 physical 30. */

@@ -120,6 +120,12 @@ struct seq_op {
 	uint32_t level;
 };
 
+/* The vcpus (bit v) a route or a targets operation routes its SPI to. */
+static inline unsigned int seq_route_mask(const struct seq_op *op)
+{
+	return op->code == SEQ_ROUTE ? 1u << op->a : op->level;
+}
+
 static inline bool seq_is_guest_op(const struct seq_op *op)
 {
 	return op->code >= SEQ_WINDOW;

@@ -539,23 +539,34 @@ static void reraising(struct seq_rng *r, const struct seq_models *s, struct seq_
 }
 
 /*
+ * A PPI whose timer fires on some vcpu, looking from vcpu v0 on: true,
+ * and (op) that vcpu and PPI into op; false if no timer fires.
+ */
+static bool firing_timer(const struct vgic_model *m, unsigned int v0, struct seq_op *op)
+{
+	unsigned int n = m->nr_vcpus, a, k, v;
+
+	for (k = 0; k < m->nr_intids; k++)
+		for (a = 0; vgic_owned_by_kvm(m->intid[k]) && a < n; a++) {
+			v = (v0 + a) % n;
+			if (!m->irq[k][v].timer)
+				continue;
+			if (op) {
+				op->vcpu = v;
+				op->num = m->intid[k];
+			}
+			return true;
+		}
+	return false;
+}
+
+/*
  * A PPI whose timer fires on some vcpu: its line, from userspace (KVM
  * owns it; userspace's change and the timer's meet on one level).
  */
 static void beside_timer(struct seq_rng *r, const struct seq_models *s, struct seq_op *op)
 {
-	const struct vgic_model *m = &s->vgic;
-	unsigned int n = s->vm.nr_vcpus, v0 = seq_below(r, n), a, k, v;
-
-	for (k = 0; k < m->nr_intids; k++)
-		for (a = 0; vgic_owned_by_kvm(m->intid[k]) && a < n; a++) {
-			v = (v0 + a) % n;
-			if (m->irq[k][v].timer) {
-				op->vcpu = v;
-				op->num = m->intid[k];
-				return;
-			}
-		}
+	firing_timer(&s->vgic, seq_below(r, s->vm.nr_vcpus), op);
 }
 
 /*
@@ -604,18 +615,6 @@ static bool held_active(struct seq_rng *r, const struct vgic_model *m, bool spi,
 	return false;
 }
 
-/* Whether a timer whose PPI is in play fires on some vcpu. */
-static bool timer_firing(const struct vgic_model *m)
-{
-	unsigned int k, v;
-
-	for (k = 0; k < m->nr_intids; k++)
-		for (v = 0; vgic_owned_by_kvm(m->intid[k]) && v < m->nr_vcpus; v++)
-			if (m->irq[k][v].timer)
-				return true;
-	return false;
-}
-
 static bool timer_in_play(const struct vgic_model *m)
 {
 	return vgic_model_index(m, vgic_timer_ppi(DEV_VTIMER)) >= 0 ||
@@ -653,7 +652,7 @@ static void vgic_candidate(struct seq_gen *g, const struct seq_models *s,
 			code = preempting(r, s, op);
 		else if (!again && seq_one_in(r, 4))
 			reraising(r, s, op);
-		else if (!again && timer_firing(&s->vgic) && seq_one_in(late_rng(g), 3))
+		else if (!again && firing_timer(&s->vgic, 0, NULL) && seq_one_in(late_rng(g), 3))
 			beside_timer(late_rng(g), s, op);
 		leaned = code == SEQ_ENABLE;
 	}

@@ -731,8 +731,7 @@ static bool guest_result(struct seq_exec *x, const struct seq_op *op)
 		return judged(x, &j, COND_STOPPED);
 	case SEQ_ROUTE:
 	case SEQ_TARGETS:
-		vgic_model_route(m, op->vcpu, op->num,
-				 op->code == SEQ_ROUTE ? 1u << op->a : op->level, g->result, &j);
+		vgic_model_route(m, op->vcpu, op->num, seq_route_mask(op), g->result, &j);
 		return judged(x, &j, COND_STOPPED);
 	default:
 		/* Nothing to observe (SEQ_DEV: its returns said it all). */
