@@ -138,10 +138,13 @@ sequences: all
 
 # Kernels broken on purpose (check/kernel-mutants/): which does the suite
 # see?  Not part of make check (about 40 minutes); the kernels are cached.
+# ONLY= some defects, KMUT_HOSTS= other hosts, T= some test binaries,
+# APPEND= more kernel parameters (KVM_IRQ_REALVMM_SECONDS=300).
 kernel-mutants: all
 	@sh mk/deps.sh host
 	@sh mk/deps.sh kmut
-	@emuhost/kernel-mutants.sh --bindir $(O)/tests --out $(O)/kernel-mutants $(if $(ONLY),--only "$(ONLY)")
+	@emuhost/kernel-mutants.sh --bindir $(O)/tests --out $(O)/kernel-mutants $(if $(ONLY),--only "$(ONLY)") \
+		$(if $(KMUT_HOSTS),--hosts "$(KMUT_HOSTS)") $(if $(T),--tests "$(T)") $(if $(APPEND),--append "$(APPEND)")
 
 # A Debian bookworm arm64 userland on the emulated host, where a fresh
 # clone of HEAD runs make run_tests and make check natively.

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# kernel-mutants.sh --bindir DIR --out DIR [--only "A B"]   (make kernel-mutants)
+# kernel-mutants.sh --bindir DIR --out DIR [--only "A B"] [--hosts "H ..."]
+#                   [--tests "T ..."] [--append PARAMS]     (make kernel-mutants)
 #
 # Kernels broken on purpose: a minimal arm64 6.12 kernel with KVM, built
 # from Debian's linux-source-6.12 (tinyconfig plus emuhost/kmut.config),
@@ -11,24 +12,31 @@
 # defect is killed when a run does not match expected/.  The clean kernel
 # must match on both.  Prints a table (defect, killed or survived, by
 # which test) and a summary line.  Kernels are kept in $CACHE/kmut.
+# --hosts, --tests and --append narrow the runs as run-host.sh's options
+# do (make kernel-mutants KMUT_HOSTS= T= APPEND=): which defects one test
+# binary sees, on one host.
 set -u
 
 prog=kernel-mutants.sh
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 cache=${CACHE:-$top/cache}
-bindir= out= only=
+bindir= out= only= tests= append=
 hosts="6.12-gicv3-vhe 6.12-gicv2-vhe"
 tarball=${KMUT_TARBALL:-/usr/src/linux-source-6.12.tar.xz}
 
 usage() {
-	sed -n '4,13s/^# \{0,1\}//p' "$0"
+	sed -n '4,17s/^# \{0,1\}//p' "$0"
 }
 
 . "$here/opts.sh"
-parse_opts "bindir out only" "$@"
+parse_opts "bindir out only hosts tests append" "$@"
 [ -n "$bindir" ] && [ -d "$bindir" ] || die "--bindir: no such directory '$bindir'"
 [ -n "$out" ] || die "--out is required"
+[ -n "$hosts" ] || die "--hosts: no host named"
+for h in $hosts; do
+	"$here/hosts.sh" show "$h" > /dev/null || exit 2
+done
 mutants=
 for f in "$top"/check/kernel-mutants/*.sed; do
 	n=${f##*/}
@@ -106,7 +114,8 @@ done
 run() {
 	dir=$out/$1
 	"$here/run-host.sh" --host "$2" --kernel "$images/$1.Image" --bindir "$bindir" \
-		--append kvmirq_shrink_seconds=20 --out "$dir" > "$dir.$2.ktap" 2> "$dir.$2.err"
+		--append "kvmirq_shrink_seconds=20${append:+ $append}" ${tests:+--tests "$tests"} \
+		--out "$dir" > "$dir.$2.ktap" 2> "$dir.$2.err"
 	rc=$?
 	if [ $rc = 0 ]; then
 		echo survived
