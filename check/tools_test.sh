@@ -332,6 +332,9 @@ for s in $shells; do
 	run "$s" --guest-kernel /nonexistent/Image
 	one_error_line "--guest-kernel/--guest-initrd: cannot read '/nonexistent/Image'"
 	t $? "$s: an unreadable --guest-kernel is an error"
+	run "$s" --guest-append "$(printf '%0161d' 0)"
+	one_error_line "--guest-append: longer than 160 characters"
+	t $? "$s: a --guest-append past the bound is an error"
 
 	run "$s" --require large-vms,wings
 	one_error_line "--require: unknown feature 'wings'"
@@ -527,7 +530,13 @@ rc=$?
 one_error_line "--certify runs the whole suite: no --tests"
 t $? "run-host.sh: --certify with --tests is an error"
 
-# --- hosts.sh, fetch.sh, run-host.sh ---------------------------------------
+# --- hosts.sh, fetch.sh, run-host.sh, kernel-mutants.sh --------------------
+"$top/emuhost/kernel-mutants.sh" --bindir "$work/bin" --out "$work/km" \
+	--hosts "6.12-gicv3-vhe 9.9-gicv7-vhe" > "$work/out" 2> "$work/err"
+rc=$?
+one_error_line "unknown host configuration '9.9-gicv7-vhe'" && [ ! -e "$work/km" ]
+t $? "kernel-mutants.sh: an unknown --hosts configuration is an error, nothing written"
+
 "$top/emuhost/hosts.sh" show 9.9-gicv7-vhe > "$work/out" 2> "$work/err"
 rc=$?
 one_error_line "unknown host configuration '9.9-gicv7-vhe'"
