@@ -34,6 +34,7 @@ real_vmm=${KVM_IRQ_REALVMM:-default}
 qemu=
 guest_kernel=
 guest_initrd=
+guest_append=
 sequences=
 sequence_seconds=
 results=
@@ -91,6 +92,9 @@ usage: $prog [options]
   --guest-kernel FILE, --guest-initrd FILE
                     realvmm's guest: an arm64 kernel Image with virtio_mmio
                     and virtio-rng, and its initramfs (docs/realvmm.md)
+  --guest-append PARAMS
+                    more of realvmm's guest kernel command line (such as
+                    arm64.nopauth; docs/realvmm.md)
   --sequences N     the explored sequences (tests/sequences): N seeded
                     sequences per model instead of the fixed few of every
                     run, for a long exploration
@@ -165,6 +169,7 @@ while [ $# -gt 0 ]; do
 	--qemu) need_arg "$@"; qemu=$2; shift ;;
 	--guest-kernel) need_arg "$@"; guest_kernel=$2; shift ;;
 	--guest-initrd) need_arg "$@"; guest_initrd=$2; shift ;;
+	--guest-append) need_arg "$@"; guest_append=$2; shift ;;
 	--sequences) need_arg "$@"; sequences=$2; shift ;;
 	--sequence-seconds) need_arg "$@"; sequence_seconds=$2; shift ;;
 	--certify) need_arg "$@"; certify=1; certify_out=$2; shift ;;
@@ -226,6 +231,8 @@ for f in "$guest_kernel" "$guest_initrd"; do
 done
 [ -z "$guest_kernel" ] || export KVM_IRQ_GUEST_KERNEL=$guest_kernel
 [ -z "$guest_initrd" ] || export KVM_IRQ_GUEST_INITRD=$guest_initrd
+[ ${#guest_append} -le 160 ] || die "--guest-append: longer than 160 characters"
+[ -z "$guest_append" ] || export KVM_IRQ_GUEST_APPEND=$guest_append
 
 # --- certification bundles (runner/bundle.sh) ------------------------------------
 [ -z "$allowed_signers$require_signature" ] || [ -n "$verify" ] ||

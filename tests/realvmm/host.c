@@ -21,7 +21,8 @@
  * initramfs, emuhost/mkinitramfs.sh --realvmm), or KVM_IRQ_QEMU (a
  * qemu-system-aarch64; else the installed one, Debian's qemu-system-arm),
  * KVM_IRQ_GUEST_KERNEL and KVM_IRQ_GUEST_INITRD (run_tests.sh --qemu,
- * --guest-kernel, --guest-initrd).
+ * --guest-kernel, --guest-initrd).  KVM_IRQ_GUEST_APPEND (--guest-append)
+ * adds to the guest kernel's command line.
  *
  * KVM_IRQ_REALVMM=full (run_tests.sh --real-vmm full) boots more: the
  * vgic with 1 to 4 vcpus, and a vgic-v2 beside the vgic-v3 where the host
@@ -51,6 +52,8 @@
  * KVM_IRQ_REALVMM_SECONDS) it is hung: QEMU is killed, the check fails.
  */
 #define REALVMM_SECONDS		600
+/* The guest kernel's command line: its console is the pl011 QEMU reads. */
+#define GUEST_CMDLINE		"console=ttyAMA0 panic=-1 loglevel=1"
 /* The interrupt sources the guest's /proc/interrupts names. */
 #define MAX_SOURCES		32
 #define MAX_CPUS		8
@@ -72,6 +75,7 @@ struct guest_run {
 
 FIXTURE(realvmm) {
 	const char *qemu, *kernel, *initrd;
+	char cmdline[256];		/* the guest kernel's */
 	bool bundled;			/* QEMU from /realvmm, through its loader */
 	unsigned int gic;		/* the in-kernel vgic's version, 0: kernel_irqchip=off */
 };
@@ -121,10 +125,17 @@ static const char *env_or(const char *name, const char *dflt)
 
 SUITE_SETUP(realvmm)
 {
+	const char *extra;
+	size_t len;
+
 	self->qemu = env_or("KVM_IRQ_QEMU", access(REALVMM_QEMU, X_OK) ? INSTALLED_QEMU : REALVMM_QEMU);
 	self->kernel = env_or("KVM_IRQ_GUEST_KERNEL", REALVMM_KERNEL);
 	self->initrd = env_or("KVM_IRQ_GUEST_INITRD", REALVMM_INITRD);
 	self->bundled = !strcmp(self->qemu, REALVMM_QEMU);
+	extra = env_or("KVM_IRQ_GUEST_APPEND", NULL);
+	len = snprintf(self->cmdline, sizeof(self->cmdline), "%s%s%s", GUEST_CMDLINE,
+		       extra ? " " : "", extra ?: "");
+	TEST_ASSERT(len < sizeof(self->cmdline), "KVM_IRQ_GUEST_APPEND is too long: %s", extra);
 	if (access(self->qemu, X_OK))
 		return FEATURE(REAL_VMM) "no qemu-system-aarch64 (apt-get install qemu-system-arm, or run_tests.sh --qemu PATH)";
 	if (access(self->kernel, R_OK) || access(self->initrd, R_OK))
@@ -180,7 +191,7 @@ static void qemu_argv(FIXTURE_DATA(realvmm) *self, unsigned int vcpus, unsigned 
 	argv[n++] = "-initrd";
 	argv[n++] = self->initrd;
 	argv[n++] = "-append";
-	argv[n++] = "console=ttyAMA0 panic=-1 loglevel=1";
+	argv[n++] = self->cmdline;
 	argv[n] = NULL;
 }
 
@@ -391,7 +402,8 @@ static bool boot_checked(struct __test_metadata *_metadata, FIXTURE_DATA(realvmm
 
 	qemu_argv(self, b->vcpus, b->gic ?: 2, accel(b->gic), argv, machine, sizeof(machine),
 		  smp, sizeof(smp));
-	TH_LOG("QEMU: %s -accel %s -M %s -smp %s", self->qemu, accel(b->gic), machine, smp);
+	TH_LOG("QEMU: %s -accel %s -M %s -smp %s -append '%s'", self->qemu, accel(b->gic),
+	       machine, smp, self->cmdline);
 	guest_run(argv, &r);
 	TH_LOG("guest kernel %s, %u vcpus; QEMU %s, status 0x%x", r.kernel[0] ? r.kernel : "unknown",
 	       r.cpus, r.timed_out ? "stopped at the bound" : "exited", r.status);
