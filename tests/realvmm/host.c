@@ -70,6 +70,7 @@ struct guest_run {
 	int status;			/* QEMU's, from waitpid */
 	unsigned int cpus;
 	char kernel[64];
+	char qemu[96];			/* what QEMU's -version printed */
 	struct counts before, after;
 };
 
@@ -154,21 +155,29 @@ static const char *accel(unsigned int gic)
 	return gic ? "kvm" : "kvm,kernel-irqchip=off";
 }
 
-/* QEMU's argv for a GIC version and accelerator, ending in NULL. */
-static void qemu_argv(FIXTURE_DATA(realvmm) *self, unsigned int vcpus, unsigned int gic,
-		      const char *accelerator, const char **argv,
-		      char *machine, size_t len, char *smp, size_t smp_len)
+/* The start of QEMU's argv: the bundled one runs through its own loader. */
+static unsigned int qemu_command(FIXTURE_DATA(realvmm) *self, const char **argv)
 {
 	unsigned int n = 0;
 
-	snprintf(machine, len, "virt,gic-version=%u", gic);
-	snprintf(smp, smp_len, "%u", vcpus);
 	if (self->bundled) {
 		argv[n++] = REALVMM_LD;
 		argv[n++] = "--library-path";
 		argv[n++] = REALVMM_LIBS;
 	}
 	argv[n++] = self->qemu;
+	return n;
+}
+
+/* QEMU's argv for a GIC version and accelerator, ending in NULL. */
+static void qemu_argv(FIXTURE_DATA(realvmm) *self, unsigned int vcpus, unsigned int gic,
+		      const char *accelerator, const char **argv,
+		      char *machine, size_t len, char *smp, size_t smp_len)
+{
+	unsigned int n = qemu_command(self, argv);
+
+	snprintf(machine, len, "virt,gic-version=%u", gic);
+	snprintf(smp, smp_len, "%u", vcpus);
 	argv[n++] = "-accel";
 	argv[n++] = accelerator;
 	argv[n++] = "-M";
@@ -258,7 +267,9 @@ static void console_line(struct guest_run *r, char *line, int to, struct counts 
 		*nl = '\0';
 	printf("# console: %s\n", line);
 	r->lines++;
-	if (!strncmp(line, "REALVMM-GUEST ", 14)) {
+	if (!strncmp(line, "QEMU emulator version ", 22)) {
+		snprintf(r->qemu, sizeof(r->qemu), "%.*s", (int)sizeof(r->qemu) - 1, line + 22);
+	} else if (!strncmp(line, "REALVMM-GUEST ", 14)) {
 		sscanf(line, "REALVMM-GUEST kernel=%63s cpus=%u", r->kernel, &r->cpus);
 	} else if (!strcmp(line, "REALVMM-INTERRUPTS before")) {
 		*table = &r->before;
@@ -367,6 +378,19 @@ static bool ipis_moved(const struct guest_run *r)
 	return true;
 }
 
+/* QEMU's version, for the log (bounded like a boot). */
+static void log_qemu_version(FIXTURE_DATA(realvmm) *self)
+{
+	const char *argv[8];
+	struct guest_run r;
+	unsigned int n = qemu_command(self, argv);
+
+	argv[n++] = "-version";
+	argv[n] = NULL;
+	guest_run(argv, &r);
+	printf("# QEMU %s (%s)\n", r.qemu[0] ? r.qemu : "of unknown version", self->qemu);
+}
+
 /*
  * QEMU's answer to gic-version=3 with kernel_irqchip=off, for the log: it
  * models only a GICv2 in userspace, which is why this mode runs one (its
@@ -439,6 +463,7 @@ SUITE_TEST_TIMEOUT(realvmm, guest_sees_its_interrupts, MAX_BOOTS * (REALVMM_SECO
 	struct boot boots[MAX_BOOTS];
 	unsigned int n = boots_of(self, boots), i;
 
+	log_qemu_version(self);
 	if (!self->gic)
 		log_gicv3_refusal(self);
 	for (i = 0; i < n; i++)
