@@ -102,6 +102,12 @@ grep '^not ok' "$out/model.tap" | sed 's/^/# /'
 strict_tap "$out/model.tap"
 t $? "model unit tests: strict TAP 13"
 
+"$build/native/realvmm_test" > "$out/realvmm.tap"
+t $? "realvmm unit tests: its guest's console judged, as printed and changed the way broken kernels change it ($(grep -c '^ok' "$out/realvmm.tap") passed, see $out/realvmm.tap)"
+grep '^not ok' "$out/realvmm.tap" | sed 's/^/# /'
+strict_tap "$out/realvmm.tap"
+t $? "realvmm unit tests: strict TAP 13"
+
 # The models broken on purpose (check/model-mutants/, built by make
 # model-mutants): each must turn the model tests red where its "# expect:"
 # line says, or the tests cannot see that change of the model.

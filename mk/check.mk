@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # make check: the project's own tests.
-#   1. native unit tests of the oracle and of the tools' input handling;
+#   1. native unit tests of the oracle, the models, realvmm's console
+#      judgement and the tools' input handling;
 #   2. the whole suite on two emulated hosts (CHECK_HOSTS), compared with
 #      expected/, with every binary's TAP validated by prove and the nested
 #      run_tests.sh output by a TAP parser.
@@ -32,6 +33,13 @@ $(O)/native/model_test: check/model_test.c $(MODEL_SRCS) $(wildcard lib/model*.h
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(NATIVE_CFLAGS) -o $@ check/model_test.c $(MODEL_SRCS)
+
+# realvmm's judgement of its guest's console (tests/realvmm/console.c, no
+# QEMU, no KVM): unit-tested natively on recorded consoles.
+$(O)/native/realvmm_test: check/realvmm_test.c tests/realvmm/console.c tests/realvmm/console.h
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(NATIVE_CFLAGS) -Itests/realvmm -o $@ check/realvmm_test.c tests/realvmm/console.c
 
 # The models broken on purpose: each sed script in check/model-mutants/
 # changes one line of the file its "# file:" line names; model_test built
@@ -66,7 +74,7 @@ $(KUNIT):
 		--wildcards 'linux-source-6.12/tools/testing/kunit/*.py' && mv $(O)/kunit.tmp $(O)/kunit
 
 .PHONY: check check-unit check-hosts
-check: all $(O)/native/oracle_test $(O)/native/model_test model-mutants mutants dist install
+check: all $(O)/native/oracle_test $(O)/native/model_test $(O)/native/realvmm_test model-mutants mutants dist install
 	@NPM_READY=$(if $(wildcard $(NPM_DIR)/.stamp),1) sh mk/deps.sh check
 	@$(MAKE) --no-print-directory $(KUNIT)
 	@[ "$(CHECK_HOSTS)" = native ] || sh mk/deps.sh host

@@ -30,6 +30,7 @@
  */
 #include "suite.h"
 
+#include "console.h"
 #include "test_util.h"
 
 #include <errno.h>
@@ -54,24 +55,11 @@
 #define REALVMM_SECONDS		600
 /* The guest kernel's command line: its console is the pl011 QEMU reads. */
 #define GUEST_CMDLINE		"console=ttyAMA0 panic=-1 loglevel=1"
-/* The interrupt sources the guest's /proc/interrupts names. */
-#define MAX_SOURCES		32
-#define MAX_CPUS		8
-
-struct counts {
-	unsigned int nr;
-	char name[MAX_SOURCES][32];
-	unsigned long count[MAX_SOURCES][MAX_CPUS];
-};
-
+/* One run of QEMU: what its guest said, and how it ended. */
 struct guest_run {
-	bool ended, timed_out, errors;
-	unsigned int lines;		/* of the console */
+	struct guest_console console;
+	bool timed_out;
 	int status;			/* QEMU's, from waitpid */
-	unsigned int cpus;
-	char kernel[64];
-	char qemu[96];			/* what QEMU's -version printed */
-	struct counts before, after;
 };
 
 FIXTURE(realvmm) {
@@ -230,64 +218,18 @@ static pid_t qemu_start(const char **argv, int *to, int *from)
 	return pid;
 }
 
-/* One line of /proc/interrupts into c: "NAME: n0 n1 ... description". */
-static void count_line(struct counts *c, const char *line, unsigned int cpus)
-{
-	const char *p = line, *colon = strchr(line, ':');
-	unsigned int i, k;
-	char *end;
-
-	if (!colon || c->nr == MAX_SOURCES || cpus > MAX_CPUS)
-		return;
-	k = c->nr;
-	p = colon + 1;
-	for (i = 0; i < cpus; i++) {
-		c->count[k][i] = strtoul(p, &end, 10);
-		if (end == p)
-			return;		/* "Err:" and the like: one column */
-		p = end;
-	}
-	/* Numbered sources by their last word (arch_timer, virtio0), IPIs by label. */
-	if (!strncmp(line, "IPI", 3)) {
-		snprintf(c->name[k], sizeof(c->name[k]), "%.*s", (int)(colon - line), line);
-	} else {
-		const char *last = strrchr(line, ' ');
-
-		snprintf(c->name[k], sizeof(c->name[k]), "%s", last ? last + 1 : p);
-	}
-	c->nr++;
-}
-
 /* A console line: printed for the log, and read for what the guest says. */
-static void console_line(struct guest_run *r, char *line, int to, struct counts **table)
+static void console_line(struct guest_run *r, char *line, int to)
 {
-	char *nl = strchr(line, '\r');
+	char *cr = strchr(line, '\r');
 
-	if (nl)
-		*nl = '\0';
+	if (cr)
+		*cr = '\0';
 	printf("# console: %s\n", line);
-	r->lines++;
-	if (!strncmp(line, "QEMU emulator version ", 22)) {
-		snprintf(r->qemu, sizeof(r->qemu), "%.*s", (int)sizeof(r->qemu) - 1, line + 22);
-	} else if (!strncmp(line, "REALVMM-GUEST ", 14)) {
-		sscanf(line, "REALVMM-GUEST kernel=%63s cpus=%u", r->kernel, &r->cpus);
-	} else if (!strcmp(line, "REALVMM-INTERRUPTS before")) {
-		*table = &r->before;
-	} else if (!strcmp(line, "REALVMM-INTERRUPTS after")) {
-		*table = &r->after;
-	} else if (!strcmp(line, "REALVMM-INTERRUPTS-END")) {
-		*table = NULL;
-	} else if (!strcmp(line, "REALVMM-SEND")) {
-		/* The UART's receive interrupt: a line for the guest to read. */
-		if (write(to, "kvm-irq\n", 8) != 8)
-			r->errors = true;
-	} else if (!strncmp(line, "REALVMM-ERROR", 13)) {
-		r->errors = true;
-	} else if (!strcmp(line, "REALVMM-GUEST-END")) {
-		r->ended = true;
-	} else if (*table) {
-		count_line(*table, line, r->cpus);
-	}
+	/* The UART's receive interrupt: a line for the guest to read. */
+	if (console_read(&r->console, line) == CONSOLE_SEND &&
+	    write(to, "kvm-irq\n", 8) != 8)
+		r->console.errors = true;
 }
 
 /* Run QEMU until it exits or the bound passes; the guest's console read. */
@@ -296,7 +238,6 @@ static void guest_run(const char **argv, struct guest_run *r)
 	const char *bound = getenv("KVM_IRQ_REALVMM_SECONDS");
 	time_t until = time(NULL) + (bound && atoi(bound) > 0 && atoi(bound) < REALVMM_SECONDS ?
 				     atoi(bound) : REALVMM_SECONDS);
-	struct counts *table = NULL;
 	char buf[4096], line[1024];
 	size_t len = 0;
 	int to, from;
@@ -328,54 +269,12 @@ static void guest_run(const char **argv, struct guest_run *r)
 			}
 			line[len] = '\0';
 			len = 0;
-			console_line(r, line, to, &table);
+			console_line(r, line, to);
 		}
 	}
 	close(to);
 	close(from);
 	waitpid(pid, &r->status, 0);
-}
-
-static int source(const struct counts *c, const char *name)
-{
-	unsigned int k;
-
-	for (k = 0; k < c->nr; k++)
-		if (!strcmp(c->name[k], name))
-			return k;
-	return -1;
-}
-
-/* Whether name's count moved on every vcpu (each), or on any. */
-static bool moved(const struct guest_run *r, const char *name, bool each)
-{
-	int b = source(&r->before, name), a = source(&r->after, name);
-	unsigned int i, up = 0;
-
-	if (a < 0)
-		return false;
-	for (i = 0; i < r->cpus && i < MAX_CPUS; i++) {
-		unsigned long was = b < 0 ? 0 : r->before.count[b][i];
-
-		up += r->after.count[a][i] > was;
-	}
-	return each ? up == r->cpus : up > 0;
-}
-
-/* The IPIs, rescheduling and function calls together, on every vcpu. */
-static bool ipis_moved(const struct guest_run *r)
-{
-	int b0 = source(&r->before, "IPI0"), a0 = source(&r->after, "IPI0");
-	int b1 = source(&r->before, "IPI1"), a1 = source(&r->after, "IPI1");
-	unsigned int i;
-
-	if (b0 < 0 || a0 < 0 || b1 < 0 || a1 < 0)
-		return false;
-	for (i = 0; i < r->cpus && i < MAX_CPUS; i++)
-		if (r->after.count[a0][i] + r->after.count[a1][i] <=
-		    r->before.count[b0][i] + r->before.count[b1][i])
-			return false;
-	return true;
 }
 
 /* QEMU's version, for the log (bounded like a boot). */
@@ -388,7 +287,8 @@ static void log_qemu_version(FIXTURE_DATA(realvmm) *self)
 	argv[n++] = "-version";
 	argv[n] = NULL;
 	guest_run(argv, &r);
-	printf("# QEMU %s (%s)\n", r.qemu[0] ? r.qemu : "of unknown version", self->qemu);
+	printf("# QEMU %s (%s)\n", r.console.qemu[0] ? r.console.qemu : "of unknown version",
+	       self->qemu);
 }
 
 /*
@@ -421,6 +321,8 @@ static bool boot_checked(struct __test_metadata *_metadata, FIXTURE_DATA(realvmm
 {
 	const char *argv[40];
 	char machine[48], smp[8];
+	const struct guest_console *c;
+	struct boot_verdict v;
 	struct guest_run r;
 	bool clean;
 
@@ -429,27 +331,25 @@ static bool boot_checked(struct __test_metadata *_metadata, FIXTURE_DATA(realvmm
 	TH_LOG("QEMU: %s -accel %s -M %s -smp %s -append '%s'", self->qemu, accel(b->gic),
 	       machine, smp, self->cmdline);
 	guest_run(argv, &r);
-	TH_LOG("guest kernel %s, %u vcpus; QEMU %s, status 0x%x", r.kernel[0] ? r.kernel : "unknown",
-	       r.cpus, r.timed_out ? "stopped at the bound" : "exited", r.status);
+	c = &r.console;
+	TH_LOG("guest kernel %s, %u vcpus; QEMU %s, status 0x%x", c->kernel[0] ? c->kernel : "unknown",
+	       c->cpus, r.timed_out ? "stopped at the bound" : "exited", r.status);
 	clean = !r.timed_out && WIFEXITED(r.status) && !WEXITSTATUS(r.status);
-	check(RULE_VMM_BOOT, r.ended && clean && !r.errors && r.cpus == b->vcpus,
+	console_verdict(c, b->vcpus, r.timed_out, clean, &v);
+	check(RULE_VMM_BOOT, v.boot,
 	      "the guest %s its end marker, %u of %u vcpus, %serrors; QEMU %s (status 0x%x)",
-	      r.ended ? "reached" : "never reached", r.cpus, b->vcpus,
-	      r.errors ? "" : "no ", r.timed_out ? "hung" : clean ? "exited 0" : "failed", r.status);
-	if (!r.ended) {
+	      c->ended ? "reached" : "never reached", c->cpus, b->vcpus,
+	      c->errors ? "" : "no ", r.timed_out ? "hung" : clean ? "exited 0" : "failed", r.status);
+	if (v.failure) {
 		/* How it failed, for expected/ to pin where a kernel breaks QEMU. */
-		check_deviation("%s", r.timed_out ? "hung" : !r.lines ? "no-output" :
-				!clean ? "qemu-failed" : "no-end");
+		check_deviation("%s", v.failure);
 		return false;
 	}
-	check(RULE_VMM_TIMER, moved(&r, "arch_timer", true),
-	      "the virtual timer's count did not move on every vcpu");
-	check(RULE_VMM_DEVICES, moved(&r, "uart-pl011", false),
-	      "the pl011 UART's receive interrupt never arrived");
-	check(RULE_VMM_DEVICES, moved(&r, "virtio0", false),
-	      "the virtio-mmio device's interrupt never arrived");
-	if (r.cpus > 1)
-		check(RULE_VMM_IPI, ipis_moved(&r), "the IPIs' counts did not move on every vcpu");
+	check(RULE_VMM_TIMER, v.timer, "the virtual timer's count did not move on every vcpu");
+	check(RULE_VMM_DEVICES, v.uart, "the pl011 UART's receive interrupt never arrived");
+	check(RULE_VMM_DEVICES, v.virtio, "the virtio-mmio device's interrupt never arrived");
+	if (v.ipi_applies)
+		check(RULE_VMM_IPI, v.ipi, "the IPIs' counts did not move on every vcpu");
 	return true;
 }
 
