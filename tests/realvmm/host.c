@@ -55,6 +55,7 @@
 #define REALVMM_SECONDS		600
 /* The guest kernel's command line: its console is the pl011 QEMU reads. */
 #define GUEST_CMDLINE		"console=ttyAMA0 panic=-1 loglevel=1"
+
 /* One run of QEMU: what its guest said, and how it ended. */
 struct guest_run {
 	struct guest_console console;
@@ -271,6 +272,11 @@ static void guest_run(const char **argv, struct guest_run *r)
 			len = 0;
 			console_line(r, line, to);
 		}
+	}
+	/* What QEMU printed last, without a newline (its error, say). */
+	if (len) {
+		line[len] = '\0';
+		console_line(r, line, to);
 	}
 	close(to);
 	close(from);
