@@ -16,25 +16,12 @@
 #include <string.h>
 
 #include "abi.h"
+#include "native_tap.h"
 #include "seq_model.h"
 #include "seq_shrink.h"
 
 #define EXIT_INTR	10	/* KVM_EXIT_INTR */
 #define EXIT_MMIO	6	/* KVM_EXIT_MMIO: a ucall */
-
-static int test_nr, failed;
-
-static void tap(bool ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", ok ? "" : "not ", ++test_nr);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	failed += !ok;
-}
 
 static const struct variants documented;
 

@@ -7,25 +7,11 @@
  * one line changed the way a broken kernel would change it: each rule must
  * hold on the first and fail on the change that breaks it, and on no other.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "console.h"
-
-static int test_nr, failed;
-
-static void tap(bool ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", ok ? "" : "not ", ++test_nr);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	failed += !ok;
-}
+#include "native_tap.h"
 
 static const char *const vgic[] = {
 	"QEMU emulator version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3)",

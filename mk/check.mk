@@ -28,7 +28,7 @@ $(O)/native/oracle_test: check/oracle_test.c $(ORACLE_SRCS) lib/oracle.h \
 # stay in lib/ though one test binary links them: they are the oracles.
 MODEL_SRCS	:= $(wildcard lib/model*.c lib/seq*.c) lib/user_irq_oracle.c
 
-$(O)/native/model_test: check/model_test.c $(MODEL_SRCS) $(wildcard lib/model*.h lib/seq*.h) \
+$(O)/native/model_test: check/model_test.c check/native_tap.h $(MODEL_SRCS) $(wildcard lib/model*.h lib/seq*.h) \
 			lib/user_irq_oracle.h lib/abi.h $(SUITE_GEN)
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
@@ -36,7 +36,7 @@ $(O)/native/model_test: check/model_test.c $(MODEL_SRCS) $(wildcard lib/model*.h
 
 # realvmm's judgement of its guest's console (tests/realvmm/console.c, no
 # QEMU, no KVM): unit-tested natively on recorded consoles.
-$(O)/native/realvmm_test: check/realvmm_test.c tests/realvmm/console.c tests/realvmm/console.h
+$(O)/native/realvmm_test: check/realvmm_test.c check/native_tap.h tests/realvmm/console.c tests/realvmm/console.h
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(NATIVE_CFLAGS) -Itests/realvmm -o $@ check/realvmm_test.c tests/realvmm/console.c
@@ -47,7 +47,7 @@ $(O)/native/realvmm_test: check/realvmm_test.c tests/realvmm/console.c tests/rea
 # (check.sh runs them).  A script that changes nothing stops the build.
 MODEL_MUTANTS	:= $(basename $(notdir $(wildcard check/model-mutants/*.sed)))
 
-$(O)/model-mutants/%/model_test: check/model-mutants/%.sed check/model_test.c $(MODEL_SRCS) \
+$(O)/model-mutants/%/model_test: check/model-mutants/%.sed check/model_test.c check/native_tap.h $(MODEL_SRCS) \
 			$(wildcard lib/model*.h lib/seq*.h) lib/user_irq_oracle.h lib/abi.h $(SUITE_GEN)
 	@mkdir -p $(@D)
 	@f=$$(sed -n 's/^# file: //p' $<); \
